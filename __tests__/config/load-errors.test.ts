@@ -1,0 +1,261 @@
+import { stringify } from "yaml";
+import { formatProblem } from "../../config/errors";
+import { configErrorOf, exampleData, exampleText } from "../helpers";
+
+type Mutation = (config: Record<string, any>) => void;
+
+/** GIVEN the Contoso example with one change, THEN the loader names exactly this path and rule. */
+const cases: [string, Mutation, string, string][] = [
+  [
+    "an unknown persona on a member",
+    (c) => (c.teams.forecasting.members["bob@contoso.com"] = "ml-ops"),
+    'teams.forecasting.members["bob@contoso.com"]',
+    'persona "ml-ops" is not defined',
+  ],
+  [
+    "an unknown default persona",
+    (c) => (c.teams.fraud.defaultPersona = "analyst"),
+    "teams.fraud.defaultPersona",
+    'persona "analyst" is not defined',
+  ],
+  ["a misspelled top-level key", (c) => (c.teamz = {}), "teamz", 'unknown key "teamz"'],
+  ["a misspelled team key", (c) => (c.teams.fraud.s3Bucket = ["x"]), "teams.fraud.s3Bucket", 'unknown key "s3Bucket"'],
+  [
+    "an unquoted account id",
+    (c) => (c.aws.accountId = 111122223333),
+    "aws.accountId",
+    "account id must be a quoted string",
+  ],
+  ["a short account id", (c) => (c.aws.accountId = "12345"), "aws.accountId", "account id must be 12 digits"],
+  ["a bad config name", (c) => (c.name = "Contoso_ML"), "name", "name must match"],
+  ["a bad team key", (c) => (c.teams.Fraud = c.teams.fraud), "teams.Fraud", "team key must match"],
+  [
+    "the reserved team key",
+    (c) => (c.teams.admins = { ...c.teams.fraud, group: "ml-admin-team" }),
+    "teams.admins",
+    'team key "admins" is reserved',
+  ],
+  [
+    "a team key ending in a hyphen",
+    (c) => (c.teams["fraud-"] = { ...c.teams.fraud, group: "other" }),
+    "teams.fraud-",
+    'domain name "contoso-ml-fraud-" must match',
+  ],
+  [
+    "two teams with one group",
+    (c) => (c.teams.fraud.group = "ML-Forecasting"),
+    "teams.fraud.group",
+    'group "ML-Forecasting" is already used by teams.forecasting.group',
+  ],
+  [
+    "a group name with a rejected character",
+    (c) => (c.teams.fraud.group = "ml:fraud"),
+    "teams.fraud.group",
+    "group name must be 1-256 characters without < > ; : % |",
+  ],
+  [
+    "a derived profile name collision",
+    (c) => (c.teams.fraud.members["alice@fabrikam.com"] = "mlops"),
+    'teams.fraud.members["alice@fabrikam.com"]',
+    'user profile name "alice" is already used by alice@contoso.com',
+  ],
+  [
+    "a user name that is not a UPN",
+    (c) => (c.teams.fraud.members.judy = "mlops"),
+    "teams.fraud.members.judy",
+    "user name must be a user principal name",
+  ],
+  [
+    "a bucket ARN instead of a name",
+    (c) => (c.teams.fraud.s3Buckets = ["arn:aws:s3:::contoso-fraud"]),
+    "teams.fraud.s3Buckets[0]",
+    "not a valid S3 bucket name",
+  ],
+  [
+    "an instance type that does not exist",
+    (c) => (c.personas["data-scientist"].instanceTypes = ["ml.m5.huge"]),
+    "personas.data-scientist.instanceTypes[0]",
+    '"ml.m5.huge" is not a SageMaker ML instance type',
+  ],
+  [
+    "a persona with an unknown activity",
+    (c) => (c.personas.analyst = { activities: ["run-notebooks"] }),
+    "personas.analyst.activities[0]",
+    'unknown ML activity "run-notebooks"',
+  ],
+  [
+    "a new persona without activities",
+    (c) => (c.personas.analyst = { instanceTypes: ["ml.t3.medium"] }),
+    "personas.analyst.activities",
+    'persona "analyst" is not built in, so it needs its ML activities',
+  ],
+  [
+    "a session of 13 hours",
+    (c) => (c.admins.sessionDuration = "PT13H"),
+    "admins.sessionDuration",
+    'session duration "PT13H" must be an ISO-8601 duration between 1 and 12 hours',
+  ],
+  [
+    "a session that is not ISO-8601",
+    (c) => (c.admins.sessionDuration = "4h"),
+    "admins.sessionDuration",
+    'session duration "4h" must be an ISO-8601 duration',
+  ],
+  [
+    "an admin listed twice",
+    (c) => c.admins.members.push("Carol@contoso.com"),
+    "admins.members[2]",
+    'user "Carol@contoso.com" is listed twice',
+  ],
+  [
+    "an issuer URL of another region",
+    (c) => (c.aws.identityCenter.issuerUrl = c.aws.identityCenter.issuerUrl.replace("eu-west-1", "us-east-1")),
+    "aws.identityCenter.issuerUrl",
+    "does not have the shape https://eu-west-1.signin.aws.amazon.com/platform/saml/<id>",
+  ],
+  [
+    "a SCIM endpoint with the wrong path",
+    (c) => (c.aws.identityCenter.scimEndpoint = "https://scim.eu-west-1.amazonaws.com/abc/scim/v1"),
+    "aws.identityCenter.scimEndpoint",
+    "does not have the shape https://scim.eu-west-1.amazonaws.com/<tenant-id>/scim/v2",
+  ],
+  [
+    "a missing tenant id",
+    (c) => delete c.identityProvider.entra.tenantId,
+    "identityProvider.entra.tenantId",
+    "is required",
+  ],
+  [
+    "a tenant id that is not a GUID",
+    (c) => (c.identityProvider.entra.tenantId = "contoso.onmicrosoft.com"),
+    "identityProvider.entra.tenantId",
+    "tenant id must be a GUID",
+  ],
+  [
+    "a certificate end date in the past",
+    (c) => (c.identityProvider.entra.signingCertificateEndDate = "2026-01-01T00:00:00Z"),
+    "identityProvider.entra.signingCertificateEndDate",
+    "end date 2026-01-01T00:00:00.000Z is in the past",
+  ],
+  [
+    "a certificate end date over 3 years out",
+    (c) => (c.identityProvider.entra.signingCertificateEndDate = "2030-01-01T00:00:00Z"),
+    "identityProvider.entra.signingCertificateEndDate",
+    "is more than 3 years ahead",
+  ],
+  [
+    "an unknown identity provider",
+    (c) => (c.identityProvider.type = "okta"),
+    "identityProvider.type",
+    "identityProvider.type must be entra or external",
+  ],
+  ["a full config without a network", (c) => delete c.aws.network, "aws.network", "Studio domains need a network"],
+  [
+    "a subnet id of the wrong shape",
+    (c) => (c.aws.network.subnetIds = ["subnet-1"]),
+    "aws.network.subnetIds[0]",
+    "subnet id must look like subnet-0123456789abcdef0",
+  ],
+  [
+    "the SCP without a deployer role",
+    (c) => (c.aws.consoleGuard = { scp: true }),
+    "aws.consoleGuard.deployerRoleArn",
+    "the console guard SCP would also block the role that deploys this stack",
+  ],
+  [
+    "a KMS alias instead of a key ARN",
+    (c) => (c.aws.kmsKeyArn = "alias/studio"),
+    "aws.kmsKeyArn",
+    "KMS key must be a key ARN",
+  ],
+  [
+    "a team without buckets",
+    (c) => (c.teams.fraud.s3Buckets = []),
+    "teams.fraud.s3Buckets",
+    "a team needs at least one S3 bucket",
+  ],
+  [
+    "an execution role name over 64 characters",
+    (c) =>
+      (c.name = "contoso-machine-learning-plat") &&
+      (c.teams["fraud-detection-and-prevention"] = { ...c.teams.fraud, group: "long" }),
+    "teams.fraud-detection-and-prevention",
+    "IAM allows 64",
+  ],
+  [
+    "an inline policy over the IAM quota",
+    (c) => (c.teams.fraud.s3Buckets = Array.from({ length: 60 }, (_, i) => `contoso-fraud-bucket-${i}`)),
+    "teams.fraud",
+    "execution role policy is",
+  ],
+];
+
+describe("config errors", () => {
+  test.each(cases)("fails on %s", (_name, mutate, path, rule) => {
+    // GIVEN
+    const config = exampleData("contoso");
+    mutate(config);
+    // WHEN
+    const error = configErrorOf(stringify(config));
+    // THEN
+    const matching = error.problems.filter((problem) => problem.path === path);
+    expect(matching.map((problem) => problem.rule)).toEqual(expect.arrayContaining([expect.stringContaining(rule)]));
+    for (const problem of error.problems) expect(problem.fix.length).toBeGreaterThan(0);
+  });
+
+  test("has at least 20 distinct cases", () => {
+    expect(new Set(cases.map(([, , path, rule]) => `${path} ${rule}`)).size).toBeGreaterThanOrEqual(20);
+  });
+
+  test("fails with every problem at once, each with path, rule and fix", () => {
+    // GIVEN three unrelated mistakes
+    const config = exampleData("contoso");
+    config.name = "Bad Name";
+    config.aws.region = "europe";
+    config.teams.fraud.gitRepositories = ["ftp://x"];
+    // WHEN
+    const error = configErrorOf(stringify(config));
+    // THEN
+    expect(error.problems.map((problem) => problem.path)).toEqual([
+      "name",
+      "aws.region",
+      "teams.fraud.gitRepositories[0]",
+    ]);
+    expect(error.message).toContain("3 problems");
+    expect(formatProblem(error.problems[1]!)).toMatch(
+      /^aws\.region \(line \d+\): not an AWS region name; write a region like eu-west-1$/,
+    );
+  });
+
+  test("fails on a YAML syntax error, naming its line", () => {
+    const error = configErrorOf("name: contoso-ml\nteams: [\n  forecasting: {\n");
+    expect(error.problems[0]).toMatchObject({ path: "(yaml)", line: expect.any(Number) });
+    expect(error.problems[0]!.rule).toMatch(/^YAML syntax error/);
+  });
+
+  test("fails on a member listed twice, naming both lines", () => {
+    // GIVEN the same user twice in one team, in different case
+    const text = exampleText("contoso").replace(
+      "      ivan@contoso.com: mlops\n",
+      "      ivan@contoso.com: mlops\n      Ivan@Contoso.com: data-scientist\n",
+    );
+    // WHEN
+    const error = configErrorOf(text);
+    // THEN
+    const line = text.split("\n").findIndex((row) => row.includes("Ivan@Contoso.com")) + 1;
+    const first = text.split("\n").findIndex((row) => row.includes("ivan@contoso.com")) + 1;
+    expect(error.problems).toContainEqual({
+      path: 'teams.recommendations.members["Ivan@Contoso.com"]',
+      rule: `user "Ivan@Contoso.com" is listed twice in this team (first on line ${first})`,
+      fix: "list each user once per team",
+      line,
+    });
+  });
+
+  test("points a problem at its line", () => {
+    const text = exampleText("contoso").replace("defaultPersona: mlops", "defaultPersona: ml-ops");
+    const error = configErrorOf(text);
+    const line = text.split("\n").findIndex((row) => row.includes("defaultPersona: ml-ops")) + 1;
+    expect(error.problems).toEqual([expect.objectContaining({ path: "teams.fraud.defaultPersona", line })]);
+  });
+});

@@ -1,0 +1,247 @@
+import { BUILTIN_PERSONAS, COMPUTE_PERSONA } from "../policies/builtin-personas";
+import { INLINE_ROLE_POLICY_QUOTA, policySize } from "../policies/document";
+import { isoDurationMinutes } from "./durations";
+import type { ConfigProblem } from "./errors";
+import {
+  defaultPermissionSetName,
+  defaultPortalUrl,
+  domainName,
+  IAM_ROLE_NAME_MAX,
+  PERMISSION_SET_NAME_MAX,
+  roleName,
+  SAGEMAKER_NAME,
+} from "./names";
+import { personaKeys, resolveMember, teamPersonas } from "./resolve";
+import type { FederationInput } from "./schema";
+import { ADMIN_GROUP_KEY, type FederationConfig } from "./types";
+
+/** A problem whose path is still a list of keys; the loader formats it and finds its line. */
+export type RawProblem = Omit<ConfigProblem, "path" | "line"> & { readonly path: readonly PropertyKey[] };
+
+const MAX_CERTIFICATE_YEARS = 3;
+
+/** Checks across values of a config that passed the schema. Returns every problem, in file order. */
+export function crossCheck(input: FederationInput, now: Date): RawProblem[] {
+  return [
+    ...checkPersonas(input),
+    ...checkTeams(input),
+    ...checkGroupNames(input),
+    ...checkAdmins(input),
+    ...checkIdentityCenter(input),
+    ...checkIdentityProvider(input, now),
+    ...checkAws(input),
+  ];
+}
+
+function checkPersonas(input: FederationInput): RawProblem[] {
+  return Object.entries(input.personas)
+    .filter(([key, persona]) => !(key in BUILTIN_PERSONAS) && persona.activities === undefined)
+    .map(([key]) => ({
+      path: ["personas", key, "activities"],
+      rule: `persona "${key}" is not built in, so it needs its ML activities`,
+      fix: `list them, or use one of the built-in personas: ${Object.keys(BUILTIN_PERSONAS).join(", ")}`,
+    }));
+}
+
+function checkTeams(input: FederationInput): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const known = personaKeys(input);
+  const unknownPersona = (persona: string) => ({
+    rule: `persona "${persona}" is not defined`,
+    fix: `known personas: ${known.join(", ")}`,
+  });
+  for (const [teamKey, team] of Object.entries(input.teams)) {
+    const teamPath = ["teams", teamKey];
+    if (teamKey === ADMIN_GROUP_KEY)
+      problems.push({
+        path: teamPath,
+        rule: `team key "${ADMIN_GROUP_KEY}" is reserved for the admin group`,
+        fix: "rename the team",
+      });
+    if (!known.includes(team.defaultPersona))
+      problems.push({ path: [...teamPath, "defaultPersona"], ...unknownPersona(team.defaultPersona) });
+
+    const domain = domainName(input.name, teamKey);
+    if (!SAGEMAKER_NAME.test(domain))
+      problems.push({
+        path: teamPath,
+        rule: `domain name "${domain}" must match ${SAGEMAKER_NAME.source}`,
+        fix: "use a team key that does not end with a hyphen",
+      });
+    for (const persona of teamPersonas(team, COMPUTE_PERSONA).filter((key) => known.includes(key))) {
+      const role = roleName(input.name, teamKey, persona);
+      if (role.length > IAM_ROLE_NAME_MAX)
+        problems.push({
+          path: teamPath,
+          rule: `execution role name "${role}" is ${role.length} characters; IAM allows ${IAM_ROLE_NAME_MAX}`,
+          fix: "shorten the config name, the team key or the persona key",
+        });
+    }
+
+    const profileOwners = new Map<string, string>();
+    for (const [userName, member] of Object.entries(team.members)) {
+      const memberPath = [...teamPath, "members", userName];
+      const { persona, profileName } = resolveMember(team, userName, member);
+      if (!known.includes(persona)) problems.push({ path: memberPath, ...unknownPersona(persona) });
+      if (!SAGEMAKER_NAME.test(profileName)) {
+        problems.push({
+          path: memberPath,
+          rule: `user profile name "${profileName}" derived from the user name must match ${SAGEMAKER_NAME.source}`,
+          fix: "give the member an explicit profileName",
+        });
+        continue;
+      }
+      // Profile names are case-insensitive in SageMaker.
+      const owner = profileOwners.get(profileName.toLowerCase());
+      if (owner === undefined) profileOwners.set(profileName.toLowerCase(), userName);
+      else
+        problems.push({
+          path: memberPath,
+          rule: `user profile name "${profileName}" is already used by ${owner} in this team`,
+          fix: `give one of them an explicit profileName, e.g. { persona: ${persona}, profileName: ${profileName}-2 }`,
+        });
+    }
+  }
+  return problems;
+}
+
+function checkGroupNames(input: FederationInput): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const owners = new Map<string, string>([[input.admins.group.toLowerCase(), "admins.group"]]);
+  for (const [teamKey, team] of Object.entries(input.teams)) {
+    const owner = owners.get(team.group.toLowerCase());
+    if (owner === undefined) owners.set(team.group.toLowerCase(), `teams.${teamKey}.group`);
+    else
+      problems.push({
+        path: ["teams", teamKey, "group"],
+        rule: `group "${team.group}" is already used by ${owner}`,
+        fix: "give every team its own group (IAM Identity Center matches groups by display name)",
+      });
+  }
+  return problems;
+}
+
+function checkAdmins(input: FederationInput): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const minutes = isoDurationMinutes(input.admins.sessionDuration);
+  if (minutes === undefined || minutes < 60 || minutes > 720)
+    problems.push({
+      path: ["admins", "sessionDuration"],
+      rule: `session duration "${input.admins.sessionDuration}" must be an ISO-8601 duration between 1 and 12 hours`,
+      fix: "write it like PT4H or PT1H30M",
+    });
+  const permissionSet = input.admins.permissionSetName ?? defaultPermissionSetName(input.name);
+  if (permissionSet.length > PERMISSION_SET_NAME_MAX)
+    problems.push({
+      path: ["admins"],
+      rule: `permission set name "${permissionSet}" is longer than ${PERMISSION_SET_NAME_MAX} characters`,
+      fix: "set admins.permissionSetName to a shorter name",
+    });
+  const seen = new Set<string>();
+  input.admins.members.forEach((userName, index) => {
+    if (seen.has(userName.toLowerCase()))
+      problems.push({
+        path: ["admins", "members", index],
+        rule: `user "${userName}" is listed twice`,
+        fix: "list each admin once",
+      });
+    seen.add(userName.toLowerCase());
+  });
+  return problems;
+}
+
+function checkIdentityCenter(input: FederationInput): RawProblem[] {
+  const center = input.aws.identityCenter;
+  if (center === undefined) return [];
+  const region = input.aws.region.replace(/[.]/g, "\\.");
+  const shapes: Record<keyof typeof center, [RegExp, string] | undefined> = {
+    issuerUrl: [
+      new RegExp(`^https://${region}\\.signin\\.aws\\.amazon\\.com/platform/saml/[A-Za-z0-9-]+$`),
+      `https://${input.aws.region}.signin.aws.amazon.com/platform/saml/<id>`,
+    ],
+    acsUrl: [
+      new RegExp(`^https://${region}\\.signin\\.aws\\.amazon\\.com/platform/saml/acs/[A-Za-z0-9-]+$`),
+      `https://${input.aws.region}.signin.aws.amazon.com/platform/saml/acs/<id>`,
+    ],
+    signInUrl: [
+      new RegExp(`^https://portal\\.sso\\.${region}\\.amazonaws\\.com/saml/assertion/[A-Za-z0-9+/=_-]+$`),
+      `https://portal.sso.${input.aws.region}.amazonaws.com/saml/assertion/<id>`,
+    ],
+    scimEndpoint: [
+      new RegExp(`^https://scim\\.${region}\\.amazonaws\\.com/[A-Za-z0-9-]+/scim/v2/?$`),
+      `https://scim.${input.aws.region}.amazonaws.com/<tenant-id>/scim/v2`,
+    ],
+    portalUrl: undefined,
+  };
+  const problems: RawProblem[] = [];
+  for (const [field, shape] of Object.entries(shapes)) {
+    const value = center[field as keyof typeof center];
+    if (shape === undefined || value === undefined || shape[0].test(value)) continue;
+    problems.push({
+      path: ["aws", "identityCenter", field],
+      rule: `"${value}" does not have the shape ${shape[1]} for region ${input.aws.region}`,
+      fix: "copy it again from the IAM Identity Center console (Settings > Identity source), and check aws.region",
+    });
+  }
+  if (center.portalUrl === undefined && defaultPortalUrl(center.issuerUrl) === undefined)
+    problems.push({
+      path: ["aws", "identityCenter", "portalUrl"],
+      rule: "the access portal URL cannot be derived from the issuer URL",
+      fix: "copy the AWS access portal URL from the IAM Identity Center dashboard into portalUrl",
+    });
+  return problems;
+}
+
+function checkIdentityProvider(input: FederationInput, now: Date): RawProblem[] {
+  if (input.identityProvider.type !== "entra") return [];
+  const end = new Date(input.identityProvider.entra.signingCertificateEndDate);
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_CERTIFICATE_YEARS);
+  const path = ["identityProvider", "entra", "signingCertificateEndDate"];
+  if (end <= now)
+    return [
+      {
+        path,
+        rule: `end date ${end.toISOString()} is in the past`,
+        fix: "choose a date in the future, at most 3 years ahead",
+      },
+    ];
+  if (end > latest)
+    return [
+      {
+        path,
+        rule: `end date ${end.toISOString()} is more than ${MAX_CERTIFICATE_YEARS} years ahead (Microsoft Graph refuses it)`,
+        fix: `choose a date before ${latest.toISOString()}`,
+      },
+    ];
+  return [];
+}
+
+function checkAws(input: FederationInput): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const full = input.identityProvider.type === "external" || input.aws.identityCenter !== undefined;
+  if (full && input.aws.network === undefined)
+    problems.push({
+      path: ["aws", "network"],
+      rule: "Studio domains need a network once IAM Identity Center is configured",
+      fix: "add aws.network with vpcId and subnetIds",
+    });
+  if (input.aws.consoleGuard.scp && input.aws.consoleGuard.deployerRoleArn === undefined)
+    problems.push({
+      path: ["aws", "consoleGuard", "deployerRoleArn"],
+      rule: "the console guard SCP would also block the role that deploys this stack",
+      fix: "set deployerRoleArn to the ARN of the role Terraform runs as",
+    });
+  return problems;
+}
+
+/** IAM limits a role's inline policies to 10,240 characters; long bucket or instance-type lists can pass it. */
+export function checkPolicySizes(config: FederationConfig): RawProblem[] {
+  return Object.values(config.roles)
+    .filter((role) => policySize(role.policy) > INLINE_ROLE_POLICY_QUOTA)
+    .map((role) => ({
+      path: ["teams", role.team],
+      rule: `the ${role.persona} execution role policy is ${policySize(role.policy)} characters; IAM allows ${INLINE_ROLE_POLICY_QUOTA}`,
+      fix: `shorten personas.${role.persona}.instanceTypes (a family like ml.m5.* counts once) or the team's s3Buckets`,
+    }));
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import type { core } from "zod";
+import { checkPolicySizes, crossCheck, type RawProblem } from "./cross-check";
+import { derive } from "./derive";
+import { ConfigError, formatPath, type ConfigProblem } from "./errors";
+import { federationSchema } from "./schema";
+import type { FederationConfig } from "./types";
+import { parseYaml, type YamlSource } from "./yaml-document";
+
+export interface LoadOptions {
+  /**
+   * The moment date rules (certificate end date) are checked against.
+   * @default - the current time
+   */
+  readonly now?: Date;
+}
+
+/** Reads, validates and derives a config file. Throws {@link ConfigError} listing every problem. */
+export function loadConfigFile(file: string, options: LoadOptions = {}): FederationConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new ConfigError(file, [
+      {
+        path: "(file)",
+        rule: `cannot read the config file (${reason})`,
+        fix: "set FEDERATION_CONFIG to an existing YAML file",
+      },
+    ]);
+  }
+  return parseConfig(text, file, options);
+}
+
+/** Validates and derives config text; `source` names it in errors. */
+export function parseConfig(text: string, source: string, options: LoadOptions = {}): FederationConfig {
+  const yaml = parseYaml(text);
+  if (yaml.problems.length > 0) throw new ConfigError(source, yaml.problems);
+  if (typeof yaml.data !== "object" || yaml.data === null || Array.isArray(yaml.data))
+    throw new ConfigError(source, [
+      { path: "(root)", rule: "the config must be a YAML mapping", fix: "start from examples/contoso.yaml" },
+    ]);
+
+  const parsed = federationSchema.safeParse(yaml.data, { reportInput: true });
+  const problems = parsed.success
+    ? crossCheck(parsed.data, options.now ?? new Date()).map((problem) => located(problem, yaml))
+    : parsed.error.issues.flatMap((issue) => fromIssue(issue, yaml));
+  if (yaml.duplicates.length + problems.length > 0) throw new ConfigError(source, [...yaml.duplicates, ...problems]);
+  const config = derive(parsed.data!);
+  const oversized = checkPolicySizes(config);
+  if (oversized.length > 0)
+    throw new ConfigError(
+      source,
+      oversized.map((problem) => located(problem, yaml)),
+    );
+  return config;
+}
+
+function located(problem: RawProblem, yaml: YamlSource): ConfigProblem {
+  return { ...problem, path: formatPath(problem.path), line: yaml.lineOf(problem.path) };
+}
+
+/** Messages written with `problem(rule, fix)` in the schema carry both halves; zod's own get a rule and fix here. */
+function fromIssue(issue: core.$ZodIssue, yaml: YamlSource): ConfigProblem[] {
+  const path = issue.path as PropertyKey[];
+  if (issue.code === "unrecognized_keys")
+    return issue.keys.map((key) =>
+      located({ path: [...path, key], rule: `unknown key "${key}"`, fix: "remove it or correct its spelling" }, yaml),
+    );
+  if (issue.code === "invalid_key" || issue.code === "invalid_element") {
+    const inner = issue.issues[0];
+    const { rule, fix } = ruleAndFix(inner?.message ?? issue.message, inner ?? issue);
+    return [located({ path, rule, fix }, yaml)];
+  }
+  return [located({ path, ...ruleAndFix(issue.message, issue) }, yaml)];
+}
+
+function ruleAndFix(message: string, issue: core.$ZodIssue | core.$ZodRawIssue): { rule: string; fix: string } {
+  if (message.startsWith("{")) return JSON.parse(message) as { rule: string; fix: string };
+  if (issue.code === "invalid_type") {
+    if (issue.input === undefined) return { rule: "is required", fix: `add it (${issue.expected})` };
+    return { rule: `expected ${issue.expected}, got ${describe(issue.input)}`, fix: `write a ${issue.expected} here` };
+  }
+  if (issue.code === "invalid_value")
+    return {
+      rule: `${JSON.stringify(issue.input)} is not allowed`,
+      fix: `use one of: ${issue.values.map((value) => String(value)).join(", ")}`,
+    };
+  return { rule: message, fix: "see the config reference in README.md" };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,268 @@
+import { z } from "zod";
+import { ACTIVITY_KEYS } from "../policies/activities";
+import { isKnownInstanceType } from "./instance-types";
+
+/**
+ * The YAML file's shape (DESIGN.md section 3). Checks that involve one value live here; checks across values
+ * (personas that exist, unique names, derived names) live in cross-check.ts. Messages are written as
+ * `problem(rule, fix)` so the loader can report both halves.
+ */
+export function problem(rule: string, fix: string): string {
+  return JSON.stringify({ rule, fix });
+}
+
+const KEY_RULE = "^[a-z][a-z0-9-]{0,30}$";
+const key = (what: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(KEY_RULE),
+      problem(
+        `${what} key must match ${KEY_RULE}`,
+        "use 1-31 lowercase letters, digits or hyphens, starting with a letter",
+      ),
+    );
+
+const nonEmpty = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, problem(`${what} must not be empty`, `give a ${what}`));
+
+const pattern = (re: RegExp, rule: string, fix: string) => z.string().regex(re, problem(rule, fix));
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const guid = (what: string) =>
+  pattern(GUID, `${what} must be a GUID`, "copy it from the Entra admin center (Overview page)");
+
+/** Characters IAM Identity Center rejects in SCIM group names, plus control characters. */
+const GROUP_NAME = /^[^<>;:%|\t\r\n\u0000-\u001f]{1,256}$/;
+const groupName = pattern(
+  GROUP_NAME,
+  "group name must be 1-256 characters without < > ; : % | or control characters (IAM Identity Center rejects them)",
+  "remove those characters from the group name",
+);
+
+const userName = pattern(
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  "user name must be a user principal name like alice@contoso.com",
+  "write the user's sign-in name (UPN)",
+);
+
+const S3_BUCKET =
+  /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*(-s3alias|--ol-s3|--x-s3|\.\.))(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const bucket = pattern(
+  S3_BUCKET,
+  "not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit)",
+  "write the bucket's name, not its ARN or URL",
+);
+
+const instanceType = z.string().refine(isKnownInstanceType, {
+  error: (issue) =>
+    problem(
+      `"${String(issue.input)}" is not a SageMaker ML instance type`,
+      "write a type like ml.m5.large or a family like ml.g5.*",
+    ),
+});
+
+const activity = z.enum(ACTIVITY_KEYS, {
+  error: (issue) =>
+    problem(`unknown ML activity ${JSON.stringify(issue.input)}`, `use one of: ${ACTIVITY_KEYS.join(", ")}`),
+});
+
+const backend = z
+  .discriminatedUnion(
+    "type",
+    [
+      z.strictObject({ type: z.literal("local"), path: nonEmpty("state file path").optional() }),
+      z.strictObject({
+        type: z.literal("s3"),
+        bucket,
+        key: nonEmpty("state object key"),
+        region: nonEmpty("region"),
+      }),
+      z.strictObject({
+        type: z.literal("cloud"),
+        organization: nonEmpty("organization"),
+        workspace: nonEmpty("workspace"),
+        hostname: nonEmpty("hostname").default("app.terraform.io"),
+      }),
+    ],
+    { error: () => problem("backend.type must be local, s3 or cloud", "pick one of local, s3, cloud") },
+  )
+  .default({ type: "local" });
+
+const identityCenter = z.strictObject({
+  issuerUrl: z.string(),
+  acsUrl: z.string(),
+  signInUrl: z.string(),
+  scimEndpoint: z.string(),
+  /** @default - https://<identity store id>.awsapps.com/start, from the issuer URL */
+  portalUrl: pattern(
+    /^https:\/\/[a-z0-9-]+\.awsapps\.com\/start\/?$/,
+    "portal URL must look like https://<subdomain>.awsapps.com/start",
+    "copy the AWS access portal URL from the IAM Identity Center dashboard",
+  ).optional(),
+});
+
+const network = z.strictObject({
+  vpcId: pattern(
+    /^vpc-[0-9a-f]{8,17}$/,
+    "VPC id must look like vpc-0123456789abcdef0",
+    "copy the id from the VPC console",
+  ),
+  subnetIds: z
+    .array(
+      pattern(
+        /^subnet-[0-9a-f]{8,17}$/,
+        "subnet id must look like subnet-0123456789abcdef0",
+        "copy the id from the VPC console",
+      ),
+    )
+    .min(1, problem("at least one subnet is required", "list the private subnets Studio runs in"))
+    .max(16, problem("at most 16 subnets are allowed", "list at most 16 subnets")),
+  securityGroupIds: z
+    .array(
+      pattern(
+        /^sg-[0-9a-f]{8,17}$/,
+        "security group id must look like sg-0123456789abcdef0",
+        "copy the id from the VPC console",
+      ),
+    )
+    .max(3, problem("at most 3 security groups are allowed on a domain", "list at most 3"))
+    .default([]),
+  appNetworkAccessType: z
+    .enum(["VpcOnly", "PublicInternetOnly"], {
+      error: () =>
+        problem("appNetworkAccessType must be VpcOnly or PublicInternetOnly", "use VpcOnly (the safe default)"),
+    })
+    .default("VpcOnly"),
+});
+
+const aws = z.strictObject({
+  region: pattern(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "not an AWS region name", "write a region like eu-west-1"),
+  accountId: z
+    .string({
+      error: () => problem("account id must be a quoted string of 12 digits", 'quote it: accountId: "111122223333"'),
+    })
+    .regex(
+      /^\d{12}$/,
+      problem("account id must be 12 digits", 'write the 12-digit account number, quoted: "111122223333"'),
+    ),
+  identityCenter: identityCenter.optional(),
+  network: network.optional(),
+  kmsKeyArn: pattern(
+    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
+    "KMS key must be a key ARN (arn:aws:kms:<region>:<account>:key/<uuid>)",
+    "copy the key ARN from the KMS console; aliases are not accepted",
+  ).optional(),
+  consoleGuard: z
+    .strictObject({
+      scp: z.boolean().default(false),
+      deployerRoleArn: pattern(
+        /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/,
+        "deployer role must be an IAM role ARN",
+        "give the ARN of the role Terraform runs as, so the guard does not lock it out",
+      ).optional(),
+    })
+    .default({ scp: false }),
+  tags: z.record(z.string(), z.string()).default({}),
+});
+
+const entra = z.strictObject({
+  tenantId: guid("tenant id"),
+  notificationEmails: z
+    .array(pattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "not an e-mail address", "write an address like ops@contoso.com"))
+    .default([]),
+  signingCertificateEndDate: z.iso.datetime({
+    offset: true,
+    error: () =>
+      problem("signing certificate end date must be an RFC 3339 timestamp", 'write it like "2028-01-01T00:00:00Z"'),
+  }),
+  provisionOnDemand: z.boolean().default(true),
+  checkUserAttributes: z.boolean().default(true),
+  relayState: z.string().optional(),
+  owners: z.array(guid("owner object id")).default([]),
+});
+
+const identityProvider = z.discriminatedUnion(
+  "type",
+  [z.strictObject({ type: z.literal("entra"), entra }), z.strictObject({ type: z.literal("external") })],
+  { error: () => problem("identityProvider.type must be entra or external", "pick entra or external") },
+);
+
+const persona = z.strictObject({
+  description: z.string().optional(),
+  activities: z
+    .array(activity)
+    .min(1, problem("a persona needs at least one activity", "list its ML activities"))
+    .optional(),
+  instanceTypes: z
+    .array(instanceType)
+    .min(1, problem("a persona needs at least one instance type", "list the types it may start"))
+    .optional(),
+});
+
+const member = z.union(
+  [
+    z.null(),
+    key("persona"),
+    z.strictObject({
+      persona: key("persona").optional(),
+      profileName: pattern(
+        /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/,
+        "profile name must match ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$",
+        "use letters, digits and inner hyphens, at most 63 characters",
+      ).optional(),
+    }),
+  ],
+  {
+    error: () =>
+      problem(
+        "a member is a persona name, empty (the team's default persona) or {persona, profileName}",
+        "write e.g. alice@contoso.com: data-scientist",
+      ),
+  },
+);
+
+const team = z.strictObject({
+  group: groupName,
+  defaultPersona: key("persona"),
+  s3Buckets: z
+    .array(bucket)
+    .min(1, problem("a team needs at least one S3 bucket", "list the team's workspace bucket first")),
+  gitRepositories: z
+    .array(pattern(/^(https:\/\/|git@)\S+$/, "not a Git repository URL", "write an https:// or git@ URL"))
+    .default([]),
+  members: z.record(userName, member).default({}),
+});
+
+const admins = z.strictObject({
+  group: groupName,
+  members: z.array(userName).default([]),
+  sessionDuration: z.string().default("PT4H"),
+  permissionSetName: pattern(
+    /^[\w+=,.@-]{1,32}$/,
+    "permission set name must be 1-32 of letters, digits and + = , . @ _ -",
+    "choose a shorter name",
+  ).optional(),
+});
+
+export const federationSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: pattern(
+    /^[a-z][a-z0-9-]{1,30}$/,
+    "name must match ^[a-z][a-z0-9-]{1,30}$",
+    "use 2-31 lowercase letters, digits or hyphens, starting with a letter",
+  ),
+  backend,
+  aws,
+  identityProvider,
+  admins,
+  personas: z.record(key("persona"), persona).default({}),
+  teams: z.record(key("team"), team).refine((teams) => Object.keys(teams).length > 0, {
+    error: problem("at least one team is required", "add a team under teams"),
+  }),
+});
+
+export type FederationInput = z.infer<typeof federationSchema>;

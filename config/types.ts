@@ -1,0 +1,128 @@
+import type { ActivityKey } from "../policies/activities";
+import type { PolicyDocument } from "../policies/document";
+
+/**
+ * The validated, fully defaulted config every construct reads. Plain data: all names are derived here once,
+ * and every record is sorted by key so that YAML order never changes the synthesized JSON.
+ */
+export interface FederationConfig {
+  readonly name: string;
+  /** `bootstrap` until the IAM Identity Center values are in the config (Entra mode only). */
+  readonly phase: "bootstrap" | "full";
+  readonly backend: BackendConfig;
+  readonly aws: AwsConfig;
+  readonly identityProvider: IdentityProviderConfig;
+  readonly admins: AdminsConfig;
+  readonly personas: Readonly<Record<string, PersonaConfig>>;
+  /** Every IdP group: the teams' groups keyed by team key, and the admin group under {@link ADMIN_GROUP_KEY}. */
+  readonly groups: Readonly<Record<string, GroupConfig>>;
+  readonly teams: Readonly<Record<string, TeamConfig>>;
+  /** Execution roles keyed `<team>/<persona>`. */
+  readonly roles: Readonly<Record<string, RoleConfig>>;
+  /** User profiles keyed `<team>/<user name>`. */
+  readonly profiles: Readonly<Record<string, ProfileConfig>>;
+}
+
+export const ADMIN_GROUP_KEY = "admins";
+
+export type BackendConfig =
+  | { readonly type: "local"; readonly path?: string }
+  | { readonly type: "s3"; readonly bucket: string; readonly key: string; readonly region: string }
+  | { readonly type: "cloud"; readonly organization: string; readonly workspace: string; readonly hostname: string };
+
+export interface AwsConfig {
+  readonly region: string;
+  readonly accountId: string;
+  readonly identityCenter?: IdentityCenterConfig;
+  readonly network?: NetworkConfig;
+  readonly kmsKeyArn?: string;
+  readonly consoleGuard: { readonly scp: boolean; readonly deployerRoleArn?: string };
+  readonly tags: Readonly<Record<string, string>>;
+  /** IAM path of every execution role, so guardrails can name them all. */
+  readonly executionRolePath: string;
+}
+
+export interface IdentityCenterConfig {
+  readonly issuerUrl: string;
+  readonly acsUrl: string;
+  readonly signInUrl: string;
+  readonly scimEndpoint: string;
+  readonly portalUrl: string;
+}
+
+export interface NetworkConfig {
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly appNetworkAccessType: "VpcOnly" | "PublicInternetOnly";
+}
+
+export type IdentityProviderConfig =
+  | {
+      readonly type: "entra";
+      readonly tenantId: string;
+      readonly notificationEmails: readonly string[];
+      readonly signingCertificateEndDate: string;
+      readonly provisionOnDemand: boolean;
+      readonly checkUserAttributes: boolean;
+      readonly relayState?: string;
+      readonly owners: readonly string[];
+    }
+  | { readonly type: "external" };
+
+export interface AdminsConfig {
+  readonly group: string;
+  readonly members: readonly string[];
+  readonly sessionDuration: string;
+  readonly permissionSetName: string;
+}
+
+export interface PersonaConfig {
+  readonly key: string;
+  readonly description: string;
+  readonly activities: readonly ActivityKey[];
+  readonly instanceTypes: readonly string[];
+}
+
+export interface GroupConfig {
+  readonly displayName: string;
+  readonly description: string;
+  /** User names (UPNs), sorted. */
+  readonly members: readonly string[];
+}
+
+export interface TeamConfig {
+  readonly key: string;
+  readonly group: string;
+  readonly domainName: string;
+  readonly defaultPersona: string;
+  /** The first bucket is the team's workspace: `shared/` for the team, `users/<profile>/` private per user. */
+  readonly s3Buckets: readonly string[];
+  readonly gitRepositories: readonly string[];
+  /** Keys of this team's entries in {@link FederationConfig.roles}, sorted. */
+  readonly roleKeys: readonly string[];
+  readonly computeRoleKey: string;
+  readonly members: Readonly<Record<string, MemberConfig>>;
+}
+
+export interface MemberConfig {
+  readonly userName: string;
+  readonly persona: string;
+  readonly profileName: string;
+}
+
+export interface RoleConfig {
+  readonly team: string;
+  readonly persona: string;
+  readonly roleName: string;
+  readonly roleArn: string;
+  /** The role's inline policy: the persona's activities and guardrails for this team. */
+  readonly policy: PolicyDocument;
+}
+
+export interface ProfileConfig {
+  readonly team: string;
+  readonly userName: string;
+  readonly profileName: string;
+  readonly roleKey: string;
+}

@@ -1,0 +1,43 @@
+import { DataAwsIdentitystoreGroup } from "@cdktf/provider-aws/lib/data-aws-identitystore-group";
+import { DataAwsSsoadminInstances } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-instances";
+import { Fn, TerraformIterator, type ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { instanceAttribute } from "../instance-attribute";
+
+export interface IdentityCenterLookupProps {
+  /** Group display names in the identity store, keyed by team key (and the admin group's key). */
+  readonly groupNames: Readonly<Record<string, string>>;
+  /**
+   * What must happen before the groups can be found: provisioning on demand in Entra mode, so that a
+   * single apply converges. Terraform then reads the groups during the apply instead of the plan.
+   * @default - the groups already exist (external identity provider)
+   */
+  readonly waitFor?: ITerraformDependable[];
+}
+
+/** The IAM Identity Center instance and the SCIM-provisioned groups, found by display name. */
+export class IdentityCenterLookup extends Construct {
+  readonly instanceArn: string;
+  readonly identityStoreId: string;
+  private readonly groups: DataAwsIdentitystoreGroup;
+
+  constructor(scope: Construct, id: string, props: IdentityCenterLookupProps) {
+    super(scope, id);
+    const instances = new DataAwsSsoadminInstances(this, "instance");
+    this.instanceArn = Fn.element(Fn.tolist(instances.arns), 0);
+    this.identityStoreId = Fn.element(Fn.tolist(instances.identityStoreIds), 0);
+
+    const names = TerraformIterator.fromMap({ ...props.groupNames });
+    this.groups = new DataAwsIdentitystoreGroup(this, "groups", {
+      forEach: names,
+      identityStoreId: this.identityStoreId,
+      alternateIdentifier: { uniqueAttribute: { attributePath: "DisplayName", attributeValue: names.value } },
+      dependsOn: props.waitFor,
+    });
+  }
+
+  /** The identity store id of the group with this key (a string or an iterator expression). */
+  groupId(key: string): string {
+    return instanceAttribute(this.groups, key, "group_id");
+  }
+}

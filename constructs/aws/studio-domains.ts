@@ -1,0 +1,99 @@
+import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
+import { SsoadminApplicationAssignment } from "@cdktf/provider-aws/lib/ssoadmin-application-assignment";
+import { TerraformIterator } from "cdktf";
+import { Construct } from "constructs";
+import type { NetworkConfig, TeamConfig } from "../../config/types";
+import { instanceAttribute } from "../instance-attribute";
+import type { ExecutionRoles } from "./execution-roles";
+import type { IdentityCenterLookup } from "./identity-center-lookup";
+
+export interface StudioDomainsProps {
+  readonly teams: Readonly<Record<string, TeamConfig>>;
+  readonly network: NetworkConfig;
+  readonly roles: ExecutionRoles;
+  readonly identityCenter: IdentityCenterLookup;
+  /**
+   * Key that encrypts the domains' home file systems.
+   * @default - an AWS managed key
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * One Studio domain per team in IAM Identity Center mode, and the team's group assigned to the domain's
+ * Identity Center application (without it nobody can open Studio).
+ */
+export class StudioDomains extends Construct {
+  readonly domains: SagemakerDomain;
+  readonly assignments: SsoadminApplicationAssignment;
+
+  constructor(scope: Construct, id: string, props: StudioDomainsProps) {
+    super(scope, id);
+    const teams = TerraformIterator.fromMap(
+      Object.fromEntries(
+        Object.values(props.teams).map((team) => [
+          team.key,
+          {
+            domainName: team.domainName,
+            defaultRole: `${team.key}/${team.defaultPersona}`,
+            sharedNotebooks: `s3://${team.s3Buckets[0]}/shared/notebooks/`,
+            gitRepositories: team.gitRepositories,
+          },
+        ]),
+      ),
+    );
+    const defaultRole = props.roles.arnOf(teams.getString("defaultRole"));
+    const repositories = TerraformIterator.fromList(teams.getList("gitRepositories"));
+    const codeRepository = repositories.dynamic({ repository_url: repositories.value });
+    const securityGroups = props.network.securityGroupIds.length > 0 ? [...props.network.securityGroupIds] : undefined;
+
+    // Replacing a domain deletes its users' home directories: the address is the team key, the home file
+    // system is retained, and Terraform refuses any plan that would destroy a domain.
+    this.domains = new SagemakerDomain(this, "domains", {
+      forEach: teams,
+      domainName: teams.getString("domainName"),
+      authMode: "SSO",
+      vpcId: props.network.vpcId,
+      subnetIds: [...props.network.subnetIds],
+      appNetworkAccessType: props.network.appNetworkAccessType,
+      kmsKeyId: props.kmsKeyArn,
+      retentionPolicy: { homeEfsFileSystem: "Retain" },
+      domainSettings: {
+        securityGroupIds: securityGroups,
+        executionRoleIdentityConfig: "USER_PROFILE_NAME",
+      },
+      defaultUserSettings: {
+        executionRole: defaultRole,
+        securityGroups,
+        studioWebPortal: "ENABLED",
+        defaultLandingUri: "studio::",
+        sharingSettings: {
+          notebookOutputOption: "Allowed",
+          s3OutputPath: teams.getString("sharedNotebooks"),
+          s3KmsKeyId: props.kmsKeyArn,
+        },
+        jupyterLabAppSettings: { codeRepository },
+      },
+      defaultSpaceSettings: {
+        executionRole: defaultRole,
+        securityGroups,
+        jupyterLabAppSettings: { codeRepository },
+      },
+      tags: { "sagemaker-team": teams.key },
+      lifecycle: { preventDestroy: true },
+    });
+
+    const assigned = TerraformIterator.fromResources(this.domains);
+    this.assignments = new SsoadminApplicationAssignment(this, "assignments", {
+      forEach: assigned,
+      applicationArn: assigned.getString("single_sign_on_application_arn"),
+      principalId: props.identityCenter.groupId(assigned.key),
+      principalType: "GROUP",
+    });
+  }
+
+  /** The id of the domain of this team (a string or an iterator expression). */
+  domainIdOf(team: string): string {
+    return instanceAttribute(this.domains, team, "id");
+  }
+}

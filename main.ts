@@ -1,0 +1,18 @@
+import { App } from "cdktf";
+import { ConfigError } from "./config/errors";
+import { loadConfigFile } from "./config/load";
+import { summary } from "./stacks/summary";
+import { FederationStack } from "./stacks/federation-stack";
+
+const file = process.env.FEDERATION_CONFIG ?? "examples/contoso.yaml";
+try {
+  const config = loadConfigFile(file);
+  const app = new App();
+  new FederationStack(app, config.name, { config });
+  app.synth();
+  console.log(summary(config, file, app.outdir));
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

@@ -1,0 +1,36 @@
+import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+
+/** Manage Experiments: experiments, trials, trial components and lineage entities. */
+export function manageExperiments(context: PolicyContext): PolicyStatement[] {
+  return [
+    {
+      Sid: "ManageExperiments",
+      Effect: "Allow",
+      Action: sagemaker(
+        "AddAssociation",
+        "DeleteAssociation",
+        "CreateAction",
+        "CreateArtifact",
+        "CreateContext",
+        "CreateExperiment",
+        "CreateTrial",
+        "CreateTrialComponent",
+        "UpdateAction",
+        "UpdateArtifact",
+        "UpdateContext",
+        "UpdateExperiment",
+        "UpdateTrial",
+        "UpdateTrialComponent",
+        "AssociateTrialComponent",
+        "DisassociateTrialComponent",
+        "DeleteAction",
+        "DeleteArtifact",
+        "DeleteContext",
+        "DeleteExperiment",
+        "DeleteTrial",
+        "DeleteTrialComponent",
+      ),
+      Resource: sagemakerArn(context, "*/*"),
+    },
+  ];
+}

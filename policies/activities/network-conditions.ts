@@ -1,0 +1,31 @@
+import type { ConditionBlock, PolicyContext } from "../document";
+
+/**
+ * Conditions that force jobs and models into the configured subnets and security groups and onto the configured
+ * KMS key. Undefined when the config sets neither.
+ */
+export function networkAndKeyConditions(
+  context: PolicyContext,
+  { volumeKey = true, outputKey = true } = {},
+): ConditionBlock | undefined {
+  const allValues: Record<string, readonly string[]> = {};
+  const present: Record<string, string> = {};
+  const equals: Record<string, string> = {};
+  if (context.network) {
+    allValues["sagemaker:VpcSubnets"] = context.network.subnetIds;
+    present["sagemaker:VpcSubnets"] = "false";
+    if (context.network.securityGroupIds.length > 0) {
+      allValues["sagemaker:VpcSecurityGroupIds"] = context.network.securityGroupIds;
+      present["sagemaker:VpcSecurityGroupIds"] = "false";
+    }
+  }
+  if (context.kmsKeyArn) {
+    if (volumeKey) equals["sagemaker:VolumeKmsKey"] = context.kmsKeyArn;
+    if (outputKey) equals["sagemaker:OutputKmsKey"] = context.kmsKeyArn;
+  }
+  const block: Record<string, Record<string, string | readonly string[]>> = {};
+  if (Object.keys(allValues).length > 0) block["ForAllValues:StringEquals"] = allValues;
+  if (Object.keys(present).length > 0) block["Null"] = present;
+  if (Object.keys(equals).length > 0) block["StringEquals"] = equals;
+  return Object.keys(block).length > 0 ? block : undefined;
+}

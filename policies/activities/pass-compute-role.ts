@@ -1,0 +1,12 @@
+import type { PolicyContext, PolicyStatement } from "../document";
+
+/** Jobs, models, pipelines and monitoring run as the team's compute role, and only SageMaker may receive it. */
+export function passComputeRole(context: PolicyContext): PolicyStatement {
+  return {
+    Sid: "PassTeamComputeRole",
+    Effect: "Allow",
+    Action: ["iam:PassRole"],
+    Resource: context.computeRoleArn,
+    Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+  };
+}

@@ -1,0 +1,53 @@
+import type { PolicyContext, PolicyStatement } from "../document";
+
+const OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
+const OWN_PREFIX = "users/${aws:SourceIdentity}";
+
+export function bucketArn(context: PolicyContext, bucket: string, key?: string): string {
+  return `arn:${context.partition}:s3:::${bucket}${key === undefined ? "" : `/${key}`}`;
+}
+
+/**
+ * Amazon S3 Bucket Access for a person: the team's data buckets, the workspace's `shared/` prefix, and the
+ * person's own `users/<profile>/` prefix (the domain sets the profile name as the session's source identity).
+ */
+export function s3BucketAccess(context: PolicyContext): PolicyStatement[] {
+  const [workspace, ...data] = context.buckets as [string, ...string[]];
+  return [
+    {
+      Sid: "LocateTeamBuckets",
+      Effect: "Allow",
+      Action: ["s3:GetBucketLocation"],
+      Resource: context.buckets.map((bucket) => bucketArn(context, bucket)),
+    },
+    {
+      Sid: "ListWorkspaceSharedAndOwnPrefix",
+      Effect: "Allow",
+      Action: ["s3:ListBucket"],
+      Resource: bucketArn(context, workspace),
+      Condition: { StringLike: { "s3:prefix": ["", "shared/*", "users/", `${OWN_PREFIX}/*`] } },
+    },
+    {
+      Sid: "WorkspaceSharedAndOwnObjects",
+      Effect: "Allow",
+      Action: OBJECT_ACTIONS,
+      Resource: [bucketArn(context, workspace, "shared/*"), bucketArn(context, workspace, `${OWN_PREFIX}/*`)],
+    },
+    ...(data.length === 0
+      ? []
+      : [
+          {
+            Sid: "ListTeamDataBuckets",
+            Effect: "Allow" as const,
+            Action: ["s3:ListBucket"],
+            Resource: data.map((bucket) => bucketArn(context, bucket)),
+          },
+          {
+            Sid: "TeamDataObjects",
+            Effect: "Allow" as const,
+            Action: OBJECT_ACTIONS,
+            Resource: data.map((bucket) => bucketArn(context, bucket, "*")),
+          },
+        ]),
+  ];
+}

@@ -1,0 +1,61 @@
+/** IAM policy documents as plain data. Policy variables are written `${...}` here, as IAM reads them. */
+
+export type ConditionBlock = Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+
+export interface PolicyStatement {
+  readonly Sid: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Action: readonly string[];
+  readonly Resource: string | readonly string[];
+  readonly Condition?: ConditionBlock;
+}
+
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly PolicyStatement[];
+}
+
+/** What a team's policies need to know about where they apply. */
+export interface PolicyContext {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** The team's buckets; the first is its workspace (`shared/` for the team, `users/<profile>/` per user). */
+  readonly buckets: readonly string[];
+  /** The only role the team's users may pass to SageMaker. */
+  readonly computeRoleArn: string;
+  /** When given, jobs and models must run in these subnets and security groups. */
+  readonly network?: { readonly subnetIds: readonly string[]; readonly securityGroupIds: readonly string[] };
+  /** When given, jobs and endpoint volumes and outputs must use this key. */
+  readonly kmsKeyArn?: string;
+}
+
+/** Statements with the same Sid are the same grant (PassRole is needed by several activities): keep the first. */
+export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
+  const seen = new Set<string>();
+  return {
+    Version: "2012-10-17",
+    Statement: statements.filter((statement) => !seen.has(statement.Sid) && seen.add(statement.Sid)),
+  };
+}
+
+/** ARN prefix of SageMaker resources in the team's account and region. */
+export function sagemakerArn(context: PolicyContext, resource: string): string {
+  return `arn:${context.partition}:sagemaker:${context.region}:${context.accountId}:${resource}`;
+}
+
+export function sagemaker(...actions: string[]): string[] {
+  return actions.map((action) => `sagemaker:${action}`);
+}
+
+/** JSON for a cdktf string: `${` would start a Terraform interpolation, so IAM variables are written `$${`. */
+export function toTerraformJson(document: PolicyDocument): string {
+  return JSON.stringify(document).replace(/\$\{/g, () => "$${");
+}
+
+/** Characters IAM counts against the inline policy quota (it ignores whitespace). */
+export function policySize(document: PolicyDocument): number {
+  return JSON.stringify(document).length;
+}
+
+export const INLINE_ROLE_POLICY_QUOTA = 10_240;

@@ -1,0 +1,126 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
+import { TerraformStack, TerraformVariable } from "cdktf";
+import type { Construct } from "constructs";
+import { ADMIN_GROUP_KEY, type FederationConfig } from "../config/types";
+import { AdminAccess } from "../constructs/aws/admin-access";
+import { ConsoleGuard } from "../constructs/aws/console-guard";
+import { ExecutionRoles } from "../constructs/aws/execution-roles";
+import { IdentityCenterLookup } from "../constructs/aws/identity-center-lookup";
+import { StudioDomains } from "../constructs/aws/studio-domains";
+import { UserProfiles } from "../constructs/aws/user-profiles";
+import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
+import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
+import { TeamGroups } from "../constructs/entra/team-groups";
+import { partitionOf } from "../config/names";
+import { consoleGuardPolicy } from "../policies/console-guard";
+import { configureBackend } from "./backend";
+import { awsOutputs, bootstrapOutputs, entraOutputs } from "./outputs";
+
+/** Tags every AWS resource carries, besides the config's own. */
+export const PRODUCT_TAG = { "managed-by": "sagemaker-studio-federation" };
+
+export interface FederationStackProps {
+  readonly config: FederationConfig;
+}
+
+/** Both sides of the federation in one state, wired from the validated config. */
+export class FederationStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: FederationStackProps) {
+    super(scope, id);
+    const { config } = props;
+    configureBackend(this, config.backend);
+
+    const entra = config.identityProvider.type === "entra" ? this.entraSide(config) : undefined;
+    if (config.phase === "full") this.awsSide(config, entra?.groupsProvisioned);
+  }
+
+  private entraSide(config: FederationConfig) {
+    if (config.identityProvider.type !== "entra") throw new Error("entraSide needs an Entra identity provider");
+    const idp = config.identityProvider;
+    new AzureadProvider(this, "azuread", { tenantId: idp.tenantId });
+    const center = config.aws.identityCenter;
+
+    const app = new IdentityCenterApp(this, "identity_center_app", {
+      displayName: `${config.name}: AWS IAM Identity Center`,
+      signingCertificateEndDate: idp.signingCertificateEndDate,
+      saml: center,
+      notificationEmails: idp.notificationEmails,
+      relayState: idp.relayState,
+      owners: idp.owners,
+    });
+    const groups = new TeamGroups(this, "groups", {
+      groups: config.groups,
+      servicePrincipal: app.servicePrincipal,
+      checkUserAttributes: idp.checkUserAttributes,
+      owners: idp.owners,
+    });
+    entraOutputs(this, app, idp.tenantId);
+    if (center === undefined) {
+      bootstrapOutputs(this, app, idp.tenantId);
+      return undefined;
+    }
+
+    const scimToken = new TerraformVariable(this, "scim_token", {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description: "IAM Identity Center SCIM access token (set TF_VAR_scim_token or a sensitive workspace variable)",
+    });
+    return new ScimProvisioning(this, "scim", {
+      servicePrincipal: app.servicePrincipal,
+      scimEndpoint: center.scimEndpoint,
+      scimToken: scimToken.stringValue,
+      groups: groups.groups,
+      assignments: groups.assignments,
+      provisionOnDemand: idp.provisionOnDemand,
+    });
+  }
+
+  private awsSide(config: FederationConfig, groupsProvisioned: ScimProvisioning["groupsProvisioned"] | undefined) {
+    if (config.aws.network === undefined) throw new Error("the full phase needs aws.network (checked by the loader)");
+    const partition = partitionOf(config.aws.region);
+    new AwsProvider(this, "aws", {
+      region: config.aws.region,
+      allowedAccountIds: [config.aws.accountId],
+      defaultTags: [{ tags: { ...config.aws.tags, ...PRODUCT_TAG, "sagemaker-federation": config.name } }],
+    });
+
+    const identityCenter = new IdentityCenterLookup(this, "identity_center", {
+      groupNames: Object.fromEntries(Object.entries(config.groups).map(([key, group]) => [key, group.displayName])),
+      waitFor: groupsProvisioned,
+    });
+    const roles = new ExecutionRoles(this, "execution_roles", {
+      roles: config.roles,
+      path: config.aws.executionRolePath,
+    });
+    const domains = new StudioDomains(this, "studio", {
+      teams: config.teams,
+      network: config.aws.network,
+      kmsKeyArn: config.aws.kmsKeyArn,
+      roles,
+      identityCenter,
+    });
+    new UserProfiles(this, "user_profiles", { profiles: config.profiles, domains, roles });
+    const admin = new AdminAccess(this, "admin_access", {
+      identityCenter,
+      adminGroupKey: ADMIN_GROUP_KEY,
+      permissionSetName: config.admins.permissionSetName,
+      sessionDuration: config.admins.sessionDuration,
+      accountId: config.aws.accountId,
+      partition,
+    });
+    if (config.aws.consoleGuard.scp)
+      new ConsoleGuard(this, "console_guard", {
+        policyName: `${config.name}-sagemaker-console-guard`,
+        accountId: config.aws.accountId,
+        policy: consoleGuardPolicy({
+          partition,
+          adminPermissionSetName: config.admins.permissionSetName,
+          executionRolePath: config.aws.executionRolePath,
+          deployerRoleArn: config.aws.consoleGuard.deployerRoleArn,
+        }),
+      });
+    awsOutputs(this, config, domains, admin);
+  }
+}
