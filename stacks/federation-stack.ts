@@ -1,8 +1,10 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { Aspects, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { ADMIN_GROUP_KEY, type FederationConfig } from "../config/types";
+import { DomainRetentionAspect } from "../constructs/aspects/domain-retention";
+import { NoWildcardActionsAspect } from "../constructs/aspects/no-wildcard-actions";
 import { AdminAccess } from "../constructs/aws/admin-access";
 import { ConsoleGuard } from "../constructs/aws/console-guard";
 import { ExecutionRoles } from "../constructs/aws/execution-roles";
@@ -33,6 +35,8 @@ export class FederationStack extends TerraformStack {
 
     const entra = config.identityProvider.type === "entra" ? this.entraSide(config) : undefined;
     if (config.phase === "full") this.awsSide(config, entra?.groupsProvisioned);
+    Aspects.of(this).add(new DomainRetentionAspect());
+    Aspects.of(this).add(new NoWildcardActionsAspect());
   }
 
   private entraSide(config: FederationConfig) {

@@ -2,6 +2,7 @@ import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-polic
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
 import { Construct } from "constructs";
 import { toTerraformJson, type PolicyDocument } from "../../policies/document";
+import type { IPolicyDeclaring } from "../aspects/no-wildcard-actions";
 
 export interface ConsoleGuardProps {
   readonly policyName: string;
@@ -11,9 +12,12 @@ export interface ConsoleGuardProps {
 }
 
 /** A service control policy that keeps everyone but the admins out of SageMaker's console paths. */
-export class ConsoleGuard extends Construct {
+export class ConsoleGuard extends Construct implements IPolicyDeclaring {
+  private readonly policy: PolicyDocument;
+
   constructor(scope: Construct, id: string, props: ConsoleGuardProps) {
     super(scope, id);
+    this.policy = props.policy;
     const policy = new OrganizationsPolicy(this, "policy", {
       name: props.policyName,
       type: "SERVICE_CONTROL_POLICY",
@@ -21,5 +25,9 @@ export class ConsoleGuard extends Construct {
       content: toTerraformJson(props.policy),
     });
     new OrganizationsPolicyAttachment(this, "attachment", { policyId: policy.id, targetId: props.accountId });
+  }
+
+  policyDocuments(): readonly PolicyDocument[] {
+    return [this.policy];
   }
 }

@@ -3,8 +3,9 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import type { RoleConfig } from "../../config/types";
-import { toTerraformJson } from "../../policies/document";
+import { toTerraformJson, type PolicyDocument } from "../../policies/document";
 import { sagemakerTrustPolicy } from "../../policies/guardrails";
+import type { IPolicyDeclaring } from "../aspects/no-wildcard-actions";
 import { instanceAttribute } from "../instance-attribute";
 
 export interface ExecutionRolesProps {
@@ -15,11 +16,13 @@ export interface ExecutionRolesProps {
 }
 
 /** The SageMaker execution role of every persona a team uses, each with its activities and guardrails inline. */
-export class ExecutionRoles extends Construct {
+export class ExecutionRoles extends Construct implements IPolicyDeclaring {
   readonly roles: IamRole;
+  private readonly documents: readonly PolicyDocument[];
 
   constructor(scope: Construct, id: string, props: ExecutionRolesProps) {
     super(scope, id);
+    this.documents = Object.values(props.roles).map((role) => role.policy);
     const roles = TerraformIterator.fromMap(
       Object.fromEntries(
         Object.entries(props.roles).map(([key, role]) => [
@@ -46,6 +49,10 @@ export class ExecutionRoles extends Construct {
       role: instanceAttribute(this.roles, policies.key, "name"),
       policy: policies.value,
     });
+  }
+
+  policyDocuments(): readonly PolicyDocument[] {
+    return this.documents;
   }
 
   /** The ARN of the role with this key (a string or an iterator expression). */

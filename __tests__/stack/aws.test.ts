@@ -1,0 +1,304 @@
+import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
+import { Aspects, TerraformStack, Testing } from "cdktf";
+import { DomainRetentionAspect } from "../../constructs/aspects/domain-retention";
+import { dataSource, exampleData, loadData, loadExample, resource, synthJson, type SynthesizedStack } from "../helpers";
+
+const ref = (address: string, attribute?: string) => `\${${address}${attribute ? `.${attribute}` : ""}}`;
+
+describe("AWS side of the Contoso example", () => {
+  let stack: SynthesizedStack;
+  beforeAll(() => {
+    // GIVEN the Contoso config in the full phase, WHEN it is synthesized
+    stack = synthJson(loadExample("contoso"));
+  });
+
+  test("configures the AWS provider for the account, region and default tags", () => {
+    expect(stack.provider.aws).toEqual([
+      {
+        region: "eu-west-1",
+        allowed_account_ids: ["111122223333"],
+        default_tags: [
+          {
+            tags: {
+              "cost-center": "ml-platform",
+              owner: "platform-team",
+              "managed-by": "sagemaker-studio-federation",
+              "sagemaker-federation": "contoso-ml",
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
+  test("looks up the Identity Center instance and every group by display name", () => {
+    const groups = dataSource(stack, "aws_identitystore_group").block;
+    expect(groups.for_each).toEqual({
+      admins: "sagemaker-admins",
+      forecasting: "ml-forecasting",
+      fraud: "ml-fraud-detection",
+      recommendations: "ml-recommendations",
+    });
+    expect(groups.alternate_identifier).toEqual({
+      unique_attribute: { attribute_path: "DisplayName", attribute_value: "${each.value}" },
+    });
+    expect(groups.identity_store_id).toBe(
+      `\${element(tolist(${dataSource(stack, "aws_ssoadmin_instances").address}.identity_store_ids), 0)}`,
+    );
+  });
+
+  test("creates an execution role per team and persona in use, under one path, trusted by SageMaker only", () => {
+    const roles = resource(stack, "aws_iam_role").block;
+    // compute is always there (the role jobs run as); the other personas are the members' and defaults.
+    expect(Object.keys(roles.for_each)).toEqual([
+      "forecasting/compute",
+      "forecasting/data-scientist",
+      "forecasting/mlops",
+      "fraud/compute",
+      "fraud/data-scientist",
+      "fraud/mlops",
+      "recommendations/compute",
+      "recommendations/data-scientist",
+      "recommendations/mlops",
+    ]);
+    expect(roles.for_each["fraud/mlops"]).toEqual({ name: "contoso-ml-fraud-mlops", team: "fraud", persona: "mlops" });
+    expect(roles.path).toBe("/sagemaker-studio/contoso-ml/");
+    expect(JSON.parse(roles.assume_role_policy)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "sagemaker.amazonaws.com" },
+          Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
+        },
+      ],
+    });
+  });
+
+  test("attaches each role's policy inline, with IAM variables escaped for Terraform", () => {
+    const policies = resource(stack, "aws_iam_role_policy").block;
+    expect(Object.keys(policies.for_each)).toEqual(Object.keys(resource(stack, "aws_iam_role").block.for_each));
+    expect(policies.role).toBe(`\${${resource(stack, "aws_iam_role").address}[each.key].name}`);
+    const text: string = policies.for_each["forecasting/data-scientist"];
+    expect(text).toContain("users/$${aws:SourceIdentity}/*");
+    expect(text).not.toMatch(/[^$]\$\{/);
+  });
+
+  test("creates one IAM Identity Center domain per team that keeps its users' home directories", () => {
+    const domains = resource(stack, "aws_sagemaker_domain");
+    expect(domains.address).toBe("aws_sagemaker_domain.studio_domains_9B1B2179");
+    expect(Object.keys(domains.block.for_each)).toEqual(["forecasting", "fraud", "recommendations"]);
+    expect(domains.block.for_each.fraud).toEqual({
+      domainName: "contoso-ml-fraud",
+      defaultRole: "fraud/mlops",
+      sharedNotebooks: "s3://contoso-fraud-workspace/shared/notebooks/",
+      gitRepositories: [],
+    });
+    expect(domains.block).toMatchObject({
+      auth_mode: "SSO",
+      vpc_id: "vpc-0a1b2c3d4e5f60718",
+      subnet_ids: ["subnet-0a1b2c3d4e5f60719", "subnet-0a1b2c3d4e5f60720"],
+      app_network_access_type: "VpcOnly",
+      kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9",
+      retention_policy: { home_efs_file_system: "Retain" },
+      lifecycle: { prevent_destroy: true },
+      domain_settings: {
+        execution_role_identity_config: "USER_PROFILE_NAME",
+        security_group_ids: ["sg-0a1b2c3d4e5f60721"],
+      },
+    });
+  });
+
+  test("gives the domain the default persona's role, notebook sharing and the team's Git repositories", () => {
+    const domains = resource(stack, "aws_sagemaker_domain").block;
+    const defaultRole = `\${${resource(stack, "aws_iam_role").address}[each.value.defaultRole].arn}`;
+    expect(domains.default_user_settings).toMatchObject({
+      execution_role: defaultRole,
+      studio_web_portal: "ENABLED",
+      sharing_settings: { notebook_output_option: "Allowed", s3_output_path: "${each.value.sharedNotebooks}" },
+    });
+    expect(domains.default_space_settings.execution_role).toBe(defaultRole);
+    expect(domains.for_each.forecasting.gitRepositories).toEqual(["https://git.contoso.example/ml/forecasting.git"]);
+    expect(domains.default_user_settings.jupyter_lab_app_settings.dynamic.code_repository).toMatchObject({
+      for_each: "${toset(each.value.gitRepositories)}",
+      content: { repository_url: "${each.value}" },
+    });
+  });
+
+  test("assigns each team's group to its domain's Identity Center application", () => {
+    const assignments = resource(stack, "aws_ssoadmin_application_assignment");
+    expect(assignments.address).toBe("aws_ssoadmin_application_assignment.studio_assignments_2F1FAE40");
+    expect(assignments.block).toEqual({
+      for_each: ref(resource(stack, "aws_sagemaker_domain").address),
+      application_arn: "${each.value.single_sign_on_application_arn}",
+      principal_id: `\${${dataSource(stack, "aws_identitystore_group").address}[each.key].group_id}`,
+      principal_type: "GROUP",
+    });
+  });
+
+  test("creates one profile per member with the member's persona role, after the group's assignment", () => {
+    const profiles = resource(stack, "aws_sagemaker_user_profile");
+    expect(profiles.address).toBe("aws_sagemaker_user_profile.user_profiles_BB947FCB");
+    expect(profiles.block.for_each).toEqual({
+      "forecasting/alice@contoso.com": {
+        team: "forecasting",
+        userName: "alice@contoso.com",
+        profileName: "alice",
+        role: "forecasting/data-scientist",
+      },
+      "forecasting/bob@contoso.com": {
+        team: "forecasting",
+        userName: "bob@contoso.com",
+        profileName: "bob",
+        role: "forecasting/mlops",
+      },
+      "forecasting/erin.lee@contoso.com": {
+        team: "forecasting",
+        userName: "erin.lee@contoso.com",
+        profileName: "erin-lee",
+        role: "forecasting/data-scientist",
+      },
+      "forecasting/frank@contoso.com": {
+        team: "forecasting",
+        userName: "frank@contoso.com",
+        profileName: "frank-batch",
+        role: "forecasting/compute",
+      },
+      "fraud/alice@contoso.com": {
+        team: "fraud",
+        userName: "alice@contoso.com",
+        profileName: "alice",
+        role: "fraud/data-scientist",
+      },
+      "fraud/judy@contoso.com": {
+        team: "fraud",
+        userName: "judy@contoso.com",
+        profileName: "judy",
+        role: "fraud/mlops",
+      },
+      "fraud/mallory@contoso.com": {
+        team: "fraud",
+        userName: "mallory@contoso.com",
+        profileName: "mallory",
+        role: "fraud/data-scientist",
+      },
+      "recommendations/grace@contoso.com": {
+        team: "recommendations",
+        userName: "grace@contoso.com",
+        profileName: "grace",
+        role: "recommendations/data-scientist",
+      },
+      "recommendations/heidi@contoso.com": {
+        team: "recommendations",
+        userName: "heidi@contoso.com",
+        profileName: "heidi",
+        role: "recommendations/data-scientist",
+      },
+      "recommendations/ivan@contoso.com": {
+        team: "recommendations",
+        userName: "ivan@contoso.com",
+        profileName: "ivan",
+        role: "recommendations/mlops",
+      },
+    });
+    expect(profiles.block).toMatchObject({
+      domain_id: `\${${resource(stack, "aws_sagemaker_domain").address}[each.value.team].id}`,
+      single_sign_on_user_identifier: "UserName",
+      single_sign_on_user_value: "${each.value.userName}",
+      user_settings: { execution_role: `\${${resource(stack, "aws_iam_role").address}[each.value.role].arn}` },
+      depends_on: [resource(stack, "aws_ssoadmin_application_assignment").address],
+    });
+  });
+
+  test("gives the admin group a SageMaker full access permission set on the account", () => {
+    const permissionSet = resource(stack, "aws_ssoadmin_permission_set");
+    expect(permissionSet.block).toMatchObject({ name: "contoso-ml-admin", session_duration: "PT4H" });
+    expect(resource(stack, "aws_ssoadmin_managed_policy_attachment").block).toMatchObject({
+      managed_policy_arn: "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
+      permission_set_arn: ref(permissionSet.address, "arn"),
+    });
+    expect(resource(stack, "aws_ssoadmin_account_assignment").block).toMatchObject({
+      principal_id: `\${${dataSource(stack, "aws_identitystore_group").address}["admins"].group_id}`,
+      principal_type: "GROUP",
+      target_id: "111122223333",
+      target_type: "AWS_ACCOUNT",
+    });
+    expect(stack.output.admin_permission_set_arn.value).toBe(ref(permissionSet.address, "arn"));
+  });
+
+  test("gives no other group any permission set, and no SCP unless asked", () => {
+    expect(Object.keys(stack.resource.aws_ssoadmin_account_assignment)).toHaveLength(1);
+    expect(stack.resource.aws_organizations_policy).toBeUndefined();
+  });
+
+  test("outputs the access portal and every domain's id and URL", () => {
+    expect(stack.output.access_portal_url.value).toBe("https://d-93670a1b2c.awsapps.com/start");
+    expect(stack.output.studio_domains.value).toBe(
+      `\${{ for key, val in ${resource(stack, "aws_sagemaker_domain").address}: key => { id = val.id, url = val.url } }}`,
+    );
+  });
+});
+
+describe("console guard", () => {
+  test("attaches an SCP that exempts admins, execution roles and the deployer", () => {
+    // GIVEN the external example, which turns the guard on
+    const stack = synthJson(loadExample("contoso-external"));
+    // THEN
+    const policy = resource(stack, "aws_organizations_policy");
+    expect(policy.block.type).toBe("SERVICE_CONTROL_POLICY");
+    const content = JSON.parse(policy.block.content);
+    expect(content.Statement[0]).toMatchObject({
+      Effect: "Deny",
+      Action: expect.arrayContaining(["sagemaker:CreatePresignedDomainUrl", "sagemaker:UpdateUserProfile"]),
+      Condition: {
+        ArnNotLike: {
+          "aws:PrincipalArn": [
+            "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_contoso-ext-admin_*",
+            "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*",
+            "arn:aws:iam::111122223333:role/platform-terraform",
+          ],
+        },
+      },
+    });
+    expect(resource(stack, "aws_organizations_policy_attachment").block).toEqual({
+      policy_id: ref(policy.address, "id"),
+      target_id: "111122223333",
+    });
+    expect(stack.resource.azuread_group).toBeUndefined();
+    expect(dataSource(stack, "aws_identitystore_group").block.depends_on).toBeUndefined();
+  });
+});
+
+describe("home directories are never lost", () => {
+  test("changing a domain's subnets keeps prevent_destroy and Retain, so the plan fails instead of deleting homes", () => {
+    // GIVEN the Contoso config with other subnets
+    const config = exampleData("contoso");
+    config.aws.network.subnetIds = ["subnet-0fffffffffffffff1"];
+    // WHEN
+    const domains = resource(synthJson(loadData(config)), "aws_sagemaker_domain");
+    // THEN the same address, still guarded
+    expect(domains.address).toBe("aws_sagemaker_domain.studio_domains_9B1B2179");
+    expect(domains.block.subnet_ids).toEqual(["subnet-0fffffffffffffff1"]);
+    expect(domains.block.lifecycle).toEqual({ prevent_destroy: true });
+    expect(domains.block.retention_policy).toEqual({ home_efs_file_system: "Retain" });
+  });
+
+  test("fails synthesis of a domain declared without prevent_destroy or Retain", () => {
+    // GIVEN a domain that skips both guards
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "careless");
+    const domain = new SagemakerDomain(stack, "domain", {
+      authMode: "SSO",
+      domainName: "careless",
+      vpcId: "vpc-1",
+      subnetIds: ["subnet-1"],
+      defaultUserSettings: { executionRole: "arn:aws:iam::111122223333:role/x" },
+    });
+    Aspects.of(stack).add(new DomainRetentionAspect());
+    // WHEN
+    Testing.synth(stack);
+    // THEN
+    const errors = domain.node.metadata.filter((entry) => entry.type === "@cdktf/error").map((entry) => entry.data);
+    expect(errors).toEqual([expect.stringContaining("preventDestroy"), expect.stringContaining('"Retain"')]);
+  });
+});
