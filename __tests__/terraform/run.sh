@@ -5,12 +5,22 @@
 # The stack pins the AWS provider the prebuilt bindings were generated for (6.x). Development machines only
 # have a 5.x filesystem mirror and no registry access, so for this tier alone the version constraint is relaxed
 # to ">= 5.0" in a copy of the JSON; the synthesized file itself is not changed.
+#
+# Per example <name> (examples/<name>.yaml):
+#   tests/<name>.tftest.hcl      required; plans and applies the whole AWS side with `mock_provider "aws"` and
+#                                asserts on the expanded instances (expectations written by hand from the YAML).
+#                                tests/mocks/ holds the shared mock defaults, tests/forget-domains/ the module
+#                                its last run applies so the teardown need not destroy prevent_destroy domains.
+#   prevent-destroy/             applies everything, then the teardown must be refused for exactly the Studio
+#                                domain instances ("Instance cannot be destroyed") and nothing else may fail.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$root/__tests__/terraform"
 cd "$root"
+started=$(date +%s)
 
 if ! command -v terraform >/dev/null 2>&1; then
-  echo "terraform tier: terraform is not on PATH; install Terraform >= 1.7 (this tier never skips)" >&2
+  echo "terraform tier: terraform is not on PATH; install Terraform >= 1.11 (this tier never skips)" >&2
   exit 1
 fi
 
@@ -29,8 +39,24 @@ RC
 else
   echo "terraform tier: no mirror at $mirror; AWS provider from the registry"
 fi
-# Each example gets its own data directory: no plugin cache is shared between concurrent inits.
-unset TF_PLUGIN_CACHE_DIR
+# state_key in test run blocks (used by the teardown aid) arrived in Terraform 1.11.
+tf_version=$(terraform version -json | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).terraform_version)')
+if ! node -e 'const [a, b] = process.argv[1].split(".").map(Number); process.exit(a > 1 || (a === 1 && b >= 11) ? 0 : 1)' "$tf_version"; then
+  echo "terraform tier: Terraform $tf_version is too old; install Terraform >= 1.11 (this tier never skips)" >&2
+  exit 1
+fi
+echo "terraform tier: Terraform $tf_version"
+# Plugin cache safety for repeated and concurrent runs: each example gets its own data directory under $work
+# (removed on exit), no shared plugin cache is written (an unpacked mirror is only symlinked into it), and no
+# TF_DATA_DIR / TF_WORKSPACE from the caller's shell can point two runs at the same directory or state.
+unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
+export TF_IN_AUTOMATION=1
+
+# The test files themselves stay in `terraform fmt` style (prettier does not read HCL).
+if ! terraform fmt -check -recursive "$here" >/dev/null; then
+  echo "terraform tier: run \`terraform fmt -recursive __tests__/terraform\`; unformatted: $(terraform fmt -check -recursive "$here" | tr '\n' ' ')" >&2
+  exit 1
+fi
 
 examples=$(grep -l '^\s*type: external' examples/*.yaml)
 [ -n "$examples" ] || { echo "terraform tier: no external examples found" >&2; exit 1; }
@@ -39,6 +65,12 @@ for example in $examples; do
   name=$(basename "$example" .yaml)
   dir="$work/$name"
   mkdir -p "$dir"
+  test_file="$here/tests/$name.tftest.hcl"
+  if [ ! -f "$test_file" ]; then
+    echo "terraform tier: $example has no mock-provider test; write ${test_file#"$root/"} (this tier never skips)" >&2
+    exit 1
+  fi
+  t0=$(date +%s)
   echo "== $name: synth"
   FEDERATION_CONFIG="$example" CDKTF_OUTDIR="$dir/out" node --import tsx main.ts >/dev/null
   node -e '
@@ -50,17 +82,49 @@ for example in $examples; do
     fs.writeFileSync(to, JSON.stringify(stack, null, 2));
   ' "$(ls "$dir"/out/stacks/*/cdk.tf.json)" "$dir/main.tf.json"
   rm -rf "$dir/out"
-  if [ -d "__tests__/terraform/tests" ]; then cp -r __tests__/terraform/tests "$dir/tests"; fi
+  cp -r "$here/tests" "$dir/tests"
+  cp -r "$here/prevent-destroy" "$dir/prevent-destroy"
   (
     cd "$dir"
     echo "== $name: init"
     terraform init -backend=false -input=false -no-color >/dev/null
     echo "== $name: validate"
     terraform validate -no-color
-    if [ -d tests ]; then
-      echo "== $name: test"
-      terraform test -no-color
-    fi
+    echo "== $name: test (mock provider: plan and apply, assertions)"
+    terraform test -no-color -filter="tests/$name.tftest.hcl"
+    echo "== $name: test (prevent_destroy: the teardown must refuse to destroy every Studio domain)"
+    # Exits 1 by design (the teardown fails); judged from the JSON events instead.
+    terraform test -json -test-directory=prevent-destroy >prevent-destroy.jsonl 2>prevent-destroy.stderr || true
+    node -e '
+      const fs = require("fs");
+      const stack = JSON.parse(fs.readFileSync("main.tf.json", "utf8"));
+      const expected = [];
+      for (const [name, r] of Object.entries(stack.resource.aws_sagemaker_domain ?? {})) {
+        const keys = r.for_each && typeof r.for_each === "object" ? Object.keys(r.for_each) : null;
+        if (!keys) { console.error(`aws_sagemaker_domain.${name}: expected a literal for_each map`); process.exit(1); }
+        for (const key of keys) expected.push(`aws_sagemaker_domain.${name}[${JSON.stringify(key)}]`);
+      }
+      const events = fs.readFileSync("prevent-destroy.jsonl", "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+      const summary = events.find((e) => e.type === "test_summary")?.test_summary;
+      const errors = events.filter((e) => e.type === "diagnostic" && e.diagnostic.severity === "error").map((e) => e.diagnostic);
+      const refused = errors
+        .filter((d) => d.summary === "Instance cannot be destroyed")
+        .map((d) => /^Resource (\S+) has lifecycle\.prevent_destroy set/.exec(d.detail)?.[1]);
+      const other = errors.filter((d) => d.summary !== "Instance cannot be destroyed");
+      const problems = [];
+      if (!summary || summary.passed !== 1 || summary.failed || summary.errored) problems.push(`run did not pass: ${JSON.stringify(summary)}`);
+      if (expected.length === 0) problems.push("no Studio domain in the stack");
+      for (const a of expected) if (!refused.includes(a)) problems.push(`teardown destroyed or skipped ${a} (no prevent_destroy?)`);
+      for (const a of refused) if (!expected.includes(a)) problems.push(`unexpected prevent_destroy refusal for ${a}`);
+      for (const d of other) problems.push(`other error: ${d.summary}: ${d.detail}`);
+      if (problems.length) {
+        console.error(problems.join("\n"));
+        console.error(fs.readFileSync("prevent-destroy.stderr", "utf8"));
+        process.exit(1);
+      }
+      console.log(`prevent_destroy: Terraform refused to destroy ${expected.length} Studio domain instance(s): ${expected.join(", ")}`);
+    '
   )
+  echo "== $name: done in $(($(date +%s) - t0))s"
 done
-echo "terraform tier: passed"
+echo "terraform tier: passed in $(($(date +%s) - started))s"
