@@ -39,7 +39,10 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
   };
 }
 
-/** ARN prefix of SageMaker resources in the team's account and region. */
+/**
+ * ARN of SageMaker resources in the team's account and region. For every resource type write `*` alone: IAM does
+ * not support a wildcard in the resource-type part of an ARN (a `*` before the `/`).
+ */
 export function sagemakerArn(context: PolicyContext, resource: string): string {
   return `arn:${context.partition}:sagemaker:${context.region}:${context.accountId}:${resource}`;
 }

@@ -1,4 +1,4 @@
-import type { PolicyContext, PolicyStatement } from "../document";
+import { sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
 import { bucketArn } from "./s3-bucket-access";
 
 /**
@@ -9,11 +9,28 @@ export function accessRequiredAwsServices(context: PolicyContext): PolicyStateme
   const [workspace, ...data] = context.buckets as [string, ...string[]];
   const statements: PolicyStatement[] = [
     {
-      Sid: "ListTeamBuckets",
+      Sid: "LocateTeamBuckets",
       Effect: "Allow",
-      Action: ["s3:ListBucket", "s3:GetBucketLocation"],
+      Action: ["s3:GetBucketLocation"],
       Resource: context.buckets.map((bucket) => bucketArn(context, bucket)),
     },
+    {
+      Sid: "ListWorkspaceShared",
+      Effect: "Allow",
+      Action: ["s3:ListBucket"],
+      Resource: bucketArn(context, workspace),
+      Condition: { StringLike: { "s3:prefix": ["shared/*"] } },
+    },
+    ...(data.length === 0
+      ? []
+      : [
+          {
+            Sid: "ListTeamDataBuckets",
+            Effect: "Allow" as const,
+            Action: ["s3:ListBucket"],
+            Resource: data.map((bucket) => bucketArn(context, bucket)),
+          },
+        ]),
     {
       Sid: "TeamObjectsForJobs",
       Effect: "Allow",
@@ -29,8 +46,14 @@ export function accessRequiredAwsServices(context: PolicyContext): PolicyStateme
     {
       Sid: "ContainerRegistryLogin",
       Effect: "Allow",
-      Action: ["ecr:GetAuthorizationToken", "sagemaker:BatchPutMetrics"],
+      Action: ["ecr:GetAuthorizationToken"],
       Resource: "*",
+    },
+    {
+      Sid: "JobMetrics",
+      Effect: "Allow",
+      Action: ["sagemaker:BatchPutMetrics"],
+      Resource: sagemakerArn(context, "*"),
     },
     {
       Sid: "SageMakerMetrics",

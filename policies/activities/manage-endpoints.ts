@@ -24,7 +24,7 @@ export function manageEndpoints(context: PolicyContext): PolicyStatement[] {
         "DescribeEndpoint",
         "DescribeEndpointConfig",
       ),
-      Resource: sagemakerArn(context, "*/*"),
+      Resource: sagemakerArn(context, "*"),
     },
     {
       Sid: "ListEndpoints",

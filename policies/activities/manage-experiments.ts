@@ -30,7 +30,7 @@ export function manageExperiments(context: PolicyContext): PolicyStatement[] {
         "DeleteTrial",
         "DeleteTrialComponent",
       ),
-      Resource: sagemakerArn(context, "*/*"),
+      Resource: sagemakerArn(context, "*"),
     },
   ];
 }

@@ -5,20 +5,27 @@ import { passComputeRole } from "./pass-compute-role";
 /** Manage ML Jobs: training, processing, tuning, AutoML and batch transform jobs. */
 export function manageMlJobs(context: PolicyContext): PolicyStatement[] {
   const conditions = networkAndKeyConditions(context);
+  // Batch transform has no network of its own (the model's applies), only volume and output keys.
+  const keyConditions = networkAndKeyConditions({ ...context, network: undefined });
   return [
     {
       Sid: "CreateJobsInTeamNetwork",
       Effect: "Allow",
-      Action: sagemaker("CreateTrainingJob", "CreateProcessingJob", "CreateHyperParameterTuningJob"),
-      Resource: sagemakerArn(context, "*/*"),
+      Action: sagemaker("CreateTrainingJob", "CreateProcessingJob", "CreateHyperParameterTuningJob", "CreateAutoMLJob"),
+      Resource: sagemakerArn(context, "*"),
       ...(conditions ? { Condition: conditions } : {}),
+    },
+    {
+      Sid: "CreateTransformJobsWithTeamKey",
+      Effect: "Allow",
+      Action: sagemaker("CreateTransformJob"),
+      Resource: sagemakerArn(context, "transform-job/*"),
+      ...(keyConditions ? { Condition: keyConditions } : {}),
     },
     {
       Sid: "ManageJobs",
       Effect: "Allow",
       Action: sagemaker(
-        "CreateTransformJob",
-        "CreateAutoMLJob",
         "StopTrainingJob",
         "StopProcessingJob",
         "StopHyperParameterTuningJob",
@@ -31,8 +38,9 @@ export function manageMlJobs(context: PolicyContext): PolicyStatement[] {
         "DescribeAutoMLJob",
         "UpdateTrainingJob",
         "BatchGetMetrics",
+        "ListTrainingJobsForHyperParameterTuningJob",
       ),
-      Resource: sagemakerArn(context, "*/*"),
+      Resource: sagemakerArn(context, "*"),
     },
     {
       Sid: "ListJobs",
@@ -45,7 +53,6 @@ export function manageMlJobs(context: PolicyContext): PolicyStatement[] {
         "ListTransformJobs",
         "ListAutoMLJobs",
         "ListCandidatesForAutoMLJob",
-        "ListTrainingJobsForHyperParameterTuningJob",
       ),
       Resource: "*",
     },

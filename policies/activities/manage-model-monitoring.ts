@@ -17,7 +17,7 @@ export function manageModelMonitoring(context: PolicyContext): PolicyStatement[]
         "DescribeProcessingJob",
         "StopProcessingJob",
       ),
-      Resource: sagemakerArn(context, "*/*"),
+      Resource: sagemakerArn(context, "*"),
     },
     {
       Sid: "ListMonitoring",

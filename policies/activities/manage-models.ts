@@ -28,7 +28,7 @@ export function manageModels(context: PolicyContext): PolicyStatement[] {
         "DeleteModelPackage",
         "DeleteModelPackageGroup",
       ),
-      Resource: sagemakerArn(context, "*/*"),
+      Resource: sagemakerArn(context, "*"),
     },
     {
       Sid: "ListModels",

@@ -20,8 +20,10 @@ export function networkAndKeyConditions(
     }
   }
   if (context.kmsKeyArn) {
-    if (volumeKey) equals["sagemaker:VolumeKmsKey"] = context.kmsKeyArn;
-    if (outputKey) equals["sagemaker:OutputKmsKey"] = context.kmsKeyArn;
+    // The `...Arn` keys: SageMaker deprecated `sagemaker:VolumeKmsKey` and `sagemaker:OutputKmsKey`, which no action
+    // carries any more, so a condition on them never matches.
+    if (volumeKey) equals["sagemaker:VolumeKmsKeyArn"] = context.kmsKeyArn;
+    if (outputKey) equals["sagemaker:OutputKmsKeyArn"] = context.kmsKeyArn;
   }
   const block: Record<string, Record<string, string | readonly string[]>> = {};
   if (Object.keys(allValues).length > 0) block["ForAllValues:StringEquals"] = allValues;

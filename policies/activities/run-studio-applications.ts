@@ -13,8 +13,14 @@ export function runStudioApplications(context: PolicyContext): PolicyStatement[]
     {
       Sid: "StudioListing",
       Effect: "Allow",
-      Action: sagemaker("ListApps", "ListDomains", "ListUserProfiles", "ListSpaces", "ListTags"),
+      Action: sagemaker("ListApps", "ListDomains", "ListUserProfiles", "ListSpaces"),
       Resource: "*",
+    },
+    {
+      Sid: "StudioListTags",
+      Effect: "Allow",
+      Action: sagemaker("ListTags"),
+      Resource: sagemakerArn(context, "*"),
     },
     {
       Sid: "StudioDescribe",
@@ -70,7 +76,7 @@ export function runStudioApplications(context: PolicyContext): PolicyStatement[]
       Sid: "TagWhatStudioCreates",
       Effect: "Allow",
       Action: sagemaker("AddTags"),
-      Resource: sagemakerArn(context, "*/*"),
+      Resource: sagemakerArn(context, "*"),
       Condition: { Null: { "sagemaker:TaggingAction": "false" } },
     },
   ];

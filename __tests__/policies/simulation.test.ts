@@ -1,0 +1,354 @@
+import {
+  runSimulation,
+  runUnsafeSimulation,
+  type EvaluationResult,
+  type Simulation,
+} from "@cloud-copilot/iam-simulate";
+import { loadExample, resource, synthJson, type SynthesizedStack } from "../helpers";
+import {
+  executionRoleArns,
+  executionRolePolicies,
+  serviceControlPolicies,
+  type PolicyJson,
+} from "./synthesized-policies";
+
+const ACCOUNT = "111122223333";
+const REGION = "eu-west-1";
+const KMS_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9`;
+const OTHER_KMS_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/99999999-0000-4000-8000-000000000000`;
+const SUBNETS = ["subnet-0a1b2c3d4e5f60719", "subnet-0a1b2c3d4e5f60720"];
+const SECURITY_GROUPS = ["sg-0a1b2c3d4e5f60721"];
+const FOREIGN_SUBNET = "subnet-0fffffffffffffff0";
+
+/** Domain ids are computed at apply time; any distinct ids serve. */
+const DOMAIN = { forecasting: "d-forecast0001", recommendations: "d-recommend001", fraud: "d-fraud0000001" };
+type Team = keyof typeof DOMAIN;
+const sagemakerArn = (path: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${path}`;
+const domainArn = (team: Team) => sagemakerArn(`domain/${DOMAIN[team]}`);
+const profileArn = (team: Team, profile: string) => sagemakerArn(`user-profile/${DOMAIN[team]}/${profile}`);
+const appArn = (team: Team, spaceOrProfile: string) =>
+  sagemakerArn(`app/${DOMAIN[team]}/${spaceOrProfile}/jupyterlab/default`);
+const bucket = (name: string, key?: string) => `arn:aws:s3:::${name}${key === undefined ? "" : `/${key}`}`;
+/** An execution role, by role key; the ARN is taken from the synthesized aws_iam_role. */
+const role = (key: string) => `role:${key}`;
+
+type Context = Readonly<Record<string, string | string[]>>;
+
+/**
+ * The request context of a Studio session: SageMaker sets the session's domain and user profile (as policy
+ * variables) and, as the domain is configured, the profile name as source identity.
+ */
+function studio(team: Team, profile: string): Context {
+  return { "sagemaker:DomainId": DOMAIN[team], "sagemaker:UserProfileName": profile, "aws:SourceIdentity": profile };
+}
+
+/**
+ * Keys the IAM catalogue lists for no action, because SageMaker sets them only as policy variables. The validated
+ * simulation drops them, so cases that carry them are evaluated a second time without that filter.
+ */
+const STUDIO_VARIABLES = new Set(["sagemaker:domainid", "sagemaker:userprofilename"]);
+
+const inTeamNetwork: Context = {
+  "sagemaker:VpcSubnets": [SUBNETS[0]!],
+  "sagemaker:VpcSecurityGroupIds": SECURITY_GROUPS,
+};
+const withTeamKey: Context = { "sagemaker:VolumeKmsKeyArn": KMS_KEY, "sagemaker:OutputKmsKeyArn": KMS_KEY };
+const instanceTypes = (...types: string[]): Context => ({ "sagemaker:InstanceTypes": types });
+const taggedWith = (team: Team): Context => ({ "aws:ResourceTag/sagemaker:domain-arn": domainArn(team) });
+
+type Outcome = "allowed" | "denied" | "explicitly denied";
+
+interface Request {
+  readonly action: string;
+  readonly resource: string;
+  readonly context: Context;
+}
+
+function request(action: string, target: string, ...contexts: Context[]): Request {
+  return { action, resource: target, context: Object.assign({}, ...contexts) };
+}
+
+/** The decision in the terms of a case: "denied" accepts either kind of denial. */
+function outcome(result: EvaluationResult, expected: Outcome): Outcome | "implicitly denied" {
+  if (result === "Allowed") return "allowed";
+  if (expected === "denied") return "denied";
+  return result === "ExplicitlyDenied" ? "explicitly denied" : "implicitly denied";
+}
+
+async function evaluate(simulation: Simulation): Promise<EvaluationResult> {
+  const checked = await runSimulation(simulation, {});
+  if (checked.resultType === "error") throw new Error(`simulation rejected: ${JSON.stringify(checked.errors)}`);
+  if (checked.resultType !== "single")
+    throw new Error(`one resource per request, not ${simulation.request.resource.resource}`);
+  const ignored = checked.result.ignoredContextKeys ?? [];
+  const unexpected = ignored.filter((key) => !STUDIO_VARIABLES.has(key.toLowerCase()));
+  // A key the action never carries would make the case test nothing: fail rather than drop it silently.
+  if (unexpected.length > 0) throw new Error(`${simulation.request.action} never carries ${unexpected.join(", ")}`);
+  return ignored.length === 0 ? checked.overallResult : runUnsafeSimulation(simulation, {});
+}
+
+/** The account's default FullAWSAccess SCP, and the stand-in identity policy where the SCP is what is under test. */
+const FULL_ACCESS: PolicyJson = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+
+function simulation(
+  principalArn: string,
+  identity: PolicyJson,
+  scps: PolicyJson[],
+  { action, resource: target, context }: Request,
+): Simulation {
+  return {
+    request: {
+      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${principalArn.split("/").pop()}/session`,
+      action,
+      resource: { resource: target, accountId: ACCOUNT },
+      contextVariables: { "aws:PrincipalArn": principalArn, ...context },
+    },
+    identityPolicies: [{ name: "identity", policy: identity }],
+    serviceControlPolicies: [
+      { orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_ACCESS }] },
+      {
+        orgIdentifier: ACCOUNT,
+        policies: [
+          { name: "FullAWSAccess", policy: FULL_ACCESS },
+          ...scps.map((policy, index) => ({ name: `scp-${index}`, policy })),
+        ],
+      },
+    ],
+    resourceControlPolicies: [],
+  };
+}
+
+interface RoleCase {
+  /** "allows ..." or "denies ...". */
+  readonly name: string;
+  /** GIVEN a session of this execution role (`<team>/<persona>`), with this Studio context. */
+  readonly given: { readonly role: string; readonly session: Context };
+  /** WHEN it makes this request. */
+  readonly when: Request;
+  /** THEN IAM decides this. */
+  readonly then: Outcome;
+}
+
+const as = (roleKey: string, session: Context = {}) => ({ role: roleKey, session });
+const aliceInForecasting = as("forecasting/data-scientist", studio("forecasting", "alice"));
+const bobInForecasting = as("forecasting/mlops", studio("forecasting", "bob"));
+const forecastingCompute = as("forecasting/compute");
+const workspace = "contoso-forecasting-workspace";
+const trainingJob = sagemakerArn("training-job/demand-2026-11");
+const endpointConfig = sagemakerArn("endpoint-config/demand-v3");
+const automlJob = sagemakerArn("automl-job/demand-automl");
+const toSageMaker: Context = { "iam:PassedToService": "sagemaker.amazonaws.com" };
+
+// prettier-ignore
+const ROLE_CASES: RoleCase[] = [
+  // S3: the team's buckets, the workspace's shared/ prefix, and one's own users/<profile>/ prefix.
+  { name: "allows a data scientist to read the workspace's shared/ prefix", given: aliceInForecasting, when: request("s3:GetObject", bucket(workspace, "shared/features.parquet")), then: "allowed" },
+  { name: "allows a data scientist to write the workspace's shared/ prefix", given: aliceInForecasting, when: request("s3:PutObject", bucket(workspace, "shared/outputs/report.html")), then: "allowed" },
+  { name: "allows a data scientist to read the team's data bucket", given: aliceInForecasting, when: request("s3:GetObject", bucket("contoso-forecasting-data", "raw/2026/11.csv")), then: "allowed" },
+  { name: "allows a data scientist to read her own users/ prefix", given: aliceInForecasting, when: request("s3:GetObject", bucket(workspace, "users/alice/notebook.ipynb")), then: "allowed" },
+  { name: "allows a data scientist to write her own users/ prefix", given: aliceInForecasting, when: request("s3:PutObject", bucket(workspace, "users/alice/model.pkl")), then: "allowed" },
+  { name: "allows a data scientist to list her own users/ prefix", given: aliceInForecasting, when: request("s3:ListBucket", bucket(workspace), { "s3:prefix": "users/alice/" }), then: "allowed" },
+  { name: "allows a data scientist to browse users/ one level deep", given: aliceInForecasting, when: request("s3:ListBucket", bucket(workspace), { "s3:prefix": "users/", "s3:delimiter": "/" }), then: "allowed" },
+  { name: "allows an MLOps engineer to read his own users/ prefix", given: bobInForecasting, when: request("s3:GetObject", bucket(workspace, "users/bob/pipeline.py")), then: "allowed" },
+  { name: "allows a recommendations data scientist her team's workspace", given: as("recommendations/data-scientist", studio("recommendations", "grace")), when: request("s3:PutObject", bucket("contoso-recommendations-workspace", "shared/ranking.parquet")), then: "allowed" },
+  { name: "allows a member of two teams her own prefix in the other team's workspace, with that team's role", given: as("fraud/data-scientist", studio("fraud", "alice")), when: request("s3:GetObject", bucket("contoso-fraud-workspace", "users/alice/notebook.ipynb")), then: "allowed" },
+  { name: "denies a data scientist another user's users/ prefix", given: aliceInForecasting, when: request("s3:GetObject", bucket(workspace, "users/bob/notes.ipynb")), then: "denied" },
+  { name: "denies a data scientist writing into another user's users/ prefix", given: aliceInForecasting, when: request("s3:PutObject", bucket(workspace, "users/bob/notes.ipynb")), then: "denied" },
+  { name: "denies a data scientist a users/ prefix that only starts with her name", given: aliceInForecasting, when: request("s3:GetObject", bucket(workspace, "users/alice-smith/notes.ipynb")), then: "denied" },
+  { name: "denies a data scientist listing another user's users/ prefix", given: aliceInForecasting, when: request("s3:ListBucket", bucket(workspace), { "s3:prefix": "users/bob/" }), then: "denied" },
+  { name: "denies a data scientist listing every key under users/ (no delimiter)", given: aliceInForecasting, when: request("s3:ListBucket", bucket(workspace), { "s3:prefix": "users/" }), then: "denied" },
+  { name: "denies a data scientist listing the whole workspace recursively", given: aliceInForecasting, when: request("s3:ListBucket", bucket(workspace), { "s3:prefix": "" }), then: "denied" },
+  { name: "denies a session without source identity every users/ prefix", given: as("forecasting/data-scientist"), when: request("s3:GetObject", bucket(workspace, "users/alice/notebook.ipynb")), then: "denied" },
+  { name: "denies a data scientist another team's workspace", given: aliceInForecasting, when: request("s3:GetObject", bucket("contoso-recommendations-workspace", "shared/features.parquet")), then: "denied" },
+  { name: "denies a data scientist listing another team's workspace", given: aliceInForecasting, when: request("s3:ListBucket", bucket("contoso-recommendations-workspace"), { "s3:prefix": "shared/" }), then: "denied" },
+  { name: "denies a data scientist another team's data bucket", given: aliceInForecasting, when: request("s3:PutObject", bucket("contoso-fraud-transactions", "2026/11.csv")), then: "denied" },
+  { name: "denies a data scientist her own prefix in another team's workspace, with this team's role", given: aliceInForecasting, when: request("s3:GetObject", bucket("contoso-fraud-workspace", "users/alice/notebook.ipynb")), then: "denied" },
+  { name: "denies a recommendations data scientist the forecasting workspace", given: as("recommendations/data-scientist", studio("recommendations", "grace")), when: request("s3:GetObject", bucket(workspace, "shared/features.parquet")), then: "denied" },
+
+  // The compute role runs everyone's jobs: team data and shared/, never the private prefixes.
+  { name: "allows the compute role to read the workspace's shared/ prefix", given: forecastingCompute, when: request("s3:GetObject", bucket(workspace, "shared/train/part-0001.csv")), then: "allowed" },
+  { name: "allows the compute role to list the workspace's shared/ prefix", given: forecastingCompute, when: request("s3:ListBucket", bucket(workspace), { "s3:prefix": "shared/train/" }), then: "allowed" },
+  { name: "allows the compute role to write the team's data bucket", given: forecastingCompute, when: request("s3:PutObject", bucket("contoso-forecasting-data", "models/model.tar.gz")), then: "allowed" },
+  { name: "denies the compute role reading a users/ prefix", given: forecastingCompute, when: request("s3:GetObject", bucket(workspace, "users/alice/notebook.ipynb"), { "aws:SourceIdentity": "alice" }), then: "denied" },
+  { name: "denies the compute role writing a users/ prefix", given: forecastingCompute, when: request("s3:PutObject", bucket(workspace, "users/alice/notebook.ipynb")), then: "denied" },
+  { name: "denies the compute role listing the users/ prefixes", given: forecastingCompute, when: request("s3:ListBucket", bucket(workspace), { "s3:prefix": "users/" }), then: "denied" },
+  { name: "denies the compute role another team's data bucket", given: forecastingCompute, when: request("s3:GetObject", bucket("contoso-fraud-transactions", "2026/11.csv")), then: "denied" },
+
+  // Instance types: contoso's data scientists get t3.medium, m5.large, m5.xlarge, g4dn.xlarge; MLOps the defaults.
+  { name: "allows a data scientist a listed instance type for her own app", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice"), instanceTypes("ml.t3.medium")), then: "allowed" },
+  { name: 'allows a data scientist the "system" instance of the default app', given: aliceInForecasting, when: request("sagemaker:CreateApp", sagemakerArn(`app/${DOMAIN.forecasting}/alice/jupyterserver/default`), instanceTypes("system")), then: "allowed" },
+  { name: "denies a data scientist a large GPU instance for her own app", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice"), instanceTypes("ml.p4d.24xlarge")), then: "explicitly denied" },
+  { name: "allows a data scientist a training job on a listed type, in the team network, with the team key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey), then: "allowed" },
+  { name: "denies a data scientist a training job on a large GPU type", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.p5.48xlarge"), inTeamNetwork, withTeamKey), then: "explicitly denied" },
+  { name: "denies a data scientist a default type that the config's override leaves out", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.c5.large"), inTeamNetwork, withTeamKey), then: "explicitly denied" },
+  { name: "denies a data scientist a tuning job with one disallowed type among allowed ones", given: aliceInForecasting, when: request("sagemaker:CreateHyperParameterTuningJob", sagemakerArn("hyper-parameter-tuning-job/demand-hpo"), instanceTypes("ml.m5.large", "ml.p4d.24xlarge"), inTeamNetwork, withTeamKey), then: "explicitly denied" },
+  { name: "allows an MLOps engineer an endpoint config on a default type with the team key", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.c5.large"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }), then: "allowed" },
+  { name: "denies an MLOps engineer an endpoint config on a large GPU type", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.p4d.24xlarge"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }), then: "explicitly denied" },
+  { name: "denies an MLOps engineer an endpoint config on a large Inferentia type", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.inf2.48xlarge"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }), then: "explicitly denied" },
+
+  // Network and key: jobs and models run in the configured subnets and security groups, with the configured key.
+  { name: "denies a data scientist a training job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), withTeamKey), then: "denied" },
+  { name: "denies a data scientist a training job in a subnet outside the config", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, { "sagemaker:VpcSubnets": [SUBNETS[0]!, FOREIGN_SUBNET] }, withTeamKey), then: "denied" },
+  { name: "denies a data scientist a processing job in another security group", given: aliceInForecasting, when: request("sagemaker:CreateProcessingJob", sagemakerArn("processing-job/features-2026-11"), instanceTypes("ml.m5.large"), inTeamNetwork, { "sagemaker:VpcSecurityGroupIds": ["sg-0fffffffffffffff0"] }, withTeamKey), then: "denied" },
+  { name: "denies a data scientist a training job whose volume uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }), then: "denied" },
+  { name: "allows a data scientist an AutoML job in the team network with the team key", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, inTeamNetwork, withTeamKey), then: "allowed" },
+  { name: "denies a data scientist an AutoML job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, withTeamKey), then: "denied" },
+  { name: "denies a data scientist a batch transform job whose output uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, { "sagemaker:OutputKmsKeyArn": OTHER_KMS_KEY }), then: "denied" },
+  { name: "denies an MLOps engineer an endpoint config encrypted with another key", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.c5.large"), { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }), then: "denied" },
+  { name: "denies an MLOps engineer a model outside the team network", given: bobInForecasting, when: request("sagemaker:CreateModel", sagemakerArn("model/demand-v3"), { "sagemaker:VpcSubnets": [FOREIGN_SUBNET], "sagemaker:VpcSecurityGroupIds": SECURITY_GROUPS }), then: "denied" },
+
+  // Studio: one's own profile, one's own private spaces and the team's shared spaces, in one's own domain.
+  { name: "allows a data scientist a presigned URL for her own profile", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "alice"), taggedWith("forecasting")), then: "allowed" },
+  { name: "denies a data scientist a presigned URL for another profile", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "bob"), taggedWith("forecasting")), then: "denied" },
+  { name: "denies a data scientist a presigned URL for her namesake profile in another domain", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("fraud", "alice"), taggedWith("fraud")), then: "denied" },
+  { name: "allows a data scientist an app in her own private space", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice-space"), instanceTypes("ml.t3.medium"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "alice"), "sagemaker:SpaceSharingType": "Private" }), then: "allowed" },
+  { name: "allows a data scientist an app in a shared space of her domain", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "team-space"), instanceTypes("ml.t3.medium"), { "sagemaker:SpaceSharingType": "Shared" }), then: "allowed" },
+  { name: "denies a data scientist an app in another user's private space", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "bob-space"), instanceTypes("ml.t3.medium"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "bob"), "sagemaker:SpaceSharingType": "Private" }), then: "denied" },
+  { name: "denies a data scientist creating a space owned by another user", given: aliceInForecasting, when: request("sagemaker:CreateSpace", sagemakerArn(`space/${DOMAIN.forecasting}/bob-space`), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "bob"), "sagemaker:SpaceSharingType": "Private" }), then: "denied" },
+  { name: "denies a data scientist an app in a shared space of another domain", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("recommendations", "team-space"), instanceTypes("ml.t3.medium"), { "sagemaker:SpaceSharingType": "Shared" }), then: "denied" },
+
+  // Domain isolation: what Studio tagged with another domain is off limits.
+  { name: "allows a data scientist to stop a training job of her own domain", given: aliceInForecasting, when: request("sagemaker:StopTrainingJob", trainingJob, taggedWith("forecasting")), then: "allowed" },
+  { name: "denies a data scientist stopping a training job tagged with another domain", given: aliceInForecasting, when: request("sagemaker:StopTrainingJob", sagemakerArn("training-job/ranking-2026-11"), taggedWith("recommendations")), then: "explicitly denied" },
+  { name: "denies a data scientist deleting a model tagged with another domain", given: aliceInForecasting, when: request("sagemaker:DeleteModel", sagemakerArn("model/ranking-v7"), taggedWith("recommendations")), then: "explicitly denied" },
+  { name: "denies an MLOps engineer deleting an endpoint tagged with another domain", given: bobInForecasting, when: request("sagemaker:DeleteEndpoint", sagemakerArn("endpoint/fraud-live"), taggedWith("fraud")), then: "explicitly denied" },
+  { name: "denies a data scientist describing a space of another domain", given: aliceInForecasting, when: request("sagemaker:DescribeSpace", sagemakerArn(`space/${DOMAIN.recommendations}/team-space`)), then: "denied" },
+
+  // PassRole: only the team's compute role, only to SageMaker.
+  { name: "allows a data scientist to pass her team's compute role to SageMaker", given: aliceInForecasting, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "allowed" },
+  { name: "allows an MLOps engineer to pass his team's compute role to SageMaker", given: bobInForecasting, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "allowed" },
+  { name: "allows a fraud MLOps engineer to pass the fraud compute role to SageMaker", given: as("fraud/mlops", studio("fraud", "judy")), when: request("iam:PassRole", role("fraud/compute"), toSageMaker), then: "allowed" },
+  { name: "denies a data scientist passing another team's compute role", given: aliceInForecasting, when: request("iam:PassRole", role("recommendations/compute"), toSageMaker), then: "denied" },
+  { name: "denies a fraud MLOps engineer passing the forecasting compute role", given: as("fraud/mlops", studio("fraud", "judy")), when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "denied" },
+  { name: "denies a data scientist passing her own execution role", given: aliceInForecasting, when: request("iam:PassRole", role("forecasting/data-scientist"), toSageMaker), then: "denied" },
+  { name: "denies a data scientist passing the compute role to another service", given: aliceInForecasting, when: request("iam:PassRole", role("forecasting/compute"), { "iam:PassedToService": "ec2.amazonaws.com" }), then: "denied" },
+  { name: "denies the compute role passing any role", given: forecastingCompute, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "denied" },
+];
+
+describe("execution-role policies synthesized for contoso, evaluated by iam-simulate", () => {
+  let policies: Record<string, PolicyJson>;
+  let roleArns: Record<string, string>;
+
+  beforeAll(() => {
+    const stack = synthJson(loadExample("contoso"));
+    policies = Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document]));
+    roleArns = executionRoleArns(stack);
+  });
+
+  const resolve = (target: string) => (target.startsWith("role:") ? roleArns[target.slice("role:".length)]! : target);
+
+  test.each(ROLE_CASES)("$name", async ({ given, when, then }) => {
+    expect(Object.keys(policies)).toContain(given.role);
+    const result = await evaluate(
+      simulation(roleArns[given.role]!, policies[given.role]!, [], {
+        ...when,
+        resource: resolve(when.resource),
+        context: { ...given.session, ...when.context },
+      }),
+    );
+    expect(outcome(result, then)).toBe(then);
+  });
+});
+
+interface GuardCase {
+  readonly name: string;
+  /** GIVEN this principal, holding full access (a stand-in: the SCP is under test) or its own synthesized policy. */
+  readonly given:
+    | { readonly principalArn: string; readonly identity: "full access" }
+    | { readonly role: string; readonly session: Context };
+  /** WHEN it makes this request in the account the console guard is attached to. */
+  readonly when: Request;
+  /** THEN */
+  readonly then: Outcome;
+}
+
+const SSO_ROLES = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com`;
+const fullAccess = (principalArn: string) => ({ principalArn, identity: "full access" as const });
+const otherSsoRole = fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_Other_abc`);
+const openAlicesStudio = request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "alice"));
+const changeDomain = request("sagemaker:UpdateDomain", domainArn("forecasting"));
+
+// prettier-ignore
+const GUARD_CASES: GuardCase[] = [
+  { name: "denies a non-admin SSO role a presigned Studio URL", given: otherSsoRole, when: openAlicesStudio, then: "explicitly denied" },
+  { name: "denies a non-admin SSO role changing a domain", given: otherSsoRole, when: changeDomain, then: "explicitly denied" },
+  { name: "denies a non-admin SSO role changing a user profile", given: otherSsoRole, when: request("sagemaker:UpdateUserProfile", profileArn("forecasting", "alice")), then: "explicitly denied" },
+  { name: "denies the SSO role of a permission set whose name only starts with the admin set's", given: fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_contoso-ext-admin-readonly_0f1e2d3c4b5a6978`), when: openAlicesStudio, then: "explicitly denied" },
+  { name: "denies an ordinary IAM role of the account", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/developer`), when: openAlicesStudio, then: "explicitly denied" },
+  { name: "denies a role under another stack's execution-role path", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/sagemaker-studio/other-stack/other-stack-team-compute`), when: openAlicesStudio, then: "explicitly denied" },
+  { name: "allows the admin permission set's SSO role to open Studio", given: fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_contoso-ext-admin_0f1e2d3c4b5a6978`), when: openAlicesStudio, then: "allowed" },
+  { name: "allows the admin permission set's SSO role without a region segment to change a domain", given: fullAccess(`${SSO_ROLES}/AWSReservedSSO_contoso-ext-admin_0f1e2d3c4b5a6978`), when: changeDomain, then: "allowed" },
+  { name: "allows the deployer role to change a domain", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/platform-terraform`), when: changeDomain, then: "allowed" },
+  { name: "allows an execution role (Studio) a presigned URL for its own profile", given: as("forecasting/data-scientist", studio("forecasting", "alice")), when: openAlicesStudio, then: "allowed" },
+  { name: "denies an execution role a presigned URL for another profile, though the SCP exempts it", given: as("forecasting/data-scientist", studio("forecasting", "bob")), when: openAlicesStudio, then: "denied" },
+];
+
+describe("console guard SCP synthesized for contoso-external, evaluated by iam-simulate", () => {
+  let stack: SynthesizedStack;
+  let scp: PolicyJson;
+  let policies: Record<string, PolicyJson>;
+  let roleArns: Record<string, string>;
+
+  beforeAll(() => {
+    stack = synthJson(loadExample("contoso-external"));
+    const scps = serviceControlPolicies(stack);
+    if (scps.length !== 1) throw new Error(`expected the console guard SCP, found ${scps.length} SCPs`);
+    scp = scps[0]!.document;
+    policies = Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document]));
+    roleArns = executionRoleArns(stack);
+  });
+
+  test("GIVEN the example WHEN synthesized THEN the admin permission set has the name the guard cases assume", () => {
+    expect(resource(stack, "aws_ssoadmin_permission_set").block.name).toBe("contoso-ext-admin");
+  });
+
+  test.each(GUARD_CASES)("$name", async ({ given, when, then }) => {
+    const result = await evaluate(
+      "role" in given
+        ? simulation(roleArns[given.role]!, policies[given.role]!, [scp], {
+            ...when,
+            context: { ...given.session, ...when.context },
+          })
+        : simulation(given.principalArn, FULL_ACCESS, [scp], when),
+    );
+    expect(outcome(result, then)).toBe(then);
+  });
+
+  test("GIVEN a non-admin SSO role with full access WHEN the guard is left out THEN it is allowed, so the SCP is what denies", async () => {
+    expect(await evaluate(simulation(otherSsoRole.principalArn, FULL_ACCESS, [], openAlicesStudio))).toBe("Allowed");
+  });
+});
+
+// iam-simulate evaluates the documents it is given and ships no AWS managed policies, so the admins'
+// AmazonSageMakerFullAccess cannot be simulated offline: these assert what is attached, and to whom, instead.
+describe("admin permission set of contoso", () => {
+  let stack: SynthesizedStack;
+
+  beforeAll(() => {
+    stack = synthJson(loadExample("contoso"));
+  });
+
+  test("GIVEN the admin permission set WHEN synthesized THEN AmazonSageMakerFullAccess is attached to it", () => {
+    const permissionSet = resource(stack, "aws_ssoadmin_permission_set");
+    const attachment = resource(stack, "aws_ssoadmin_managed_policy_attachment").block;
+    expect(permissionSet.block.name).toBe("contoso-ml-admin");
+    expect(attachment.managed_policy_arn).toBe("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess");
+    expect(attachment.permission_set_arn).toBe(`\${${permissionSet.address}.arn}`);
+  });
+
+  test("GIVEN the admin permission set WHEN synthesized THEN only the admin group gets it, on the account", () => {
+    const assignments = Object.values(stack.resource["aws_ssoadmin_account_assignment"] ?? {});
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0]).toMatchObject({ principal_type: "GROUP", target_id: ACCOUNT, target_type: "AWS_ACCOUNT" });
+    const groups = Object.entries(stack.data["aws_identitystore_group"] ?? {});
+    expect(groups).toHaveLength(1);
+    const [name, lookup] = groups[0]!;
+    expect(assignments[0].principal_id).toBe(`\${data.aws_identitystore_group.${name}["admins"].group_id}`);
+    expect(lookup.for_each.admins).toBe("sagemaker-admins");
+  });
+
+  test("GIVEN the execution roles WHEN synthesized THEN no managed policy widens their inline policies", () => {
+    expect(stack.resource["aws_iam_role_policy_attachment"]).toBeUndefined();
+    expect(stack.resource["aws_iam_role_policy_attachments_exclusive"]).toBeUndefined();
+  });
+});

@@ -1,0 +1,65 @@
+import type { SynthesizedStack } from "../helpers";
+import { resource } from "../helpers";
+
+/** One IAM policy as Terraform will send it: `raw` is the synthesized string, `document` what IAM receives. */
+export interface SynthesizedPolicy {
+  /** `<team>/<persona>` for an execution role's inline policy, the resource address for an SCP. */
+  readonly key: string;
+  readonly raw: string;
+  readonly document: PolicyJson;
+}
+
+export interface StatementJson {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Action: string | string[];
+  readonly Resource: string | string[];
+  readonly Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyJson {
+  readonly Version: string;
+  readonly Statement: StatementJson[];
+}
+
+/** Terraform reads every string in its JSON syntax as a template: `$${` and `%%{` are its escapes for `${` and `%{`. */
+export function renderTerraformString(raw: string): string {
+  return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+
+export function asList(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+function parsePolicy(key: string, raw: string): SynthesizedPolicy {
+  return { key, raw, document: JSON.parse(renderTerraformString(raw)) as PolicyJson };
+}
+
+/** The execution roles' inline policies: the for_each map of the one aws_iam_role_policy block, keyed like the roles. */
+export function executionRolePolicies(stack: SynthesizedStack): SynthesizedPolicy[] {
+  const { block } = resource(stack, "aws_iam_role_policy");
+  // The map values are only what IAM gets if the block attaches `each.value` to the role of `each.key`.
+  if (block.policy !== "${each.value}") throw new Error(`aws_iam_role_policy.policy is ${block.policy}`);
+  if (!/\[each\.key\]\.name\}$/.test(block.role)) throw new Error(`aws_iam_role_policy.role is ${block.role}`);
+  return Object.entries(block.for_each as Record<string, string>).map(([key, raw]) => parsePolicy(key, raw));
+}
+
+/** The service control policies (the console guard), if the config turns them on. */
+export function serviceControlPolicies(stack: SynthesizedStack): SynthesizedPolicy[] {
+  return Object.entries(stack.resource["aws_organizations_policy"] ?? {})
+    .filter(([, block]) => block.type === "SERVICE_CONTROL_POLICY")
+    .map(([name, block]) => parsePolicy(`aws_organizations_policy.${name}`, block.content as string));
+}
+
+/** ARN of each execution role, by role key, as IAM will name it (path and name from the synthesized aws_iam_role). */
+export function executionRoleArns(stack: SynthesizedStack): Record<string, string> {
+  const { block } = resource(stack, "aws_iam_role");
+  const accountId = (stack.provider["aws"]?.[0]?.allowed_account_ids as string[] | undefined)?.[0];
+  if (accountId === undefined) throw new Error("the aws provider names no allowed account");
+  return Object.fromEntries(
+    Object.entries(block.for_each as Record<string, { name: string }>).map(([key, role]) => [
+      key,
+      `arn:aws:iam::${accountId}:role${block.path}${role.name}`,
+    ]),
+  );
+}
