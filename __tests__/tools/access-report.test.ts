@@ -1,0 +1,169 @@
+import { accessReport } from "../../tools/access-report";
+import { exampleData, loadData, loadExample, loadText } from "../helpers";
+
+/** Small enough to write the whole expected report by hand. */
+const TINY = `
+name: tiny
+aws:
+  region: eu-west-1
+  accountId: "111122223333"
+  network: { vpcId: vpc-0a1b2c3d4e5f60718, subnetIds: [subnet-0a1b2c3d4e5f60719] }
+identityProvider: { type: external }
+admins: { group: ml-admins, members: [carol@example.com] }
+personas:
+  data-scientist: { activities: [run-studio-applications, s3-bucket-access], instanceTypes: [ml.t3.medium] }
+  mlops: { activities: [run-studio-applications, manage-models], instanceTypes: [ml.t3.medium] }
+  compute: { instanceTypes: [ml.m5.large] }
+teams:
+  vision:
+    group: ml-vision
+    defaultPersona: data-scientist
+    s3Buckets: [vision-workspace, vision-data]
+    members:
+      ann@example.com:
+      ben.li@example.com: { persona: compute, profileName: ben-batch }
+      cy@example.com: mlops
+`;
+
+const TINY_REPORT = `# Access report: tiny
+
+- Config: \`tiny.yaml\`
+- Identity provider: external; group membership is managed there, this config decides which groups get a domain and which users get a profile
+- Phase: full
+- AWS account \`111122223333\`, region \`eu-west-1\`
+- 1 team, 3 user profiles for 3 people, 1 admin
+
+\`\`\`mermaid
+flowchart LR
+  subgraph idp["IdP groups (managed elsewhere)"]
+    group_vision["ml-vision<br/>3 members"]
+    group_admins["ml-admins<br/>1 admin"]
+  end
+  subgraph studio["SageMaker Studio domains"]
+    domain_vision["tiny-vision"]
+  end
+  subgraph personas["Personas (execution roles)"]
+    persona_compute["compute"]
+    persona_data_scientist["data-scientist"]
+    persona_mlops["mlops"]
+  end
+  console["SageMaker console<br/>permission set tiny-admin"]
+  group_vision --> domain_vision
+  domain_vision -->|1 member| persona_compute
+  domain_vision -->|1 member| persona_data_scientist
+  domain_vision -->|1 member| persona_mlops
+  group_admins --> console
+\`\`\`
+
+## Admins
+
+Group \`ml-admins\` gets permission set \`tiny-admin\` (AmazonSageMakerFullAccess, sessions up to PT4H) on account \`111122223333\`: the SageMaker console and every domain. No other group gets a permission set, so everyone else reaches SageMaker only through their domain's tile in the access portal.
+
+- carol@example.com
+
+## Team \`vision\`
+
+- IdP group: \`ml-vision\`
+- Studio domain: \`tiny-vision\`
+- Default persona: \`data-scientist\`
+- Workspace bucket: \`vision-workspace\` (\`shared/\` for the team, \`users/<profile>/\` private to each member)
+- Data buckets: \`vision-data\`
+- Compute role: \`tiny-vision-compute\` (jobs, pipelines and endpoints run as it)
+
+| Member | Persona | Profile | Execution role | Buckets |
+| --- | --- | --- | --- | --- |
+| ann@example.com | \`data-scientist\` | \`ann\` | \`tiny-vision-data-scientist\` | \`vision-data\`, \`vision-workspace\` |
+| ben.li@example.com | \`compute\` | \`ben-batch\` | \`tiny-vision-compute\` | \`vision-data\`, \`vision-workspace\` |
+| cy@example.com | \`mlops\` | \`cy\` | \`tiny-vision-mlops\` | none |
+
+## Personas
+
+### \`compute\`
+
+Compute: the role SageMaker jobs, pipelines and endpoints run as
+
+- ML activities: \`access-required-aws-services\`
+- Instance types: \`ml.m5.large\`
+- Members: vision (1)
+
+### \`data-scientist\`
+
+Data Scientist: notebooks, training and processing jobs, models and experiments
+
+- ML activities: \`run-studio-applications\`, \`s3-bucket-access\`
+- Instance types: \`ml.t3.medium\`
+- Members: vision (1)
+
+### \`mlops\`
+
+MLOps: models, endpoints, pipelines and monitoring
+
+- ML activities: \`run-studio-applications\`, \`manage-models\`
+- Instance types: \`ml.t3.medium\`
+- Members: vision (1)
+`;
+
+describe("access report", () => {
+  test("of a one-team config is exactly the report written by hand", () => {
+    // GIVEN a config small enough to check every line
+    const config = loadText(TINY);
+    // WHEN
+    const report = accessReport(config, { source: "tiny.yaml" });
+    // THEN
+    expect(report).toBe(TINY_REPORT);
+  });
+
+  describe("of the Contoso example", () => {
+    // GIVEN the default example, synthesized with no cloud account
+    const report = accessReport(loadExample("contoso"), { source: "examples/contoso.yaml" });
+
+    test("names every team's group and domain in the diagram, and links groups to domains to personas", () => {
+      // THEN
+      expect(report).toContain('group_fraud["ml-fraud-detection<br/>3 members"]');
+      expect(report).toContain('domain_recommendations["contoso-ml-recommendations"]');
+      expect(report).toContain("  group_forecasting --> domain_forecasting");
+      expect(report).toContain("  domain_fraud -->|2 members| persona_data_scientist");
+      expect(report).toContain('subgraph idp["Entra ID groups"]');
+    });
+
+    test("lists a person in two teams once per team, with that team's role and buckets", () => {
+      // THEN alice is a data scientist in forecasting and in fraud, and each role sees only its team's buckets
+      expect(report).toContain(
+        "| alice@contoso.com | `data-scientist` | `alice` | `contoso-ml-forecasting-data-scientist` | `contoso-forecasting-data`, `contoso-forecasting-workspace` |",
+      );
+      expect(report).toContain(
+        "| alice@contoso.com | `data-scientist` | `alice` | `contoso-ml-fraud-data-scientist` | `contoso-fraud-transactions`, `contoso-fraud-workspace` |",
+      );
+      expect(report).toContain("- 3 teams, 10 user profiles for 9 people, 2 admins");
+    });
+  });
+
+  test("in the bootstrap phase says the AWS side comes with the second apply", () => {
+    // GIVEN the Contoso example before the IAM Identity Center values are known
+    const data = exampleData("contoso");
+    delete data.aws.identityCenter;
+    // WHEN
+    const report = accessReport(loadData(data), { source: "contoso.yaml" });
+    // THEN
+    expect(report).toContain("- Phase: bootstrap; only the Entra side exists");
+    expect(report).toContain('subgraph studio["SageMaker Studio domains (phase 2)"]');
+  });
+
+  test("escapes a group name that would break the Mermaid label or the Markdown code span", () => {
+    // GIVEN a group display name with a quote, a hash and a backtick (all allowed by IAM Identity Center)
+    const data = exampleData("contoso-external");
+    data.teams.fraud.group = 'ml "fraud" #1 `x`';
+    // WHEN
+    const report = accessReport(loadData(data), { source: "x.yaml" });
+    // THEN
+    expect(report).toContain('group_fraud["ml #quot;fraud#quot; #35;1 `x`<br/>3 members"]');
+    expect(report).toContain('- IdP group: `` ml "fraud" #1 `x` ``');
+  });
+
+  test("mentions the console guard when the SCP is on", () => {
+    // GIVEN the external example, whose console guard is on
+    const report = accessReport(loadExample("contoso-external"), { source: "x.yaml" });
+    // THEN
+    expect(report).toContain("A service control policy denies the SageMaker console to everyone else.");
+  });
+});

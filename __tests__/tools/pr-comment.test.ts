@@ -1,0 +1,132 @@
+import { summarizePlan } from "../../tools/plan-summary";
+import { COMMENT_LIMIT, PR_COMMENT_MARKER, prComment } from "../../tools/pr-comment";
+
+/** Written after Terraform's -no-color plan format: an action header per instance, then the totals. */
+const PLAN_WITH_CHANGES = `data.aws_ssoadmin_instances.identity_center_instance_9D02B3FF: Reading...
+
+Terraform used the selected providers to generate the following execution
+plan. Resource actions are indicated with the following symbols:
+  + create
+-/+ destroy and then create replacement
+
+Terraform will perform the following actions:
+
+  # aws_iam_role.execution_roles_71545B30["nlp/compute"] will be created
+  + resource "aws_iam_role" "execution_roles_71545B30" {
+      + name = "contoso-ml-nlp-compute"
+    }
+
+  # aws_sagemaker_user_profile.user_profiles_BB947FCB["recommendations/grace@contoso.com"] must be replaced
+-/+ resource "aws_sagemaker_user_profile" "user_profiles_BB947FCB" {
+      ~ user_profile_name = "grace" -> "grace-hopper" # forces replacement
+    }
+
+Plan: 2 to add, 0 to change, 1 to destroy.
+`;
+
+const PLAN_BLOCKED = `Terraform will perform the following actions:
+
+  # aws_sagemaker_domain.studio_domains_9B1B2179["forecasting"] must be replaced
+-/+ resource "aws_sagemaker_domain" "studio_domains_9B1B2179" {
+      ~ vpc_id = "vpc-0a1b2c3d4e5f60718" -> "vpc-0fedcba9876543210" # forces replacement
+    }
+
+╷
+│ Error: Instance cannot be destroyed
+│
+│   on cdk.tf.json line 1016, in resource.aws_sagemaker_domain.studio_domains_9B1B2179:
+│ 1016:       }
+│
+│ Resource aws_sagemaker_domain.studio_domains_9B1B2179 has
+│ lifecycle.prevent_destroy set, but the plan calls for this resource to be
+│ destroyed.
+╵
+`;
+
+describe("plan summary", () => {
+  test("reads the totals and each instance's action", () => {
+    // WHEN
+    const summary = summarizePlan(PLAN_WITH_CHANGES, 0);
+    // THEN
+    expect(summary).toEqual({
+      outcome: "changes",
+      headline: "Plan: 2 to add, 0 to change, 1 to destroy.",
+      actions: [
+        { address: 'aws_iam_role.execution_roles_71545B30["nlp/compute"]', action: "create" },
+        {
+          address: 'aws_sagemaker_user_profile.user_profiles_BB947FCB["recommendations/grace@contoso.com"]',
+          action: "replace",
+        },
+      ],
+      errors: [],
+    });
+  });
+
+  test("fails on a plan that prevent_destroy stopped, keeping the error's title", () => {
+    // WHEN
+    const summary = summarizePlan(PLAN_BLOCKED, 1);
+    // THEN
+    expect(summary.outcome).toBe("failed");
+    expect(summary.errors).toEqual(["Instance cannot be destroyed"]);
+  });
+
+  test("says no changes when Terraform says so", () => {
+    // WHEN
+    const summary = summarizePlan("No changes. Your infrastructure matches the configuration.\n", 0);
+    // THEN
+    expect(summary.outcome).toBe("no-changes");
+  });
+});
+
+describe("pull request comment", () => {
+  const diff = "# Access diff: contoso-ml\n\nBase `a` → head `b`\n\n## Admins\n\n- added: erin@contoso.com\n";
+
+  test("starts with the hidden marker the workflow finds it by, and holds the diff and the plan", () => {
+    // WHEN
+    const body = prComment({
+      accessDiff: diff,
+      plan: { summary: summarizePlan(PLAN_WITH_CHANGES, 0), output: PLAN_WITH_CHANGES },
+      commit: "0123456789abcdef0123",
+      runUrl: "https://github.com/contoso/ml/actions/runs/1",
+    });
+    // THEN the diff's headings sit under the comment's own, and the replaced profile is called out
+    expect(body.split("\n")[0]).toBe(PR_COMMENT_MARKER);
+    expect(body).toContain("### Access diff: contoso-ml\n");
+    expect(body).toContain("#### Admins\n");
+    expect(body).toContain("**Plan: 2 to add, 0 to change, 1 to destroy.**");
+    expect(body).toContain(
+      '| **replace** | `aws_sagemaker_user_profile.user_profiles_BB947FCB["recommendations/grace@contoso.com"]` |',
+    );
+    expect(body).toContain("1 instance to create, 1 instance to replace.");
+    expect(body).toContain("Updated for 0123456789ab by [this run](https://github.com/contoso/ml/actions/runs/1).");
+  });
+
+  test("shows a failed plan as a warning with Terraform's error", () => {
+    // WHEN
+    const body = prComment({
+      accessDiff: diff,
+      plan: { summary: summarizePlan(PLAN_BLOCKED, 1), output: PLAN_BLOCKED },
+    });
+    // THEN
+    expect(body).toContain("> [!WARNING]\n> **The plan failed.** Instance cannot be destroyed.");
+  });
+
+  test("says why there is no plan", () => {
+    // WHEN
+    const body = prComment({ accessDiff: diff, plan: { skipped: "the config uses the local backend" } });
+    // THEN
+    expect(body).toContain("### Terraform plan\n\nSkipped: the config uses the local backend");
+  });
+
+  test("stays under GitHub's comment size for a huge diff and plan", () => {
+    // GIVEN 10,000 members' worth of diff and a long plan
+    const hugeDiff = diff + "| added | someone@contoso.com | — | `team` as `data-scientist` |\n".repeat(10_000);
+    const hugePlan = PLAN_WITH_CHANGES.repeat(2_000);
+    // WHEN
+    const body = prComment({ accessDiff: hugeDiff, plan: { summary: summarizePlan(hugePlan, 0), output: hugePlan } });
+    // THEN
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toContain("access diff truncated");
+    expect(body).toContain("plan output truncated");
+  });
+});

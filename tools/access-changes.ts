@@ -1,0 +1,218 @@
+import type { FederationConfig, MemberConfig } from "../config/types";
+import { domainLosses, type DomainLoss } from "./domain-replacement";
+import { canonicalPolicy } from "./policy-equivalence";
+import { bucketsAllowedBy } from "./role-buckets";
+import { isEmptyChange, setChange, sorted, type SetChange } from "./sets";
+
+/** A member's place: the team (and so the domain) and the persona (and so the execution role). */
+export interface Placement {
+  readonly team: string;
+  readonly persona: string;
+}
+
+export interface MemberChange {
+  readonly userName: string;
+  readonly kind: "added" | "removed" | "moved" | "persona" | "profile";
+  readonly before: readonly Placement[];
+  readonly after: readonly Placement[];
+  /** Only for `profile`: the profile name before and after (the provider replaces a renamed profile). */
+  readonly profileNames?: readonly [string, string];
+}
+
+export interface PersonaChange {
+  readonly persona: string;
+  readonly status: "added" | "removed" | "changed";
+  readonly activities: SetChange;
+  readonly instanceTypes: SetChange;
+}
+
+export interface RoleBucketChange {
+  readonly team: string;
+  readonly persona: string;
+  readonly buckets: SetChange;
+}
+
+export interface TeamChange {
+  readonly team: string;
+  readonly kind: "added" | "removed" | "group";
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface AccessChanges {
+  readonly domainLosses: readonly DomainLoss[];
+  /** Platform-wide lines: identity provider, phase, network access, console guard, account. */
+  readonly platform: readonly string[];
+  readonly teams: readonly TeamChange[];
+  readonly members: readonly MemberChange[];
+  readonly personas: readonly PersonaChange[];
+  readonly buckets: readonly RoleBucketChange[];
+  /** Role names, by what happens to them. `changed` catches every policy change, including network and KMS conditions. */
+  readonly roles: {
+    readonly created: readonly string[];
+    readonly deleted: readonly string[];
+    readonly changed: readonly string[];
+  };
+  readonly admins: {
+    readonly members: SetChange;
+    /** Lines for the group, permission set and session duration. */
+    readonly settings: readonly string[];
+  };
+}
+
+/** Everything that changes who can reach what between two validated configs. */
+export function accessChanges(base: FederationConfig, head: FederationConfig): AccessChanges {
+  return {
+    domainLosses: domainLosses(base, head),
+    platform: platformChanges(base, head),
+    teams: teamChanges(base, head),
+    members: memberChanges(base, head),
+    personas: personaChanges(base, head),
+    buckets: bucketChanges(base, head),
+    roles: roleChanges(base, head),
+    admins: {
+      members: setChange(base.admins.members, head.admins.members),
+      settings: [
+        ...changed("admin group", base.admins.group, head.admins.group),
+        ...changed("admin permission set", base.admins.permissionSetName, head.admins.permissionSetName),
+        ...changed("admin session duration", base.admins.sessionDuration, head.admins.sessionDuration),
+      ],
+    },
+  };
+}
+
+export function hasAccessChange(changes: AccessChanges): boolean {
+  return (
+    changes.domainLosses.length +
+      changes.platform.length +
+      changes.teams.length +
+      changes.members.length +
+      changes.personas.length +
+      changes.buckets.length +
+      changes.roles.created.length +
+      changes.roles.deleted.length +
+      changes.roles.changed.length +
+      changes.admins.settings.length >
+      0 || !isEmptyChange(changes.admins.members)
+  );
+}
+
+function changed(what: string, before: string, after: string): string[] {
+  return before === after ? [] : [`${what}: ${before} → ${after}`];
+}
+
+function platformChanges(base: FederationConfig, head: FederationConfig): string[] {
+  const access = (config: FederationConfig) => config.aws.network?.appNetworkAccessType ?? "(no network)";
+  return [
+    ...changed("identity provider", base.identityProvider.type, head.identityProvider.type),
+    ...changed("phase", base.phase, head.phase),
+    ...changed("AWS account", base.aws.accountId, head.aws.accountId),
+    ...changed("Studio network access", access(base), access(head)),
+    ...changed(
+      "console guard (SCP)",
+      base.aws.consoleGuard.scp ? "on" : "off",
+      head.aws.consoleGuard.scp ? "on" : "off",
+    ),
+  ];
+}
+
+function teamChanges(base: FederationConfig, head: FederationConfig): TeamChange[] {
+  const keys = sorted(new Set([...Object.keys(base.teams), ...Object.keys(head.teams)]));
+  return keys.flatMap((key): TeamChange[] => {
+    const was = base.teams[key];
+    const is = head.teams[key];
+    if (was === undefined) return [{ team: key, kind: "added", after: is!.group }];
+    if (is === undefined) return [{ team: key, kind: "removed", before: was.group }];
+    return was.group === is.group ? [] : [{ team: key, kind: "group", before: was.group, after: is.group }];
+  });
+}
+
+function placements(config: FederationConfig): Map<string, Map<string, MemberConfig>> {
+  const byUser = new Map<string, Map<string, MemberConfig>>();
+  for (const team of Object.values(config.teams))
+    for (const member of Object.values(team.members)) {
+      const teams = byUser.get(member.userName) ?? new Map<string, MemberConfig>();
+      teams.set(team.key, member);
+      byUser.set(member.userName, teams);
+    }
+  return byUser;
+}
+
+/**
+ * A person who leaves one team and joins another in the same change has moved: one line, not two.
+ * A person may belong to several teams, so the comparison is per (user, team).
+ */
+function memberChanges(base: FederationConfig, head: FederationConfig): MemberChange[] {
+  const before = placements(base);
+  const after = placements(head);
+  const changes: MemberChange[] = [];
+  for (const userName of sorted(new Set([...before.keys(), ...after.keys()]))) {
+    const was = before.get(userName) ?? new Map<string, MemberConfig>();
+    const is = after.get(userName) ?? new Map<string, MemberConfig>();
+    const place = (teams: Map<string, MemberConfig>, keys: string[]) =>
+      keys.map((team) => ({ team, persona: teams.get(team)!.persona }));
+    const left = place(was, sorted([...was.keys()].filter((team) => !is.has(team))));
+    const joined = place(is, sorted([...is.keys()].filter((team) => !was.has(team))));
+    if (left.length > 0 && joined.length > 0) changes.push({ userName, kind: "moved", before: left, after: joined });
+    else if (left.length > 0) changes.push({ userName, kind: "removed", before: left, after: [] });
+    else if (joined.length > 0) changes.push({ userName, kind: "added", before: [], after: joined });
+    for (const team of sorted([...was.keys()].filter((key) => is.has(key)))) {
+      const old = was.get(team)!;
+      const now = is.get(team)!;
+      if (old.persona !== now.persona)
+        changes.push({
+          userName,
+          kind: "persona",
+          before: [{ team, persona: old.persona }],
+          after: [{ team, persona: now.persona }],
+        });
+      if (old.profileName !== now.profileName)
+        changes.push({
+          userName,
+          kind: "profile",
+          before: [{ team, persona: old.persona }],
+          after: [{ team, persona: now.persona }],
+          profileNames: [old.profileName, now.profileName],
+        });
+    }
+  }
+  return changes;
+}
+
+/** Personas that some execution role uses, before or after: changing an unused persona grants nothing. */
+function personaChanges(base: FederationConfig, head: FederationConfig): PersonaChange[] {
+  const used = (config: FederationConfig) => new Set(Object.values(config.roles).map((role) => role.persona));
+  const usedBefore = used(base);
+  const usedAfter = used(head);
+  return sorted(new Set([...usedBefore, ...usedAfter])).flatMap((key): PersonaChange[] => {
+    const was = usedBefore.has(key) ? base.personas[key] : undefined;
+    const is = usedAfter.has(key) ? head.personas[key] : undefined;
+    const activities = setChange(was?.activities ?? [], is?.activities ?? []);
+    const instanceTypes = setChange(was?.instanceTypes ?? [], is?.instanceTypes ?? []);
+    const status = was === undefined ? "added" : is === undefined ? "removed" : "changed";
+    if (status === "changed" && isEmptyChange(activities) && isEmptyChange(instanceTypes)) return [];
+    return [{ persona: key, status, activities, instanceTypes }];
+  });
+}
+
+/** Buckets each execution role's policy allows, compared for the roles that exist on both sides. */
+function bucketChanges(base: FederationConfig, head: FederationConfig): RoleBucketChange[] {
+  return sorted(Object.keys(base.roles).filter((key) => key in head.roles)).flatMap((key) => {
+    const was = base.roles[key]!;
+    const buckets = setChange(bucketsAllowedBy(was.policy), bucketsAllowedBy(head.roles[key]!.policy));
+    return isEmptyChange(buckets) ? [] : [{ team: was.team, persona: was.persona, buckets }];
+  });
+}
+
+function roleChanges(base: FederationConfig, head: FederationConfig): AccessChanges["roles"] {
+  const names = (config: FederationConfig) => Object.values(config.roles).map((role) => role.roleName);
+  const { added, removed } = setChange(names(base), names(head));
+  const policies = (config: FederationConfig) =>
+    new Map(Object.values(config.roles).map((role) => [role.roleName, canonicalPolicy(role.policy)]));
+  const before = policies(base);
+  const after = policies(head);
+  const changedPolicies = sorted(
+    [...after.keys()].filter((name) => before.has(name) && before.get(name) !== after.get(name)),
+  );
+  return { created: added, deleted: removed, changed: changedPolicies };
+}
