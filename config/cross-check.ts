@@ -13,7 +13,7 @@ import {
 } from "./names";
 import { personaKeys, resolveMember, teamPersonas } from "./resolve";
 import type { FederationInput } from "./schema";
-import { ADMIN_GROUP_KEY, type FederationConfig } from "./types";
+import { ADMIN_GROUP_KEY, IDENTITY_CENTER_ACCOUNT, type FederationConfig } from "./types";
 
 /** A problem whose path is still a list of keys; the loader formats it and finds its line. */
 export type RawProblem = Omit<ConfigProblem, "path" | "line"> & { readonly path: readonly PropertyKey[] };
@@ -35,7 +35,7 @@ export function crossCheck(input: FederationInput, now: Date): RawProblem[] {
 
 function checkPersonas(input: FederationInput): RawProblem[] {
   return Object.entries(input.personas)
-    .filter(([key, persona]) => !(key in BUILTIN_PERSONAS) && persona.activities === undefined)
+    .filter(([key, persona]) => !Object.hasOwn(BUILTIN_PERSONAS, key) && persona.activities === undefined)
     .map(([key]) => ({
       path: ["personas", key, "activities"],
       rule: `persona "${key}" is not built in, so it needs its ML activities`,
@@ -220,12 +220,50 @@ function checkIdentityProvider(input: FederationInput, now: Date): RawProblem[] 
 function checkAws(input: FederationInput): RawProblem[] {
   const problems: RawProblem[] = [];
   const full = input.identityProvider.type === "external" || input.aws.identityCenter !== undefined;
-  if (full && input.aws.network === undefined)
+  const hosting = new Set(Object.values(input.teams).map((team) => team.account ?? IDENTITY_CENTER_ACCOUNT));
+  if (full && hosting.has(IDENTITY_CENTER_ACCOUNT) && input.aws.network === undefined)
     problems.push({
       path: ["aws", "network"],
       rule: "Studio domains need a network once IAM Identity Center is configured",
       fix: "add aws.network with vpcId and subnetIds",
     });
+  if (Object.hasOwn(input.aws.accounts, IDENTITY_CENTER_ACCOUNT))
+    problems.push({
+      path: ["aws", "accounts", IDENTITY_CENTER_ACCOUNT],
+      rule: `account key "${IDENTITY_CENTER_ACCOUNT}" names the account of aws.accountId`,
+      fix: "give the workload account another key",
+    });
+  const owners = new Map<string, string>([[input.aws.accountId, "aws.accountId"]]);
+  for (const [key, account] of Object.entries(input.aws.accounts)) {
+    const path = ["aws", "accounts", key];
+    const owner = owners.get(account.accountId);
+    if (owner === undefined) owners.set(account.accountId, `aws.accounts.${key}`);
+    else
+      problems.push({
+        path: [...path, "accountId"],
+        rule: `account ${account.accountId} is already declared by ${owner}`,
+        fix: "declare each account once (teams without `account` use aws.accountId)",
+      });
+    if (account.region !== undefined && account.region !== input.aws.region)
+      problems.push({
+        path: [...path, "region"],
+        rule: `region ${account.region} differs from the Identity Center region ${input.aws.region}`,
+        fix: "Studio domains must be in the Identity Center region: remove region or set it to aws.region",
+      });
+    if (full && hosting.has(key) && account.network === undefined)
+      problems.push({
+        path: [...path, "network"],
+        rule: "Studio domains need a network in every account that hosts them",
+        fix: `add aws.accounts.${key}.network with vpcId and subnetIds`,
+      });
+  }
+  for (const [teamKey, team] of Object.entries(input.teams))
+    if (team.account !== undefined && !Object.hasOwn(input.aws.accounts, team.account))
+      problems.push({
+        path: ["teams", teamKey, "account"],
+        rule: `account "${team.account}" is not declared under aws.accounts`,
+        fix: `use one of: ${Object.keys(input.aws.accounts).join(", ") || "(none declared)"}, or leave account out for the Identity Center account`,
+      });
   if (input.aws.consoleGuard.scp && input.aws.consoleGuard.deployerRoleArn === undefined)
     problems.push({
       path: ["aws", "consoleGuard", "deployerRoleArn"],
@@ -235,13 +273,16 @@ function checkAws(input: FederationInput): RawProblem[] {
   return problems;
 }
 
-/** IAM limits a role's inline policies to 10,240 characters; long bucket or instance-type lists can pass it. */
+/**
+ * IAM limits a role's inline policy (here: its team's buckets) to 10,240 characters. The persona's own grants are
+ * split into managed policies that always fit (policies/persona-policy.ts).
+ */
 export function checkPolicySizes(config: FederationConfig): RawProblem[] {
   return Object.values(config.roles)
-    .filter((role) => policySize(role.policy) > INLINE_ROLE_POLICY_QUOTA)
+    .filter((role) => role.inlinePolicy !== undefined && policySize(role.inlinePolicy) > INLINE_ROLE_POLICY_QUOTA)
     .map((role) => ({
-      path: ["teams", role.team],
-      rule: `the ${role.persona} execution role policy is ${policySize(role.policy)} characters; IAM allows ${INLINE_ROLE_POLICY_QUOTA}`,
-      fix: `shorten personas.${role.persona}.instanceTypes (a family like ml.m5.* counts once) or the team's s3Buckets`,
+      path: ["teams", role.team, "s3Buckets"],
+      rule: `the ${role.persona} role's bucket policy is ${policySize(role.inlinePolicy!)} characters; IAM allows ${INLINE_ROLE_POLICY_QUOTA}`,
+      fix: "list fewer buckets",
     }));
 }

@@ -1,22 +1,27 @@
 import { BUILTIN_PERSONAS, COMPUTE_PERSONA } from "../policies/builtin-personas";
+import type { AccountContext } from "../policies/document";
+import { personaManagedPolicies, teamInlinePolicy } from "../policies/persona-policy";
 import {
   defaultPermissionSetName,
   defaultPortalUrl,
   domainName,
   executionRolePath,
+  managedPolicyName,
   partitionOf,
   profileKey,
   roleArn,
   roleKey,
   roleName,
 } from "./names";
-import { personaPolicy } from "../policies/persona-policy";
 import { personaKeys, resolveMember, teamPersonas } from "./resolve";
 import type { FederationInput } from "./schema";
 import {
   ADMIN_GROUP_KEY,
+  IDENTITY_CENTER_ACCOUNT,
+  type AccountConfig,
   type FederationConfig,
   type GroupConfig,
+  type ManagedPolicyConfig,
   type MemberConfig,
   type PersonaConfig,
   type ProfileConfig,
@@ -30,43 +35,33 @@ export function derive(input: FederationInput): FederationConfig {
   const path = executionRolePath(name);
   const partition = partitionOf(input.aws.region);
   const full = input.identityProvider.type === "external" || input.aws.identityCenter !== undefined;
-
-  const personas: Record<string, PersonaConfig> = {};
-  for (const key of personaKeys(input).sort()) {
-    const builtin = BUILTIN_PERSONAS[key] ?? BUILTIN_PERSONAS["data-scientist"]!;
-    const own = input.personas[key];
-    personas[key] = {
-      key,
-      description: own?.description ?? (key in BUILTIN_PERSONAS ? builtin.description : key),
-      activities: own?.activities ?? builtin.activities,
-      instanceTypes: own?.instanceTypes ?? builtin.instanceTypes,
-    };
-  }
+  const personas = derivePersonas(input);
+  const accountContexts = deriveAccountContexts(input, partition);
 
   const teams: Record<string, TeamConfig> = {};
   const groups: Record<string, GroupConfig> = {};
   const roles: Record<string, RoleConfig> = {};
   const profiles: Record<string, ProfileConfig> = {};
+  const managedPolicies: Record<string, Record<string, ManagedPolicyConfig>> = {};
   for (const teamKey of Object.keys(input.teams).sort()) {
     const team = input.teams[teamKey]!;
-    const arnOf = (persona: string) => roleArn(partition, input.aws.accountId, path, roleName(name, teamKey, persona));
-    const context = {
-      partition,
-      region: input.aws.region,
-      accountId: input.aws.accountId,
-      buckets: team.s3Buckets,
-      computeRoleArn: arnOf(COMPUTE_PERSONA),
-      network: input.aws.network,
-      kmsKeyArn: input.aws.kmsKeyArn,
-    };
+    const account = team.account ?? IDENTITY_CENTER_ACCOUNT;
+    const accountContext = accountContexts[account]!;
+    const accountPolicies = (managedPolicies[account] ??= {});
+    const arnOf = (persona: string) =>
+      roleArn(partition, accountContext.accountId, path, roleName(name, teamKey, persona));
+    const context = { ...accountContext, buckets: team.s3Buckets, computeRoleArn: arnOf(COMPUTE_PERSONA) };
+
     const roleKeys = teamPersonas(team, COMPUTE_PERSONA).map((persona) => {
       const key = roleKey(teamKey, persona);
       roles[key] = {
         team: teamKey,
         persona,
+        account,
         roleName: roleName(name, teamKey, persona),
         roleArn: arnOf(persona),
-        policy: personaPolicy(personas[persona]!, context),
+        inlinePolicy: teamInlinePolicy(personas[persona]!, context),
+        managedPolicyKeys: personaPolicyKeys(name, persona, personas[persona]!, accountContext, accountPolicies),
       };
       return key;
     });
@@ -83,6 +78,7 @@ export function derive(input: FederationInput): FederationConfig {
     }
     teams[teamKey] = {
       key: teamKey,
+      account,
       group: team.group,
       domainName: domainName(name, teamKey),
       defaultPersona: team.defaultPersona,
@@ -104,6 +100,21 @@ export function derive(input: FederationInput): FederationConfig {
     members: [...input.admins.members].sort(),
   };
 
+  const accounts: Record<string, AccountConfig> = {};
+  for (const [key, context] of Object.entries(accountContexts))
+    accounts[key] = {
+      key,
+      accountId: context.accountId,
+      region: context.region,
+      roleArn: key === IDENTITY_CENTER_ACCOUNT ? undefined : input.aws.accounts[key]!.roleArn,
+      network: key === IDENTITY_CENTER_ACCOUNT ? input.aws.network : input.aws.accounts[key]!.network,
+      kmsKeyArn: context.kmsKeyArn,
+      teams: Object.values(teams)
+        .filter((team) => team.account === key)
+        .map((team) => team.key),
+      managedPolicies: sortKeys(managedPolicies[key] ?? {}),
+    };
+
   const center = input.aws.identityCenter;
   const idp = input.identityProvider;
   return {
@@ -117,8 +128,6 @@ export function derive(input: FederationInput): FederationConfig {
         center === undefined
           ? undefined
           : { ...center, portalUrl: center.portalUrl ?? defaultPortalUrl(center.issuerUrl)! },
-      network: input.aws.network,
-      kmsKeyArn: input.aws.kmsKeyArn,
       consoleGuard: input.aws.consoleGuard,
       tags: sortKeys(input.aws.tags),
       executionRolePath: path,
@@ -133,9 +142,66 @@ export function derive(input: FederationInput): FederationConfig {
     personas,
     groups: sortKeys(groups),
     teams,
+    accounts: sortKeys(accounts),
     roles: sortKeys(roles),
     profiles: sortKeys(profiles),
   };
+}
+
+function derivePersonas(input: FederationInput): Record<string, PersonaConfig> {
+  const personas: Record<string, PersonaConfig> = {};
+  for (const key of personaKeys(input).sort()) {
+    // Own keys only: a persona named "constructor" is not built in.
+    const isBuiltin = Object.hasOwn(BUILTIN_PERSONAS, key);
+    const builtin = isBuiltin ? BUILTIN_PERSONAS[key]! : BUILTIN_PERSONAS["data-scientist"]!;
+    const own = input.personas[key];
+    personas[key] = {
+      key,
+      description: own?.description ?? (isBuiltin ? builtin.description : key),
+      activities: own?.activities ?? builtin.activities,
+      instanceTypes: own?.instanceTypes ?? builtin.instanceTypes,
+    };
+  }
+  return personas;
+}
+
+/** The Identity Center account and every workload account, as the policies see them. */
+function deriveAccountContexts(input: FederationInput, partition: string): Record<string, AccountContext> {
+  const contexts: Record<string, AccountContext> = {
+    [IDENTITY_CENTER_ACCOUNT]: {
+      partition,
+      region: input.aws.region,
+      accountId: input.aws.accountId,
+      network: input.aws.network,
+      kmsKeyArn: input.aws.kmsKeyArn,
+    },
+  };
+  for (const [key, account] of Object.entries(input.aws.accounts))
+    contexts[key] = {
+      partition,
+      region: account.region ?? input.aws.region,
+      accountId: account.accountId,
+      network: account.network,
+      kmsKeyArn: account.kmsKeyArn,
+    };
+  return contexts;
+}
+
+/** A persona's managed policies in an account, made once for all the account's teams; returns their keys. */
+function personaPolicyKeys(
+  name: string,
+  persona: string,
+  definition: PersonaConfig,
+  context: AccountContext,
+  accountPolicies: Record<string, ManagedPolicyConfig>,
+): string[] {
+  const existing = Object.keys(accountPolicies).filter((key) => accountPolicies[key]!.persona === persona);
+  if (existing.length > 0) return existing;
+  return personaManagedPolicies(definition, context).map((document, index) => {
+    const key = `${persona}/${index + 1}`;
+    accountPolicies[key] = { persona, policyName: managedPolicyName(name, persona, index + 1), document };
+    return key;
+  });
 }
 
 function sortKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {

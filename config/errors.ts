@@ -41,3 +41,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return text === "" ? "(root)" : text;
 }
+
+/** A value as JSON for a message; YAML aliases can make data circular, which JSON cannot show. */
+export function quote(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? "a list that contains itself" : "a mapping that contains itself";
+  }
+}

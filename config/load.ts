@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { core } from "zod";
 import { checkPolicySizes, crossCheck, type RawProblem } from "./cross-check";
 import { derive } from "./derive";
-import { ConfigError, formatPath, type ConfigProblem } from "./errors";
+import { ConfigError, formatPath, quote, type ConfigProblem } from "./errors";
 import { federationSchema } from "./schema";
 import type { FederationConfig } from "./types";
 import { parseYaml, type YamlSource } from "./yaml-document";
@@ -65,9 +65,12 @@ function located(problem: RawProblem, yaml: YamlSource): ConfigProblem {
 function fromIssue(issue: core.$ZodIssue, yaml: YamlSource): ConfigProblem[] {
   const path = issue.path as PropertyKey[];
   if (issue.code === "unrecognized_keys")
-    return issue.keys.map((key) =>
-      located({ path: [...path, key], rule: `unknown key "${key}"`, fix: "remove it or correct its spelling" }, yaml),
-    );
+    // __proto__ is reported with its line by parseYaml, in every mapping.
+    return issue.keys
+      .filter((key) => key !== "__proto__")
+      .map((key) =>
+        located({ path: [...path, key], rule: `unknown key "${key}"`, fix: "remove it or correct its spelling" }, yaml),
+      );
   if (issue.code === "invalid_key" || issue.code === "invalid_element") {
     const inner = issue.issues[0];
     const { rule, fix } = ruleAndFix(inner?.message ?? issue.message, inner ?? issue);
@@ -84,7 +87,7 @@ function ruleAndFix(message: string, issue: core.$ZodIssue | core.$ZodRawIssue):
   }
   if (issue.code === "invalid_value")
     return {
-      rule: `${JSON.stringify(issue.input)} is not allowed`,
+      rule: `${quote(issue.input)} is not allowed`,
       fix: `use one of: ${issue.values.map((value) => String(value)).join(", ")}`,
     };
   return { rule: message, fix: "see the config reference in README.md" };

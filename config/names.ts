@@ -23,6 +23,11 @@ export function roleName(name: string, team: string, persona: string): string {
   return `${name}-${team}-${persona}`;
 }
 
+/** `<name>-<persona>-<n>`: the n-th managed policy of a persona (IAM caps one at 6,144 characters). */
+export function managedPolicyName(name: string, persona: string, index: number): string {
+  return `${name}-${persona}-${index}`;
+}
+
 export function executionRolePath(name: string): string {
   return `/sagemaker-studio/${name}/`;
 }

@@ -17,7 +17,7 @@ export function resolveMember(team: TeamInput, userName: string, member: MemberI
 
 /** The built-in personas followed by the config's own, in the order a reader expects. */
 export function personaKeys(input: FederationInput): string[] {
-  const own = Object.keys(input.personas).filter((key) => !(key in BUILTIN_PERSONAS));
+  const own = Object.keys(input.personas).filter((key) => !Object.hasOwn(BUILTIN_PERSONAS, key));
   return [...Object.keys(BUILTIN_PERSONAS), ...own.sort()];
 }
 

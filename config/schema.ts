@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_KEYS } from "../policies/activities";
+import { quote } from "./errors";
 import { isKnownInstanceType } from "./instance-types";
 
 /**
@@ -66,8 +67,7 @@ const instanceType = z.string().refine(isKnownInstanceType, {
 });
 
 const activity = z.enum(ACTIVITY_KEYS, {
-  error: (issue) =>
-    problem(`unknown ML activity ${JSON.stringify(issue.input)}`, `use one of: ${ACTIVITY_KEYS.join(", ")}`),
+  error: (issue) => problem(`unknown ML activity ${quote(issue.input)}`, `use one of: ${ACTIVITY_KEYS.join(", ")}`),
 });
 
 const backend = z
@@ -139,28 +139,47 @@ const network = z.strictObject({
     .default("VpcOnly"),
 });
 
+const region = pattern(
+  /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/,
+  "not an AWS region name",
+  "write a region like eu-west-1",
+);
+const accountId = z
+  .string({
+    error: () => problem("account id must be a quoted string of 12 digits", 'quote it: accountId: "111122223333"'),
+  })
+  .regex(
+    /^\d{12}$/,
+    problem("account id must be 12 digits", 'write the 12-digit account number, quoted: "111122223333"'),
+  );
+const kmsKeyArn = pattern(
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
+  "KMS key must be a key ARN (arn:aws:kms:<region>:<account>:key/<uuid>)",
+  "copy the key ARN from the KMS console; aliases are not accepted",
+);
+const roleArn = (rule: string, fix: string) => pattern(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, rule, fix);
+
+/** A workload account that hosts Studio domains; Terraform reaches it by assuming a role. */
+const workloadAccount = z.strictObject({
+  accountId,
+  roleArn: roleArn("role must be an IAM role ARN", "give the ARN of the role Terraform assumes in that account"),
+  /** @default - the Identity Center region (Studio requires it) */
+  region: region.optional(),
+  network: network.optional(),
+  kmsKeyArn: kmsKeyArn.optional(),
+});
+
 const aws = z.strictObject({
-  region: pattern(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "not an AWS region name", "write a region like eu-west-1"),
-  accountId: z
-    .string({
-      error: () => problem("account id must be a quoted string of 12 digits", 'quote it: accountId: "111122223333"'),
-    })
-    .regex(
-      /^\d{12}$/,
-      problem("account id must be 12 digits", 'write the 12-digit account number, quoted: "111122223333"'),
-    ),
+  region,
+  accountId,
   identityCenter: identityCenter.optional(),
   network: network.optional(),
-  kmsKeyArn: pattern(
-    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
-    "KMS key must be a key ARN (arn:aws:kms:<region>:<account>:key/<uuid>)",
-    "copy the key ARN from the KMS console; aliases are not accepted",
-  ).optional(),
+  kmsKeyArn: kmsKeyArn.optional(),
+  accounts: z.record(key("account"), workloadAccount).default({}),
   consoleGuard: z
     .strictObject({
       scp: z.boolean().default(false),
-      deployerRoleArn: pattern(
-        /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/,
+      deployerRoleArn: roleArn(
         "deployer role must be an IAM role ARN",
         "give the ARN of the role Terraform runs as, so the guard does not lock it out",
       ).optional(),
@@ -233,8 +252,14 @@ const team = z.strictObject({
     .min(1, problem("a team needs at least one S3 bucket", "list the team's workspace bucket first")),
   gitRepositories: z
     .array(pattern(/^(https:\/\/|git@)\S+$/, "not a Git repository URL", "write an https:// or git@ URL"))
+    .max(10, problem("at most 10 Git repositories are allowed (a Studio limit)", "keep the team's main repositories"))
+    .refine((urls) => new Set(urls).size === urls.length, {
+      error: problem("a Git repository is listed twice", "list each repository once"),
+    })
     .default([]),
   members: z.record(userName, member).default({}),
+  /** @default - the Identity Center account */
+  account: key("account").optional(),
 });
 
 const admins = z.strictObject({

@@ -17,6 +17,8 @@ export interface FederationConfig {
   /** Every IdP group: the teams' groups keyed by team key, and the admin group under {@link ADMIN_GROUP_KEY}. */
   readonly groups: Readonly<Record<string, GroupConfig>>;
   readonly teams: Readonly<Record<string, TeamConfig>>;
+  /** The AWS accounts: the Identity Center account under {@link IDENTITY_CENTER_ACCOUNT}, and the workload accounts. */
+  readonly accounts: Readonly<Record<string, AccountConfig>>;
   /** Execution roles keyed `<team>/<persona>`. */
   readonly roles: Readonly<Record<string, RoleConfig>>;
   /** User profiles keyed `<team>/<user name>`. */
@@ -24,6 +26,8 @@ export interface FederationConfig {
 }
 
 export const ADMIN_GROUP_KEY = "admins";
+/** Key of the account IAM Identity Center lives in; teams without `account` have their domain there. */
+export const IDENTITY_CENTER_ACCOUNT = "identity-center";
 
 export type BackendConfig =
   | { readonly type: "local"; readonly path?: string }
@@ -34,12 +38,31 @@ export interface AwsConfig {
   readonly region: string;
   readonly accountId: string;
   readonly identityCenter?: IdentityCenterConfig;
-  readonly network?: NetworkConfig;
-  readonly kmsKeyArn?: string;
   readonly consoleGuard: { readonly scp: boolean; readonly deployerRoleArn?: string };
   readonly tags: Readonly<Record<string, string>>;
   /** IAM path of every execution role, so guardrails can name them all. */
   readonly executionRolePath: string;
+}
+
+export interface AccountConfig {
+  readonly key: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** The role Terraform assumes there; undefined for the Identity Center account (the default credentials). */
+  readonly roleArn?: string;
+  /** Where the account's domains run; required once a team's domain is declared there. */
+  readonly network?: NetworkConfig;
+  readonly kmsKeyArn?: string;
+  /** The team keys whose domains this account hosts, sorted. */
+  readonly teams: readonly string[];
+  /** Each persona's account-wide grants and guardrails, keyed `<persona>/<n>`. */
+  readonly managedPolicies: Readonly<Record<string, ManagedPolicyConfig>>;
+}
+
+export interface ManagedPolicyConfig {
+  readonly persona: string;
+  readonly policyName: string;
+  readonly document: PolicyDocument;
 }
 
 export interface IdentityCenterConfig {
@@ -93,6 +116,8 @@ export interface GroupConfig {
 
 export interface TeamConfig {
   readonly key: string;
+  /** Key of the account the team's domain, roles and profiles live in. */
+  readonly account: string;
   readonly group: string;
   readonly domainName: string;
   readonly defaultPersona: string;
@@ -114,10 +139,13 @@ export interface MemberConfig {
 export interface RoleConfig {
   readonly team: string;
   readonly persona: string;
+  readonly account: string;
   readonly roleName: string;
   readonly roleArn: string;
-  /** The role's inline policy: the persona's activities and guardrails for this team. */
-  readonly policy: PolicyDocument;
+  /** What is particular to the team (its buckets, passing its compute role); undefined when nothing is. */
+  readonly inlinePolicy?: PolicyDocument;
+  /** Keys of the persona's managed policies in the role's account. */
+  readonly managedPolicyKeys: readonly string[];
 }
 
 export interface ProfileConfig {

@@ -25,7 +25,20 @@ export function parseYaml(text: string): YamlSource {
     line: lineAt(error.pos[0]),
   }));
   if (problems.length > 0) return { data: undefined, problems, duplicates: [], lineOf };
-  return { data: doc.toJS(), problems, duplicates: duplicateKeys(doc.contents, [], lineAt), lineOf };
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The parser refuses aliases that expand without bound (a "billion laughs" file) only when it builds the data.
+    const rule = `YAML cannot be read: ${(error as Error).message}`;
+    return {
+      data: undefined,
+      problems: [{ path: "(yaml)", rule, fix: "write the values out instead of aliases" }],
+      duplicates: [],
+      lineOf,
+    };
+  }
+  return { data, problems, duplicates: duplicateKeys(doc.contents, [], lineAt), lineOf };
 }
 
 function lineOfPath(
@@ -67,6 +80,14 @@ function duplicateKeys(node: unknown, path: PropertyKey[], lineAt: (offset: numb
       const key = String(pair.key.value);
       const seen = isMemberMap(path) ? key.toLowerCase() : key;
       const line = isNodeWithRange(pair.key) ? lineAt(pair.key.range[0]) : 0;
+      // The schema library drops a map entry named __proto__ without a word: a team or tag would vanish.
+      if (key === "__proto__")
+        found.push({
+          path: formatPath([...path, key]),
+          rule: 'key "__proto__" is not allowed',
+          fix: "rename it",
+          line,
+        });
       const earlier = firstLine.get(seen);
       if (earlier === undefined) firstLine.set(seen, line);
       else

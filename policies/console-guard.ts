@@ -18,8 +18,8 @@ export interface ConsoleGuardInput {
   readonly adminPermissionSetName: string;
   /** IAM path of the execution roles: Studio calls SageMaker with them. */
   readonly executionRolePath: string;
-  /** The role that deploys this stack. */
-  readonly deployerRoleArn?: string;
+  /** The roles that deploy this stack: the one Terraform runs as, and those it assumes in workload accounts. */
+  readonly deployerRoleArns: readonly string[];
 }
 
 /**
@@ -30,7 +30,7 @@ export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
   const exempt = [
     `arn:${input.partition}:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_${input.adminPermissionSetName}_*`,
     `arn:${input.partition}:iam::*:role${input.executionRolePath}*`,
-    ...(input.deployerRoleArn === undefined ? [] : [input.deployerRoleArn]),
+    ...input.deployerRoleArns,
   ];
   return {
     Version: "2012-10-17",

@@ -15,19 +15,23 @@ export interface PolicyDocument {
   readonly Statement: readonly PolicyStatement[];
 }
 
-/** What a team's policies need to know about where they apply. */
-export interface PolicyContext {
+/** What the policies of every team in one account need to know. */
+export interface AccountContext {
   readonly partition: string;
   readonly region: string;
   readonly accountId: string;
-  /** The team's buckets; the first is its workspace (`shared/` for the team, `users/<profile>/` per user). */
-  readonly buckets: readonly string[];
-  /** The only role the team's users may pass to SageMaker. */
-  readonly computeRoleArn: string;
   /** When given, jobs and models must run in these subnets and security groups. */
   readonly network?: { readonly subnetIds: readonly string[]; readonly securityGroupIds: readonly string[] };
   /** When given, jobs and endpoint volumes and outputs must use this key. */
   readonly kmsKeyArn?: string;
+}
+
+/** What one team's policies add: its buckets and its compute role. */
+export interface TeamContext extends AccountContext {
+  /** The team's buckets; the first is its workspace (`shared/` for the team, `users/<profile>/` per user). */
+  readonly buckets: readonly string[];
+  /** The only role the team's users may pass to SageMaker. */
+  readonly computeRoleArn: string;
 }
 
 /** Statements with the same Sid are the same grant (PassRole is needed by several activities): keep the first. */
@@ -43,7 +47,7 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
  * ARN of SageMaker resources in the team's account and region. For every resource type write `*` alone: IAM does
  * not support a wildcard in the resource-type part of an ARN (a `*` before the `/`).
  */
-export function sagemakerArn(context: PolicyContext, resource: string): string {
+export function sagemakerArn(context: AccountContext, resource: string): string {
   return `arn:${context.partition}:sagemaker:${context.region}:${context.accountId}:${resource}`;
 }
 
@@ -61,4 +65,8 @@ export function policySize(document: PolicyDocument): number {
   return JSON.stringify(document).length;
 }
 
+/** IAM quotas on policy size, in characters without whitespace. */
 export const INLINE_ROLE_POLICY_QUOTA = 10_240;
+export const MANAGED_POLICY_QUOTA = 6_144;
+/** Managed policies one role may have attached, by default. */
+export const ATTACHED_POLICIES_QUOTA = 10;

@@ -1,4 +1,4 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "./document";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "./document";
 
 /** Actions that start compute, and so carry `sagemaker:InstanceTypes`. */
 export const INSTANCE_TYPE_ACTIONS = sagemaker(
@@ -50,7 +50,7 @@ export const DOMAIN_SCOPED_ACTIONS = sagemaker(
  * Studio tags what it creates with `sagemaker:domain-arn`; a person may not touch resources tagged with
  * another domain than the one their session runs in.
  */
-export function denyOtherDomains(context: PolicyContext): PolicyStatement {
+export function denyOtherDomains(context: AccountContext): PolicyStatement {
   return {
     Sid: "DenyResourcesOfOtherDomains",
     Effect: "Deny",

@@ -6,37 +6,99 @@ import { manageMlJobs } from "./activities/manage-ml-jobs";
 import { manageModelMonitoring } from "./activities/manage-model-monitoring";
 import { manageModels } from "./activities/manage-models";
 import { managePipelines } from "./activities/manage-pipelines";
+import { passComputeRole } from "./activities/pass-compute-role";
 import { runStudioApplications } from "./activities/run-studio-applications";
 import { s3BucketAccess } from "./activities/s3-bucket-access";
 import { searchVisualizeExperiments } from "./activities/search-visualize-experiments";
-import { policyDocument, type PolicyContext, type PolicyDocument, type PolicyStatement } from "./document";
+import {
+  MANAGED_POLICY_QUOTA,
+  policyDocument,
+  policySize,
+  type AccountContext,
+  type PolicyDocument,
+  type PolicyStatement,
+  type TeamContext,
+} from "./document";
 import { denyOtherDomains, denyOtherInstanceTypes } from "./guardrails";
 
-export const ACTIVITIES: Readonly<Record<ActivityKey, (context: PolicyContext) => PolicyStatement[]>> = {
+type TeamActivity = "s3-bucket-access" | "access-required-aws-services";
+type AccountActivity = Exclude<ActivityKey, TeamActivity>;
+
+/** Activities whose grants are the same for every team of an account: they go in managed policies. */
+const ACCOUNT_ACTIVITIES: Readonly<Record<AccountActivity, (context: AccountContext) => PolicyStatement[]>> = {
   "run-studio-applications": runStudioApplications,
   "manage-ml-jobs": manageMlJobs,
   "manage-models": manageModels,
   "manage-experiments": manageExperiments,
   "search-visualize-experiments": searchVisualizeExperiments,
-  "s3-bucket-access": s3BucketAccess,
   "manage-endpoints": manageEndpoints,
   "manage-pipelines": managePipelines,
   "manage-model-monitoring": manageModelMonitoring,
+};
+
+/** Activities that name the team's buckets: they stay in the role's own inline policy. */
+const TEAM_ACTIVITIES: Readonly<Record<TeamActivity, (context: TeamContext) => PolicyStatement[]>> = {
+  "s3-bucket-access": s3BucketAccess,
   "access-required-aws-services": accessRequiredAwsServices,
 };
+
+/** Activities that start work running as the team's compute role, so they must pass it. */
+const PASSES_COMPUTE_ROLE: ReadonlySet<ActivityKey> = new Set([
+  "manage-ml-jobs",
+  "manage-models",
+  "manage-pipelines",
+  "manage-model-monitoring",
+]);
 
 export interface PersonaPolicyInput {
   readonly activities: readonly ActivityKey[];
   readonly instanceTypes: readonly string[];
 }
 
+function isTeamActivity(activity: ActivityKey): activity is TeamActivity {
+  return Object.hasOwn(TEAM_ACTIVITIES, activity);
+}
+
 /**
- * The execution-role policy of one persona in one team: its activities' grants, the instance-type allow-list,
- * and, for people who use Studio, the deny on other domains' resources.
+ * What a persona may do in every team of an account: its activities' grants, the instance-type allow-list and,
+ * for people who use Studio, the deny on other domains' resources. Split into documents IAM accepts as managed
+ * policies (at most 6,144 characters each), in statement order.
  */
-export function personaPolicy(persona: PersonaPolicyInput, context: PolicyContext): PolicyDocument {
-  const grants = persona.activities.flatMap((activity) => ACTIVITIES[activity](context));
-  const guardrails = [denyOtherInstanceTypes(persona.instanceTypes)];
-  if (persona.activities.includes("run-studio-applications")) guardrails.push(denyOtherDomains(context));
-  return policyDocument([...grants, ...guardrails]);
+export function personaManagedPolicies(persona: PersonaPolicyInput, context: AccountContext): PolicyDocument[] {
+  const statements = persona.activities
+    .filter((activity): activity is AccountActivity => !isTeamActivity(activity))
+    .flatMap((activity) => ACCOUNT_ACTIVITIES[activity](context));
+  statements.push(denyOtherInstanceTypes(persona.instanceTypes));
+  if (persona.activities.includes("run-studio-applications")) statements.push(denyOtherDomains(context));
+  return chunk(statements, MANAGED_POLICY_QUOTA);
+}
+
+/** What is particular to one team: its buckets, and passing its compute role. Undefined when there is nothing. */
+export function teamInlinePolicy(persona: PersonaPolicyInput, context: TeamContext): PolicyDocument | undefined {
+  const statements = persona.activities
+    .filter(isTeamActivity)
+    .flatMap((activity) => TEAM_ACTIVITIES[activity](context));
+  if (persona.activities.some((activity) => PASSES_COMPUTE_ROLE.has(activity)))
+    statements.push(passComputeRole(context));
+  return statements.length === 0 ? undefined : policyDocument(statements);
+}
+
+/** Greedy packing in order; a statement larger than the quota gets a document of its own (the loader reports it). */
+function chunk(statements: readonly PolicyStatement[], quota: number): PolicyDocument[] {
+  const documents: PolicyStatement[][] = [];
+  let current: PolicyStatement[] = [];
+  for (const statement of statements) {
+    if (current.length > 0 && policySize(policyDocument([...current, statement])) > quota) {
+      documents.push(current);
+      current = [];
+    }
+    current.push(statement);
+  }
+  if (current.length > 0) documents.push(current);
+  return documents.map(policyDocument);
+}
+
+/** Every statement a role's policies grant or deny together: its managed policies and its inline policy. */
+export function effectivePolicy(documents: readonly (PolicyDocument | undefined)[]): PolicyDocument {
+  return policyDocument(documents.flatMap((document) => document?.Statement ?? []));
 }

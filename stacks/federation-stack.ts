@@ -2,15 +2,13 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { Aspects, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import { ADMIN_GROUP_KEY, type FederationConfig } from "../config/types";
+import { ADMIN_GROUP_KEY, IDENTITY_CENTER_ACCOUNT, type FederationConfig } from "../config/types";
 import { DomainRetentionAspect } from "../constructs/aspects/domain-retention";
 import { NoWildcardActionsAspect } from "../constructs/aspects/no-wildcard-actions";
 import { AdminAccess } from "../constructs/aws/admin-access";
 import { ConsoleGuard } from "../constructs/aws/console-guard";
-import { ExecutionRoles } from "../constructs/aws/execution-roles";
 import { IdentityCenterLookup } from "../constructs/aws/identity-center-lookup";
-import { StudioDomains } from "../constructs/aws/studio-domains";
-import { UserProfiles } from "../constructs/aws/user-profiles";
+import { StudioAccount } from "../constructs/aws/studio-account";
 import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
 import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
 import { TeamGroups } from "../constructs/entra/team-groups";
@@ -82,49 +80,77 @@ export class FederationStack extends TerraformStack {
   }
 
   private awsSide(config: FederationConfig, groupsProvisioned: ScimProvisioning["groupsProvisioned"] | undefined) {
-    if (config.aws.network === undefined) throw new Error("the full phase needs aws.network (checked by the loader)");
     const partition = partitionOf(config.aws.region);
-    new AwsProvider(this, "aws", {
+    const defaultTags = [{ tags: { ...config.aws.tags, ...PRODUCT_TAG, "sagemaker-federation": config.name } }];
+    const identityCenterProvider = new AwsProvider(this, "aws", {
       region: config.aws.region,
       allowedAccountIds: [config.aws.accountId],
-      defaultTags: [{ tags: { ...config.aws.tags, ...PRODUCT_TAG, "sagemaker-federation": config.name } }],
+      defaultTags,
     });
 
     const identityCenter = new IdentityCenterLookup(this, "identity_center", {
+      provider: identityCenterProvider,
       groupNames: Object.fromEntries(Object.entries(config.groups).map(([key, group]) => [key, group.displayName])),
       waitFor: groupsProvisioned,
     });
-    const roles = new ExecutionRoles(this, "execution_roles", {
-      roles: config.roles,
-      path: config.aws.executionRolePath,
+    const hosting = Object.values(config.accounts).filter((account) => account.teams.length > 0);
+    const studios = hosting.map((account) => {
+      const identityCenterAccount = account.key === IDENTITY_CENTER_ACCOUNT;
+      const provider = identityCenterAccount
+        ? identityCenterProvider
+        : new AwsProvider(this, `aws_${account.key}`, {
+            alias: account.key,
+            region: account.region,
+            assumeRole: [{ roleArn: account.roleArn }],
+            allowedAccountIds: [account.accountId],
+            defaultTags,
+          });
+      const inAccount = <T extends { readonly team: string }>(record: Readonly<Record<string, T>>) =>
+        Object.fromEntries(
+          Object.entries(record).filter(([, value]) => config.teams[value.team]!.account === account.key),
+        );
+      // "Default" is left out of construct paths: the Identity Center account's resources keep the addresses they
+      // have in a single-account stack; other accounts' are grouped under their key.
+      return new StudioAccount(this, identityCenterAccount ? "Default" : `account_${account.key}`, {
+        provider,
+        account,
+        teams: Object.fromEntries(account.teams.map((key) => [key, config.teams[key]!])),
+        roles: inAccount(config.roles),
+        profiles: inAccount(config.profiles),
+        identityCenter,
+        executionRolePath: config.aws.executionRolePath,
+      });
     });
-    const domains = new StudioDomains(this, "studio", {
-      teams: config.teams,
-      network: config.aws.network,
-      kmsKeyArn: config.aws.kmsKeyArn,
-      roles,
-      identityCenter,
-    });
-    new UserProfiles(this, "user_profiles", { profiles: config.profiles, domains, roles });
+    const accountIds = Object.fromEntries(hosting.map((account) => [account.key, account.accountId]));
+
     const admin = new AdminAccess(this, "admin_access", {
       identityCenter,
       adminGroupKey: ADMIN_GROUP_KEY,
       permissionSetName: config.admins.permissionSetName,
       sessionDuration: config.admins.sessionDuration,
-      accountId: config.aws.accountId,
+      accountIds,
       partition,
     });
     if (config.aws.consoleGuard.scp)
       new ConsoleGuard(this, "console_guard", {
+        provider: identityCenterProvider,
         policyName: `${config.name}-sagemaker-console-guard`,
-        accountId: config.aws.accountId,
+        accountIds,
         policy: consoleGuardPolicy({
           partition,
           adminPermissionSetName: config.admins.permissionSetName,
           executionRolePath: config.aws.executionRolePath,
-          deployerRoleArn: config.aws.consoleGuard.deployerRoleArn,
+          deployerRoleArns: [
+            config.aws.consoleGuard.deployerRoleArn,
+            ...hosting.map((account) => account.roleArn),
+          ].filter((arn): arn is string => arn !== undefined),
         }),
       });
-    awsOutputs(this, config, domains, admin);
+    awsOutputs(
+      this,
+      config,
+      studios.map((studio) => studio.domains),
+      admin,
+    );
   }
 }

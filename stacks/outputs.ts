@@ -1,4 +1,4 @@
-import { forExpression, TerraformOutput, Token, type TerraformStack } from "cdktf";
+import { Fn, forExpression, TerraformOutput, Token, type TerraformStack } from "cdktf";
 import type { FederationConfig } from "../config/types";
 import type { AdminAccess } from "../constructs/aws/admin-access";
 import type { StudioDomains } from "../constructs/aws/studio-domains";
@@ -55,7 +55,7 @@ export function bootstrapOutputs(stack: TerraformStack, app: IdentityCenterApp, 
 export function awsOutputs(
   stack: TerraformStack,
   config: FederationConfig,
-  domains: StudioDomains,
+  domains: readonly StudioDomains[],
   admin: AdminAccess,
 ): void {
   if (config.aws.identityCenter)
@@ -65,7 +65,9 @@ export function awsOutputs(
     });
   new TerraformOutput(stack, "studio_domains", {
     description: "Each team's Studio domain: id and URL",
-    value: forExpression(Token.asAny(domains.domains.fqn), "{ id = val.id, url = val.url }", "key"),
+    value: Fn.merge(
+      domains.map((studio) => forExpression(Token.asAny(studio.domains.fqn), "{ id = val.id, url = val.url }", "key")),
+    ),
   });
   new TerraformOutput(stack, "admin_permission_set_arn", {
     description: "ARN of the SageMaker admin permission set",

@@ -1,4 +1,5 @@
-import type { FederationConfig, MemberConfig } from "../config/types";
+import { rolePolicy } from "../config/role-policy";
+import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig } from "../config/types";
 import { domainLosses, type DomainLoss } from "./domain-replacement";
 import { canonicalPolicy } from "./policy-equivalence";
 import { bucketsAllowedBy } from "./role-buckets";
@@ -102,7 +103,8 @@ function changed(what: string, before: string, after: string): string[] {
 }
 
 function platformChanges(base: FederationConfig, head: FederationConfig): string[] {
-  const access = (config: FederationConfig) => config.aws.network?.appNetworkAccessType ?? "(no network)";
+  const access = (config: FederationConfig) =>
+    config.accounts[IDENTITY_CENTER_ACCOUNT]?.network?.appNetworkAccessType ?? "(no network)";
   return [
     ...changed("identity provider", base.identityProvider.type, head.identityProvider.type),
     ...changed("phase", base.phase, head.phase),
@@ -199,7 +201,10 @@ function personaChanges(base: FederationConfig, head: FederationConfig): Persona
 function bucketChanges(base: FederationConfig, head: FederationConfig): RoleBucketChange[] {
   return sorted(Object.keys(base.roles).filter((key) => key in head.roles)).flatMap((key) => {
     const was = base.roles[key]!;
-    const buckets = setChange(bucketsAllowedBy(was.policy), bucketsAllowedBy(head.roles[key]!.policy));
+    const buckets = setChange(
+      bucketsAllowedBy(rolePolicy(base, was)),
+      bucketsAllowedBy(rolePolicy(head, head.roles[key]!)),
+    );
     return isEmptyChange(buckets) ? [] : [{ team: was.team, persona: was.persona, buckets }];
   });
 }
@@ -208,7 +213,7 @@ function roleChanges(base: FederationConfig, head: FederationConfig): AccessChan
   const names = (config: FederationConfig) => Object.values(config.roles).map((role) => role.roleName);
   const { added, removed } = setChange(names(base), names(head));
   const policies = (config: FederationConfig) =>
-    new Map(Object.values(config.roles).map((role) => [role.roleName, canonicalPolicy(role.policy)]));
+    new Map(Object.values(config.roles).map((role) => [role.roleName, canonicalPolicy(rolePolicy(config, role))]));
   const before = policies(base);
   const after = policies(head);
   const changedPolicies = sorted(

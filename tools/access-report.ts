@@ -1,3 +1,4 @@
+import { rolePolicy } from "../config/role-policy";
 import type { FederationConfig, TeamConfig } from "../config/types";
 import { accessDiagram } from "./access-diagram";
 import { code, codeList, plural, table } from "./markdown";
@@ -82,7 +83,7 @@ function teamSection(config: FederationConfig, team: TeamConfig): string[] {
               code(member.persona),
               code(member.profileName),
               code(role.roleName),
-              codeList(bucketsAllowedBy(role.policy)),
+              codeList(bucketsAllowedBy(rolePolicy(config, role))),
             ];
           }),
         )),

@@ -1,4 +1,4 @@
-import type { FederationConfig, TeamConfig } from "../config/types";
+import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type TeamConfig } from "../config/types";
 import { code, codeList } from "./markdown";
 import { sorted } from "./sets";
 
@@ -59,15 +59,20 @@ function replacementReasons(base: FederationConfig, was: TeamConfig, head: Feder
   const ids = (values: readonly string[] | undefined) => codeList(sorted(values ?? []));
   const optional = (value: string | undefined) => (value === undefined ? "(none)" : code(value));
   compare("domain name", code(was.domainName), code(is.domainName));
+  const before = base.accounts[was.account];
+  const after = head.accounts[is.account];
+  // The config path of the team's account settings: aws.* for the Identity Center account.
+  const at = is.account === IDENTITY_CENTER_ACCOUNT ? "aws" : `aws.accounts.${is.account}`;
   compare("aws.region", code(base.aws.region), code(head.aws.region));
-  compare("aws.network.vpcId", optional(base.aws.network?.vpcId), optional(head.aws.network?.vpcId));
+  compare("account", optional(before?.accountId), optional(after?.accountId));
+  compare(`${at}.network.vpcId`, optional(before?.network?.vpcId), optional(after?.network?.vpcId));
   // Subnets and security groups are sets to the provider: reordering them is no change.
-  compare("aws.network.subnetIds", ids(base.aws.network?.subnetIds), ids(head.aws.network?.subnetIds));
+  compare(`${at}.network.subnetIds`, ids(before?.network?.subnetIds), ids(after?.network?.subnetIds));
   compare(
-    "aws.network.securityGroupIds",
-    ids(base.aws.network?.securityGroupIds),
-    ids(head.aws.network?.securityGroupIds),
+    `${at}.network.securityGroupIds`,
+    ids(before?.network?.securityGroupIds),
+    ids(after?.network?.securityGroupIds),
   );
-  compare("aws.kmsKeyArn", optional(base.aws.kmsKeyArn), optional(head.aws.kmsKeyArn));
+  compare(`${at}.kmsKeyArn`, optional(before?.kmsKeyArn), optional(after?.kmsKeyArn));
   return reasons;
 }

@@ -70,7 +70,7 @@ describe("the derived config", () => {
     ]);
     expect(config.personas.mlops!.activities).toContain("manage-endpoints");
     expect(config.admins.permissionSetName).toBe("contoso-ml-admin");
-    expect(config.aws.network!.appNetworkAccessType).toBe("VpcOnly");
+    expect(config.accounts["identity-center"]!.network!.appNetworkAccessType).toBe("VpcOnly");
     expect(config.phase).toBe("full");
   });
 

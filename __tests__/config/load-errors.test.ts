@@ -4,6 +4,12 @@ import { configErrorOf, exampleData, exampleText } from "../helpers";
 
 type Mutation = (config: Record<string, any>) => void;
 
+const WORKLOAD = {
+  accountId: "444455556666",
+  roleArn: "arn:aws:iam::444455556666:role/deployer",
+  network: { vpcId: "vpc-04a5b6c7d8e9f0a1b", subnetIds: ["subnet-04a5b6c7d8e9f0a1c"] },
+};
+
 /** GIVEN the Contoso example with one change, THEN the loader names exactly this path and rule. */
 const cases: [string, Mutation, string, string][] = [
   [
@@ -184,9 +190,60 @@ const cases: [string, Mutation, string, string][] = [
   ],
   [
     "an inline policy over the IAM quota",
-    (c) => (c.teams.fraud.s3Buckets = Array.from({ length: 60 }, (_, i) => `contoso-fraud-bucket-${i}`)),
-    "teams.fraud",
-    "execution role policy is",
+    (c) => (c.teams.fraud.s3Buckets = Array.from({ length: 100 }, (_, i) => `contoso-fraud-bucket-${i}`)),
+    "teams.fraud.s3Buckets",
+    "role's bucket policy is",
+  ],
+  [
+    "a team in an undeclared account",
+    (c) => (c.teams.fraud.account = "prod"),
+    "teams.fraud.account",
+    'account "prod" is not declared under aws.accounts',
+  ],
+  [
+    "a workload account in another region",
+    (c) => (c.aws.accounts = { prod: { ...WORKLOAD, region: "us-east-1" } }),
+    "aws.accounts.prod.region",
+    "region us-east-1 differs from the Identity Center region eu-west-1",
+  ],
+  [
+    "a workload account without a network for its domains",
+    (c) =>
+      (c.aws.accounts = { prod: { accountId: "444455556666", roleArn: WORKLOAD.roleArn } }) &&
+      (c.teams.fraud.account = "prod"),
+    "aws.accounts.prod.network",
+    "Studio domains need a network in every account that hosts them",
+  ],
+  [
+    "the Identity Center account declared again",
+    (c) => (c.aws.accounts = { prod: { ...WORKLOAD, accountId: "111122223333" } }),
+    "aws.accounts.prod.accountId",
+    "account 111122223333 is already declared by aws.accountId",
+  ],
+  [
+    "the reserved account key",
+    (c) => (c.aws.accounts = { "identity-center": WORKLOAD }),
+    "aws.accounts.identity-center",
+    'account key "identity-center" names the account of aws.accountId',
+  ],
+  [
+    "a workload account without a role to assume",
+    (c) => (c.aws.accounts = { prod: { accountId: "444455556666" } }),
+    "aws.accounts.prod.roleArn",
+    "is required",
+  ],
+  [
+    "eleven Git repositories",
+    (c) =>
+      (c.teams.fraud.gitRepositories = Array.from({ length: 11 }, (_, i) => `https://git.contoso.example/r${i}.git`)),
+    "teams.fraud.gitRepositories",
+    "at most 10 Git repositories are allowed",
+  ],
+  [
+    "a Git repository listed twice",
+    (c) => (c.teams.fraud.gitRepositories = ["https://git.contoso.example/r.git", "https://git.contoso.example/r.git"]),
+    "teams.fraud.gitRepositories",
+    "a Git repository is listed twice",
   ],
 ];
 

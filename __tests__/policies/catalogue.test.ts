@@ -9,6 +9,8 @@ import { loadExample, synthJson, type SynthesizedStack } from "../helpers";
 import {
   asList,
   executionRolePolicies,
+  inlineRolePolicies,
+  managedPersonaPolicies,
   renderTerraformString,
   serviceControlPolicies,
   type PolicyJson,
@@ -151,18 +153,22 @@ function quotaSize(policy: SynthesizedPolicy): number {
 describe.each(["contoso", "contoso-external"])("IAM catalogue checks of the policies synthesized for %s", (example) => {
   let stack: SynthesizedStack;
   let rolePolicies: SynthesizedPolicy[];
+  let inline: SynthesizedPolicy[];
+  let managed: SynthesizedPolicy[];
   let all: SynthesizedPolicy[];
 
   beforeAll(() => {
     const config = loadExample(example);
     stack = synthJson(config);
     rolePolicies = executionRolePolicies(stack);
-    all = [...rolePolicies, ...serviceControlPolicies(stack)];
+    inline = inlineRolePolicies(stack);
+    managed = managedPersonaPolicies(stack);
+    all = [...inline, ...managed, ...serviceControlPolicies(stack)];
   });
 
   test("GIVEN the example WHEN synthesized THEN every execution role has an inline policy and the SCP follows the config", () => {
     const config = loadExample(example);
-    expect(rolePolicies.map((policy) => policy.key).sort()).toEqual(Object.keys(config.roles).sort());
+    expect(inline.map((policy) => policy.key).sort()).toEqual(Object.keys(config.roles).sort());
     expect(serviceControlPolicies(stack)).toHaveLength(config.aws.consoleGuard.scp ? 1 : 0);
   });
 
@@ -207,10 +213,15 @@ describe.each(["contoso", "contoso-external"])("IAM catalogue checks of the poli
   });
 
   test("GIVEN each execution role WHEN its inline policy is measured THEN it is under IAM's 10,240-character quota", () => {
-    const sizes = Object.fromEntries(rolePolicies.map((policy) => [policy.key, quotaSize(policy)]));
+    const sizes = Object.fromEntries(inline.map((policy) => [policy.key, quotaSize(policy)]));
     const over = Object.entries(sizes).filter(([, size]) => size >= INLINE_POLICY_QUOTA);
     expect(over).toEqual([]);
     expect(Object.keys(sizes).length).toBeGreaterThan(0);
+  });
+
+  test("GIVEN each persona's managed policy WHEN measured THEN it is under IAM's 6,144-character quota", () => {
+    expect(managed.length).toBeGreaterThan(0);
+    expect(managed.filter((policy) => quotaSize(policy) > 6144).map((policy) => policy.key)).toEqual([]);
   });
 });
 

@@ -339,7 +339,12 @@ describe("admin permission set of contoso", () => {
   test("GIVEN the admin permission set WHEN synthesized THEN only the admin group gets it, on the account", () => {
     const assignments = Object.values(stack.resource["aws_ssoadmin_account_assignment"] ?? {});
     expect(assignments).toHaveLength(1);
-    expect(assignments[0]).toMatchObject({ principal_type: "GROUP", target_id: ACCOUNT, target_type: "AWS_ACCOUNT" });
+    expect(assignments[0]).toMatchObject({
+      for_each: { "identity-center": ACCOUNT },
+      principal_type: "GROUP",
+      target_id: "${each.value}",
+      target_type: "AWS_ACCOUNT",
+    });
     const groups = Object.entries(stack.data["aws_identitystore_group"] ?? {});
     expect(groups).toHaveLength(1);
     const [name, lookup] = groups[0]!;
@@ -347,8 +352,12 @@ describe("admin permission set of contoso", () => {
     expect(lookup.for_each.admins).toBe("sagemaker-admins");
   });
 
-  test("GIVEN the execution roles WHEN synthesized THEN no managed policy widens their inline policies", () => {
-    expect(stack.resource["aws_iam_role_policy_attachment"]).toBeUndefined();
+  test("GIVEN the execution roles WHEN synthesized THEN the only policies attached are their own persona's (simulated above)", () => {
+    const attachments = Object.values<any>(stack.resource["aws_iam_role_policy_attachment"] ?? {});
+    expect(attachments).toHaveLength(1);
+    for (const { role, policy } of Object.values<{ role: string; policy: string }>(attachments[0].for_each))
+      expect(policy.split("/")[0]).toBe(role.split("/")[1]);
+    expect(attachments[0].policy_arn).toMatch(/^\$\{aws_iam_policy\.[A-Za-z0-9_]+\[each\.value\.policy\]\.arn\}$/);
     expect(stack.resource["aws_iam_role_policy_attachments_exclusive"]).toBeUndefined();
   });
 });

@@ -36,12 +36,45 @@ function parsePolicy(key: string, raw: string): SynthesizedPolicy {
 }
 
 /** The execution roles' inline policies: the for_each map of the one aws_iam_role_policy block, keyed like the roles. */
-export function executionRolePolicies(stack: SynthesizedStack): SynthesizedPolicy[] {
+export function inlineRolePolicies(stack: SynthesizedStack): SynthesizedPolicy[] {
   const { block } = resource(stack, "aws_iam_role_policy");
   // The map values are only what IAM gets if the block attaches `each.value` to the role of `each.key`.
   if (block.policy !== "${each.value}") throw new Error(`aws_iam_role_policy.policy is ${block.policy}`);
   if (!/\[each\.key\]\.name\}$/.test(block.role)) throw new Error(`aws_iam_role_policy.role is ${block.role}`);
   return Object.entries(block.for_each as Record<string, string>).map(([key, raw]) => parsePolicy(key, raw));
+}
+
+/** The personas' managed policies, keyed `<persona>/<n>` like the one aws_iam_policy block's for_each. */
+export function managedPersonaPolicies(stack: SynthesizedStack): SynthesizedPolicy[] {
+  const { block } = resource(stack, "aws_iam_policy");
+  if (block.policy !== "${each.value.document}") throw new Error(`aws_iam_policy.policy is ${block.policy}`);
+  return Object.entries(block.for_each as Record<string, { document: string }>).map(([key, policy]) =>
+    parsePolicy(key, policy.document),
+  );
+}
+
+/**
+ * What each execution role may do: the managed policies attached to it (read from the attachments' for_each) and
+ * its inline policy, as one document keyed like the roles. `raw` joins their synthesized strings.
+ */
+export function executionRolePolicies(stack: SynthesizedStack): SynthesizedPolicy[] {
+  const managed = Object.fromEntries(managedPersonaPolicies(stack).map((policy) => [policy.key, policy]));
+  const inline = Object.fromEntries(inlineRolePolicies(stack).map((policy) => [policy.key, policy]));
+  const { block } = resource(stack, "aws_iam_role_policy_attachment");
+  if (block.policy_arn !== `\${${resource(stack, "aws_iam_policy").address}[each.value.policy].arn}`)
+    throw new Error(`aws_iam_role_policy_attachment.policy_arn is ${block.policy_arn}`);
+  const attached = Object.values(block.for_each as Record<string, { role: string; policy: string }>);
+  return Object.keys(resource(stack, "aws_iam_role").block.for_each).map((role) => {
+    const parts = [
+      ...attached.filter((attachment) => attachment.role === role).map((attachment) => managed[attachment.policy]!),
+      ...(inline[role] ? [inline[role]] : []),
+    ];
+    return {
+      key: role,
+      raw: parts.map((part) => part.raw).join("\n"),
+      document: { Version: "2012-10-17", Statement: parts.flatMap((part) => part.document.Statement) },
+    };
+  });
 }
 
 /** The service control policies (the console guard), if the config turns them on. */

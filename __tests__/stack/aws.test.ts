@@ -75,12 +75,46 @@ describe("AWS side of the Contoso example", () => {
     });
   });
 
-  test("attaches each role's policy inline, with IAM variables escaped for Terraform", () => {
+  test("declares each persona's grants once per account, as managed policies IAM accepts", () => {
+    const policies = resource(stack, "aws_iam_policy").block;
+    // Every persona in use, split where its grants pass 6,144 characters.
+    expect(Object.keys(policies.for_each).map((key) => key.split("/")[0])).toEqual(
+      expect.arrayContaining(["compute", "data-scientist", "mlops"]),
+    );
+    for (const [key, policy] of Object.entries<any>(policies.for_each)) {
+      expect(policy.name).toBe(`contoso-ml-${key.replace("/", "-")}`);
+      expect(policy.document.replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
+    }
+    expect(policies.path).toBe("/sagemaker-studio/contoso-ml/");
+    const studio: string = Object.entries<any>(policies.for_each)
+      .filter(([key]) => key.startsWith("data-scientist/"))
+      .map(([, policy]) => policy.document)
+      .join("");
+    expect(studio).toContain("user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}");
+    expect(studio).not.toMatch(/[^$]\$\{/);
+  });
+
+  test("attaches every policy of a role's persona to the role", () => {
+    const attachments = resource(stack, "aws_iam_role_policy_attachment").block;
+    const personaPolicies = Object.keys(resource(stack, "aws_iam_policy").block.for_each);
+    const expected = Object.keys(resource(stack, "aws_iam_role").block.for_each).flatMap((role) =>
+      personaPolicies
+        .filter((policy) => policy.startsWith(`${role.split("/")[1]}/`))
+        .map((policy) => [`${role}/${policy.split("/")[1]}`, { role, policy }]),
+    );
+    expect(attachments.for_each).toEqual(Object.fromEntries(expected));
+    expect(attachments.role).toBe(`\${${resource(stack, "aws_iam_role").address}[each.value.role].name}`);
+    expect(attachments.policy_arn).toBe(`\${${resource(stack, "aws_iam_policy").address}[each.value.policy].arn}`);
+  });
+
+  test("keeps what is the team's own inline: its buckets, its users' private prefixes, its compute role", () => {
     const policies = resource(stack, "aws_iam_role_policy").block;
     expect(Object.keys(policies.for_each)).toEqual(Object.keys(resource(stack, "aws_iam_role").block.for_each));
     expect(policies.role).toBe(`\${${resource(stack, "aws_iam_role").address}[each.key].name}`);
     const text: string = policies.for_each["forecasting/data-scientist"];
-    expect(text).toContain("users/$${aws:SourceIdentity}/*");
+    expect(text).toContain("arn:aws:s3:::contoso-forecasting-workspace/users/$${aws:SourceIdentity}/*");
+    expect(text).toContain("arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ml/contoso-ml-forecasting-compute");
+    expect(text).not.toContain("contoso-fraud");
     expect(text).not.toMatch(/[^$]\$\{/);
   });
 
@@ -129,6 +163,7 @@ describe("AWS side of the Contoso example", () => {
     const assignments = resource(stack, "aws_ssoadmin_application_assignment");
     expect(assignments.address).toBe("aws_ssoadmin_application_assignment.studio_assignments_2F1FAE40");
     expect(assignments.block).toEqual({
+      provider: "aws",
       for_each: ref(resource(stack, "aws_sagemaker_domain").address),
       application_arn: "${each.value.single_sign_on_application_arn}",
       principal_id: `\${${dataSource(stack, "aws_identitystore_group").address}[each.key].group_id}`,
@@ -218,9 +253,10 @@ describe("AWS side of the Contoso example", () => {
       permission_set_arn: ref(permissionSet.address, "arn"),
     });
     expect(resource(stack, "aws_ssoadmin_account_assignment").block).toMatchObject({
+      for_each: { "identity-center": "111122223333" },
+      target_id: "${each.value}",
       principal_id: `\${${dataSource(stack, "aws_identitystore_group").address}["admins"].group_id}`,
       principal_type: "GROUP",
-      target_id: "111122223333",
       target_type: "AWS_ACCOUNT",
     });
     expect(stack.output.admin_permission_set_arn.value).toBe(ref(permissionSet.address, "arn"));
@@ -234,7 +270,7 @@ describe("AWS side of the Contoso example", () => {
   test("outputs the access portal and every domain's id and URL", () => {
     expect(stack.output.access_portal_url.value).toBe("https://d-93670a1b2c.awsapps.com/start");
     expect(stack.output.studio_domains.value).toBe(
-      `\${{ for key, val in ${resource(stack, "aws_sagemaker_domain").address}: key => { id = val.id, url = val.url } }}`,
+      `\${merge({ for key, val in ${resource(stack, "aws_sagemaker_domain").address}: key => { id = val.id, url = val.url } })}`,
     );
   });
 });
@@ -261,8 +297,10 @@ describe("console guard", () => {
       },
     });
     expect(resource(stack, "aws_organizations_policy_attachment").block).toEqual({
+      provider: "aws",
+      for_each: { "identity-center": "111122223333" },
       policy_id: ref(policy.address, "id"),
-      target_id: "111122223333",
+      target_id: "${each.value}",
     });
     expect(stack.resource.azuread_group).toBeUndefined();
     expect(dataSource(stack, "aws_identitystore_group").block.depends_on).toBeUndefined();

@@ -1,14 +1,18 @@
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { toTerraformJson, type PolicyDocument } from "../../policies/document";
 import type { IPolicyDeclaring } from "../aspects/no-wildcard-actions";
 
 export interface ConsoleGuardProps {
+  /** The provider of the organization's management account (SCPs are managed there). */
+  readonly provider: AwsProvider;
   readonly policyName: string;
   readonly policy: PolicyDocument;
-  /** The account the policy is attached to. */
-  readonly accountId: string;
+  /** The accounts the policy is attached to, by account key. */
+  readonly accountIds: Readonly<Record<string, string>>;
 }
 
 /** A service control policy that keeps everyone but the admins out of SageMaker's console paths. */
@@ -19,12 +23,19 @@ export class ConsoleGuard extends Construct implements IPolicyDeclaring {
     super(scope, id);
     this.policy = props.policy;
     const policy = new OrganizationsPolicy(this, "policy", {
+      provider: props.provider,
       name: props.policyName,
       type: "SERVICE_CONTROL_POLICY",
       description: "Only SageMaker admins, execution roles and the deployer open Studio or change domains",
       content: toTerraformJson(props.policy),
     });
-    new OrganizationsPolicyAttachment(this, "attachment", { policyId: policy.id, targetId: props.accountId });
+    const accounts = TerraformIterator.fromMap({ ...props.accountIds });
+    new OrganizationsPolicyAttachment(this, "attachments", {
+      provider: props.provider,
+      forEach: accounts,
+      policyId: policy.id,
+      targetId: accounts.value,
+    });
   }
 
   policyDocuments(): readonly PolicyDocument[] {

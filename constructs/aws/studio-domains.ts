@@ -1,3 +1,4 @@
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
 import { SsoadminApplicationAssignment } from "@cdktf/provider-aws/lib/ssoadmin-application-assignment";
 import { TerraformIterator } from "cdktf";
@@ -8,6 +9,8 @@ import type { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
 
 export interface StudioDomainsProps {
+  /** The provider of the account the domains live in (their assignments use the Identity Center's). */
+  readonly provider: AwsProvider;
   readonly teams: Readonly<Record<string, TeamConfig>>;
   readonly network: NetworkConfig;
   readonly roles: ExecutionRoles;
@@ -50,6 +53,7 @@ export class StudioDomains extends Construct {
     // Replacing a domain deletes its users' home directories: the address is the team key, the home file
     // system is retained, and Terraform refuses any plan that would destroy a domain.
     this.domains = new SagemakerDomain(this, "domains", {
+      provider: props.provider,
       forEach: teams,
       domainName: teams.getString("domainName"),
       authMode: "SSO",
@@ -85,6 +89,7 @@ export class StudioDomains extends Construct {
 
     const assigned = TerraformIterator.fromResources(this.domains);
     this.assignments = new SsoadminApplicationAssignment(this, "assignments", {
+      provider: props.identityCenter.provider,
       forEach: assigned,
       applicationArn: assigned.getString("single_sign_on_application_arn"),
       principalId: props.identityCenter.groupId(assigned.key),

@@ -1,3 +1,4 @@
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
@@ -6,6 +7,8 @@ import type { ExecutionRoles } from "./execution-roles";
 import type { StudioDomains } from "./studio-domains";
 
 export interface UserProfilesProps {
+  /** The provider of the account the domains live in. */
+  readonly provider: AwsProvider;
   /** Profiles keyed `<team>/<user name>`. */
   readonly profiles: Readonly<Record<string, ProfileConfig>>;
   readonly domains: StudioDomains;
@@ -28,6 +31,7 @@ export class UserProfiles extends Construct {
     );
     // SageMaker creates a profile only for a user whose group is already assigned to the domain.
     this.profiles = new SagemakerUserProfile(this, "profiles", {
+      provider: props.provider,
       forEach: profiles,
       domainId: props.domains.domainIdOf(profiles.getString("team")),
       userProfileName: profiles.getString("profileName"),

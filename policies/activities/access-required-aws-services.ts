@@ -1,11 +1,11 @@
-import { sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+import { sagemakerArn, type TeamContext, type PolicyStatement } from "../document";
 import { bucketArn } from "./s3-bucket-access";
 
 /**
  * Access Required AWS Services: what jobs, pipelines and endpoints need while running as the compute role.
  * It reads and writes the team's data and the workspace's `shared/` prefix, never the users' private prefixes.
  */
-export function accessRequiredAwsServices(context: PolicyContext): PolicyStatement[] {
+export function accessRequiredAwsServices(context: TeamContext): PolicyStatement[] {
   const [workspace, ...data] = context.buckets as [string, ...string[]];
   const statements: PolicyStatement[] = [
     {

@@ -1,8 +1,8 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 import { networkAndKeyConditions } from "./network-conditions";
 
 /** Manage Endpoints: endpoint configs and endpoints (the model carries the role, so no PassRole). */
-export function manageEndpoints(context: PolicyContext): PolicyStatement[] {
+export function manageEndpoints(context: AccountContext): PolicyStatement[] {
   const conditions = networkAndKeyConditions({ ...context, network: undefined }, { outputKey: false });
   return [
     {

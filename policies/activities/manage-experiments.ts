@@ -1,7 +1,7 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 
 /** Manage Experiments: experiments, trials, trial components and lineage entities. */
-export function manageExperiments(context: PolicyContext): PolicyStatement[] {
+export function manageExperiments(context: AccountContext): PolicyStatement[] {
   return [
     {
       Sid: "ManageExperiments",

@@ -1,9 +1,8 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 import { networkAndKeyConditions } from "./network-conditions";
-import { passComputeRole } from "./pass-compute-role";
 
 /** Manage ML Jobs: training, processing, tuning, AutoML and batch transform jobs. */
-export function manageMlJobs(context: PolicyContext): PolicyStatement[] {
+export function manageMlJobs(context: AccountContext): PolicyStatement[] {
   const conditions = networkAndKeyConditions(context);
   // Batch transform has no network of its own (the model's applies), only volume and output keys.
   const keyConditions = networkAndKeyConditions({ ...context, network: undefined });
@@ -56,6 +55,5 @@ export function manageMlJobs(context: PolicyContext): PolicyStatement[] {
       ),
       Resource: "*",
     },
-    passComputeRole(context),
   ];
 }

@@ -1,8 +1,7 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
-import { passComputeRole } from "./pass-compute-role";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 
 /** Manage Model Monitoring: monitoring schedules and the processing jobs they run. */
-export function manageModelMonitoring(context: PolicyContext): PolicyStatement[] {
+export function manageModelMonitoring(context: AccountContext): PolicyStatement[] {
   return [
     {
       Sid: "ManageMonitoring",
@@ -25,6 +24,5 @@ export function manageModelMonitoring(context: PolicyContext): PolicyStatement[]
       Action: sagemaker("ListMonitoringSchedules", "ListProcessingJobs"),
       Resource: "*",
     },
-    passComputeRole(context),
   ];
 }

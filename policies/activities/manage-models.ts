@@ -1,9 +1,8 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 import { networkAndKeyConditions } from "./network-conditions";
-import { passComputeRole } from "./pass-compute-role";
 
 /** Manage Models: models, model packages and model package groups (the model registry). */
-export function manageModels(context: PolicyContext): PolicyStatement[] {
+export function manageModels(context: AccountContext): PolicyStatement[] {
   const conditions = networkAndKeyConditions({ ...context, kmsKeyArn: undefined });
   return [
     {
@@ -36,6 +35,5 @@ export function manageModels(context: PolicyContext): PolicyStatement[] {
       Action: sagemaker("ListModels", "ListModelPackages", "ListModelPackageGroups"),
       Resource: "*",
     },
-    passComputeRole(context),
   ];
 }

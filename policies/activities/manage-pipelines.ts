@@ -1,8 +1,7 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
-import { passComputeRole } from "./pass-compute-role";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 
 /** Manage Pipelines: SageMaker Pipelines and their executions. */
-export function managePipelines(context: PolicyContext): PolicyStatement[] {
+export function managePipelines(context: AccountContext): PolicyStatement[] {
   return [
     {
       Sid: "ManagePipelines",
@@ -32,6 +31,5 @@ export function managePipelines(context: PolicyContext): PolicyStatement[] {
       Action: sagemaker("ListPipelines"),
       Resource: "*",
     },
-    passComputeRole(context),
   ];
 }

@@ -1,11 +1,11 @@
-import type { ConditionBlock, PolicyContext } from "../document";
+import type { ConditionBlock, AccountContext } from "../document";
 
 /**
  * Conditions that force jobs and models into the configured subnets and security groups and onto the configured
  * KMS key. Undefined when the config sets neither.
  */
 export function networkAndKeyConditions(
-  context: PolicyContext,
+  context: AccountContext,
   { volumeKey = true, outputKey = true } = {},
 ): ConditionBlock | undefined {
   const allValues: Record<string, readonly string[]> = {};

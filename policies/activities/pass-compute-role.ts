@@ -1,7 +1,7 @@
-import type { PolicyContext, PolicyStatement } from "../document";
+import type { TeamContext, PolicyStatement } from "../document";
 
 /** Jobs, models, pipelines and monitoring run as the team's compute role, and only SageMaker may receive it. */
-export function passComputeRole(context: PolicyContext): PolicyStatement {
+export function passComputeRole(context: TeamContext): PolicyStatement {
   return {
     Sid: "PassTeamComputeRole",
     Effect: "Allow",

@@ -1,4 +1,4 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 
 const DOMAIN = "${sagemaker:DomainId}";
 const PROFILE = "${sagemaker:UserProfileName}";
@@ -7,7 +7,7 @@ const PROFILE = "${sagemaker:UserProfileName}";
  * Run Studio Applications, for the Studio with spaces: open Studio only as one's own profile, run apps in one's
  * own private spaces and in the team's shared spaces, and tag what Studio creates.
  */
-export function runStudioApplications(context: PolicyContext): PolicyStatement[] {
+export function runStudioApplications(context: AccountContext): PolicyStatement[] {
   const ownProfile = sagemakerArn(context, `user-profile/${DOMAIN}/${PROFILE}`);
   return [
     {

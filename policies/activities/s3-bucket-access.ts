@@ -1,9 +1,9 @@
-import type { PolicyContext, PolicyStatement } from "../document";
+import type { TeamContext, PolicyStatement } from "../document";
 
 const OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
 const OWN_PREFIX = "users/${aws:SourceIdentity}";
 
-export function bucketArn(context: PolicyContext, bucket: string, key?: string): string {
+export function bucketArn(context: TeamContext, bucket: string, key?: string): string {
   return `arn:${context.partition}:s3:::${bucket}${key === undefined ? "" : `/${key}`}`;
 }
 
@@ -11,7 +11,7 @@ export function bucketArn(context: PolicyContext, bucket: string, key?: string):
  * Amazon S3 Bucket Access for a person: the team's data buckets, the workspace's `shared/` prefix, and the
  * person's own `users/<profile>/` prefix (the domain sets the profile name as the session's source identity).
  */
-export function s3BucketAccess(context: PolicyContext): PolicyStatement[] {
+export function s3BucketAccess(context: TeamContext): PolicyStatement[] {
   const [workspace, ...data] = context.buckets as [string, ...string[]];
   return [
     {

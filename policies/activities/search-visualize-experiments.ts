@@ -1,7 +1,7 @@
-import { sagemaker, sagemakerArn, type PolicyContext, type PolicyStatement } from "../document";
+import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 
 /** Search and Visualize Experiments: read-only access to experiments and lineage. */
-export function searchVisualizeExperiments(context: PolicyContext): PolicyStatement[] {
+export function searchVisualizeExperiments(context: AccountContext): PolicyStatement[] {
   return [
     {
       Sid: "DescribeExperiments",

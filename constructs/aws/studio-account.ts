@@ -1,0 +1,46 @@
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Construct } from "constructs";
+import type { AccountConfig, ProfileConfig, RoleConfig, TeamConfig } from "../../config/types";
+import { ExecutionRoles } from "./execution-roles";
+import type { IdentityCenterLookup } from "./identity-center-lookup";
+import { StudioDomains } from "./studio-domains";
+import { UserProfiles } from "./user-profiles";
+
+export interface StudioAccountProps {
+  /** The provider of this account. */
+  readonly provider: AwsProvider;
+  readonly account: AccountConfig;
+  /** The teams, roles and profiles that live in this account. */
+  readonly teams: Readonly<Record<string, TeamConfig>>;
+  readonly roles: Readonly<Record<string, RoleConfig>>;
+  readonly profiles: Readonly<Record<string, ProfileConfig>>;
+  readonly identityCenter: IdentityCenterLookup;
+  /** IAM path of the execution roles. */
+  readonly executionRolePath: string;
+}
+
+/** Everything Studio needs in one account: the execution roles, one domain per team, and the user profiles. */
+export class StudioAccount extends Construct {
+  readonly domains: StudioDomains;
+
+  constructor(scope: Construct, id: string, props: StudioAccountProps) {
+    super(scope, id);
+    const { provider, account } = props;
+    if (account.network === undefined) throw new Error(`account ${account.key} hosts domains but has no network`);
+    const roles = new ExecutionRoles(this, "execution_roles", {
+      provider,
+      roles: props.roles,
+      managedPolicies: account.managedPolicies,
+      path: props.executionRolePath,
+    });
+    this.domains = new StudioDomains(this, "studio", {
+      provider,
+      teams: props.teams,
+      network: account.network,
+      kmsKeyArn: account.kmsKeyArn,
+      roles,
+      identityCenter: props.identityCenter,
+    });
+    new UserProfiles(this, "user_profiles", { provider, profiles: props.profiles, domains: this.domains, roles });
+  }
+}
