@@ -169,6 +169,22 @@ describe("Entra switches", () => {
     ]);
   });
 
+  test("with a relay state and owners, the app and every group carry them", () => {
+    // GIVEN
+    const owner = "0c5e1a2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d";
+    const config = exampleData("contoso");
+    config.identityProvider.entra.relayState = "https://eu-west-1.console.aws.amazon.com/sagemaker/";
+    config.identityProvider.entra.owners = [owner];
+    // WHEN
+    const stack = synthJson(loadData(config));
+    // THEN
+    expect(resource(stack, "azuread_service_principal").block).toMatchObject({
+      saml_single_sign_on: { relay_state: "https://eu-west-1.console.aws.amazon.com/sagemaker/" },
+      owners: [owner],
+    });
+    expect(resource(stack, "azuread_group").block.owners).toEqual([owner]);
+  });
+
   test("without the user attribute check, there is no per-user lookup", () => {
     const config = exampleData("contoso");
     config.identityProvider.entra.checkUserAttributes = false;
