@@ -1,5 +1,5 @@
 import { sagemakerArn, type TeamContext, type PolicyStatement } from "../document";
-import { bucketArn } from "./s3-bucket-access";
+import { bucketArn, listTeamDataBuckets, locateTeamBuckets } from "./s3-bucket-access";
 
 /**
  * Access Required AWS Services: what jobs, pipelines and endpoints need while running as the compute role.
@@ -8,12 +8,7 @@ import { bucketArn } from "./s3-bucket-access";
 export function accessRequiredAwsServices(context: TeamContext): PolicyStatement[] {
   const [workspace, ...data] = context.buckets as [string, ...string[]];
   const statements: PolicyStatement[] = [
-    {
-      Sid: "LocateTeamBuckets",
-      Effect: "Allow",
-      Action: ["s3:GetBucketLocation"],
-      Resource: context.buckets.map((bucket) => bucketArn(context, bucket)),
-    },
+    locateTeamBuckets(context),
     {
       Sid: "ListWorkspaceShared",
       Effect: "Allow",
@@ -21,16 +16,7 @@ export function accessRequiredAwsServices(context: TeamContext): PolicyStatement
       Resource: bucketArn(context, workspace),
       Condition: { StringLike: { "s3:prefix": ["shared/*"] } },
     },
-    ...(data.length === 0
-      ? []
-      : [
-          {
-            Sid: "ListTeamDataBuckets",
-            Effect: "Allow" as const,
-            Action: ["s3:ListBucket"],
-            Resource: data.map((bucket) => bucketArn(context, bucket)),
-          },
-        ]),
+    ...listTeamDataBuckets(context),
     {
       Sid: "TeamObjectsForJobs",
       Effect: "Allow",

@@ -7,6 +7,30 @@ export function bucketArn(context: TeamContext, bucket: string, key?: string): s
   return `arn:${context.partition}:s3:::${bucket}${key === undefined ? "" : `/${key}`}`;
 }
 
+/** SDKs look up a bucket's region before they use it. */
+export function locateTeamBuckets(context: TeamContext): PolicyStatement {
+  return {
+    Sid: "LocateTeamBuckets",
+    Effect: "Allow",
+    Action: ["s3:GetBucketLocation"],
+    Resource: context.buckets.map((bucket) => bucketArn(context, bucket)),
+  };
+}
+
+/** The data buckets (all but the workspace) can be listed whole; none when the team has only its workspace. */
+export function listTeamDataBuckets(context: TeamContext): PolicyStatement[] {
+  const data = context.buckets.slice(1);
+  if (data.length === 0) return [];
+  return [
+    {
+      Sid: "ListTeamDataBuckets",
+      Effect: "Allow",
+      Action: ["s3:ListBucket"],
+      Resource: data.map((bucket) => bucketArn(context, bucket)),
+    },
+  ];
+}
+
 /**
  * Amazon S3 Bucket Access for a person: the team's data buckets, the workspace's `shared/` prefix, and the
  * person's own `users/<profile>/` prefix (the domain sets the profile name as the session's source identity).
@@ -14,12 +38,7 @@ export function bucketArn(context: TeamContext, bucket: string, key?: string): s
 export function s3BucketAccess(context: TeamContext): PolicyStatement[] {
   const [workspace, ...data] = context.buckets as [string, ...string[]];
   return [
-    {
-      Sid: "LocateTeamBuckets",
-      Effect: "Allow",
-      Action: ["s3:GetBucketLocation"],
-      Resource: context.buckets.map((bucket) => bucketArn(context, bucket)),
-    },
+    locateTeamBuckets(context),
     {
       // One level at a time: without the delimiter, listing "" or "users/" returns every user's object keys.
       Sid: "BrowseWorkspaceTopLevels",
@@ -41,15 +60,10 @@ export function s3BucketAccess(context: TeamContext): PolicyStatement[] {
       Action: OBJECT_ACTIONS,
       Resource: [bucketArn(context, workspace, "shared/*"), bucketArn(context, workspace, `${OWN_PREFIX}/*`)],
     },
+    ...listTeamDataBuckets(context),
     ...(data.length === 0
       ? []
       : [
-          {
-            Sid: "ListTeamDataBuckets",
-            Effect: "Allow" as const,
-            Action: ["s3:ListBucket"],
-            Resource: data.map((bucket) => bucketArn(context, bucket)),
-          },
           {
             Sid: "TeamDataObjects",
             Effect: "Allow" as const,
