@@ -39,7 +39,7 @@ function overview(config: FederationConfig, source: string): string[] {
     config.phase === "full"
       ? "- Phase: full"
       : "- Phase: bootstrap; only the Entra side exists, the domains, profiles and roles below are created by the phase 2 apply",
-    `- AWS account ${code(config.aws.accountId)}, region ${code(config.aws.region)}`,
+    `- IAM Identity Center account ${code(config.aws.accountId)}, region ${code(config.aws.region)}`,
     `- ${plural(Object.keys(config.teams).length, "team")}, ${plural(Object.keys(config.profiles).length, "user profile")} for ${people.size === 1 ? "1 person" : `${people.size} people`}, ${plural(config.admins.members.length, "admin")}`,
   ];
 }
@@ -49,10 +49,13 @@ function admins(config: FederationConfig): string[] {
   const guard = config.aws.consoleGuard.scp
     ? "A service control policy denies the SageMaker console to everyone else."
     : "No other group gets a permission set, so everyone else reaches SageMaker only through their domain's tile in the access portal.";
+  const accounts = Object.values(config.accounts)
+    .filter((account) => account.teams.length > 0)
+    .map((account) => code(account.accountId));
   return [
     "## Admins",
     "",
-    `Group ${code(admins.group)} gets permission set ${code(admins.permissionSetName)} (AmazonSageMakerFullAccess, sessions up to ${admins.sessionDuration}) on account ${code(config.aws.accountId)}: the SageMaker console and every domain. ${guard}`,
+    `Group ${code(admins.group)} gets permission set ${code(admins.permissionSetName)} (AmazonSageMakerFullAccess, sessions up to ${admins.sessionDuration}) on ${accounts.length === 1 ? "account" : "accounts"} ${accounts.join(", ")}: the SageMaker console and every domain. ${guard}`,
     "",
     ...(admins.members.length === 0 ? ["No members."] : admins.members.map((member) => `- ${member}`)),
   ];
@@ -66,7 +69,7 @@ function teamSection(config: FederationConfig, team: TeamConfig): string[] {
     `## Team ${code(team.key)}`,
     "",
     `- IdP group: ${code(team.group)}`,
-    `- Studio domain: ${code(team.domainName)}`,
+    `- Studio domain: ${code(team.domainName)} in account ${code(config.accounts[team.account]!.accountId)}`,
     `- Default persona: ${code(team.defaultPersona)}`,
     `- Workspace bucket: ${code(workspace)} (${code("shared/")} for the team, ${code("users/<profile>/")} private to each member)`,
     `- Data buckets: ${codeList(data)}`,

@@ -30,7 +30,7 @@ const TINY_REPORT = `# Access report: tiny
 - Config: \`tiny.yaml\`
 - Identity provider: external; group membership is managed there, this config decides which groups get a domain and which users get a profile
 - Phase: full
-- AWS account \`111122223333\`, region \`eu-west-1\`
+- IAM Identity Center account \`111122223333\`, region \`eu-west-1\`
 - 1 team, 3 user profiles for 3 people, 1 admin
 
 \`\`\`mermaid
@@ -64,7 +64,7 @@ Group \`ml-admins\` gets permission set \`tiny-admin\` (AmazonSageMakerFullAcces
 ## Team \`vision\`
 
 - IdP group: \`ml-vision\`
-- Studio domain: \`tiny-vision\`
+- Studio domain: \`tiny-vision\` in account \`111122223333\`
 - Default persona: \`data-scientist\`
 - Workspace bucket: \`vision-workspace\` (\`shared/\` for the team, \`users/<profile>/\` private to each member)
 - Data buckets: \`vision-data\`
@@ -165,5 +165,14 @@ describe("access report", () => {
     const report = accessReport(loadExample("contoso-external"), { source: "x.yaml" });
     // THEN
     expect(report).toContain("A service control policy denies the SageMaker console to everyone else.");
+  });
+
+  test("names the account of each domain, and every account the admins get, when domains live in workload accounts", () => {
+    // GIVEN the multi-account example: forecasting in research (444455556666), fraud in production (777788889999)
+    const report = accessReport(loadExample("contoso-multi-account"), { source: "x.yaml" });
+    // THEN
+    expect(report).toContain("- Studio domain: `contoso-org-forecasting` in account `444455556666`");
+    expect(report).toContain("- Studio domain: `contoso-org-fraud` in account `777788889999`");
+    expect(report).toContain("on accounts `777788889999`, `444455556666`: the SageMaker console and every domain.");
   });
 });
