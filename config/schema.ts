@@ -105,39 +105,48 @@ const identityCenter = z.strictObject({
   ).optional(),
 });
 
-const network = z.strictObject({
-  vpcId: pattern(
-    /^vpc-[0-9a-f]{8,17}$/,
-    "VPC id must look like vpc-0123456789abcdef0",
-    "copy the id from the VPC console",
-  ),
-  subnetIds: z
-    .array(
-      pattern(
-        /^subnet-[0-9a-f]{8,17}$/,
-        "subnet id must look like subnet-0123456789abcdef0",
-        "copy the id from the VPC console",
-      ),
-    )
-    .min(1, problem("at least one subnet is required", "list the private subnets Studio runs in"))
-    .max(16, problem("at most 16 subnets are allowed", "list at most 16 subnets")),
-  securityGroupIds: z
-    .array(
-      pattern(
-        /^sg-[0-9a-f]{8,17}$/,
-        "security group id must look like sg-0123456789abcdef0",
-        "copy the id from the VPC console",
-      ),
-    )
-    .max(3, problem("at most 3 security groups are allowed on a domain", "list at most 3"))
-    .default([]),
-  appNetworkAccessType: z
-    .enum(["VpcOnly", "PublicInternetOnly"], {
-      error: () =>
-        problem("appNetworkAccessType must be VpcOnly or PublicInternetOnly", "use VpcOnly (the safe default)"),
-    })
-    .default("VpcOnly"),
-});
+const network = z
+  .strictObject({
+    vpcId: pattern(
+      /^vpc-[0-9a-f]{8,17}$/,
+      "VPC id must look like vpc-0123456789abcdef0",
+      "copy the id from the VPC console",
+    ),
+    subnetIds: z
+      .array(
+        pattern(
+          /^subnet-[0-9a-f]{8,17}$/,
+          "subnet id must look like subnet-0123456789abcdef0",
+          "copy the id from the VPC console",
+        ),
+      )
+      .min(1, problem("at least one subnet is required", "list the private subnets Studio runs in"))
+      .max(16, problem("at most 16 subnets are allowed", "list at most 16 subnets")),
+    securityGroupIds: z
+      .array(
+        pattern(
+          /^sg-[0-9a-f]{8,17}$/,
+          "security group id must look like sg-0123456789abcdef0",
+          "copy the id from the VPC console",
+        ),
+      )
+      .max(3, problem("at most 3 security groups are allowed on a domain", "list at most 3"))
+      .default([]),
+    appNetworkAccessType: z
+      .enum(["VpcOnly", "PublicInternetOnly"], {
+        error: () =>
+          problem("appNetworkAccessType must be VpcOnly or PublicInternetOnly", "use VpcOnly (the safe default)"),
+      })
+      .default("VpcOnly"),
+  })
+  // SageMaker refuses a VpcOnly domain whose users have no security group.
+  .refine((network) => network.appNetworkAccessType !== "VpcOnly" || network.securityGroupIds.length > 0, {
+    path: ["securityGroupIds"],
+    error: problem(
+      "a VpcOnly network needs at least one security group (SageMaker refuses the domain otherwise)",
+      "list the security group Studio's apps use",
+    ),
+  });
 
 const region = pattern(
   /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/,

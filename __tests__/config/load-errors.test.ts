@@ -7,7 +7,11 @@ type Mutation = (config: Record<string, any>) => void;
 const WORKLOAD = {
   accountId: "444455556666",
   roleArn: "arn:aws:iam::444455556666:role/deployer",
-  network: { vpcId: "vpc-04a5b6c7d8e9f0a1b", subnetIds: ["subnet-04a5b6c7d8e9f0a1c"] },
+  network: {
+    vpcId: "vpc-04a5b6c7d8e9f0a1b",
+    subnetIds: ["subnet-04a5b6c7d8e9f0a1c"],
+    securityGroupIds: ["sg-04a5b6c7d8e9f0a1e"],
+  },
 };
 
 /** GIVEN the Contoso example with one change, THEN the loader names exactly this path and rule. */
@@ -193,6 +197,12 @@ const cases: [string, Mutation, string, string][] = [
     (c) => (c.teams.fraud.s3Buckets = Array.from({ length: 100 }, (_, i) => `contoso-fraud-bucket-${i}`)),
     "teams.fraud.s3Buckets",
     "role's bucket policy is",
+  ],
+  [
+    "a VpcOnly network without a security group",
+    (c) => (c.aws.network.securityGroupIds = []),
+    "aws.network.securityGroupIds",
+    "a VpcOnly network needs at least one security group",
   ],
   [
     "a team in an undeclared account",

@@ -4,13 +4,17 @@
 #
 # The stack pins the AWS provider the prebuilt bindings were generated for (6.x). Development machines only
 # have a 5.x filesystem mirror and no registry access, so for this tier alone the version constraint is relaxed
-# to ">= 5.0" in a copy of the JSON; the synthesized file itself is not changed.
+# to ">= 5.0" in a copy of the JSON (harness.mjs prepare); the synthesized file itself is not changed.
 #
-# Per example <name> (examples/<name>.yaml):
-#   tests/<name>.tftest.hcl      required; plans and applies the whole AWS side with `mock_provider "aws"` and
-#                                asserts on the expanded instances (expectations written by hand from the YAML).
-#                                tests/mocks/ holds the shared mock defaults, tests/forget-domains/ the module
-#                                its last run applies so the teardown need not destroy prevent_destroy domains.
+# Per example <name> (examples/<name>.yaml), in a working directory of its own (harness.mjs prepare):
+#   tests/<name>.tftest.hcl      required; plans and applies the whole AWS side with `mock_provider "aws"` (plus
+#                                one aliased mock per workload account of a multi-account stack) and asserts on the
+#                                expanded instances (expectations written by hand from the YAML). Only this file is
+#                                copied next to the example's JSON, so validate and test never see another
+#                                example's assertions. tests/mocks/ holds the shared mock defaults,
+#                                tests/forget-domains/ the module its last run applies so the teardown need not
+#                                destroy prevent_destroy domains (its removed blocks and provider aliases are
+#                                generated from the stack).
 #   prevent-destroy/             applies everything, then the teardown must be refused for exactly the Studio
 #                                domain instances ("Instance cannot be destroyed") and nothing else may fail.
 set -euo pipefail
@@ -60,6 +64,14 @@ fi
 
 examples=$(grep -l '^\s*type: external' examples/*.yaml)
 [ -n "$examples" ] || { echo "terraform tier: no external examples found" >&2; exit 1; }
+# A test file whose example is gone (or no longer external) would silently never run.
+for test_file in "$here"/tests/*.tftest.hcl; do
+  name=$(basename "$test_file" .tftest.hcl)
+  if ! grep -qx "examples/$name.yaml" <<<"$examples"; then
+    echo "terraform tier: ${test_file#"$root/"} has no external example examples/$name.yaml to run against" >&2
+    exit 1
+  fi
+done
 
 for example in $examples; do
   name=$(basename "$example" .yaml)
@@ -73,17 +85,8 @@ for example in $examples; do
   t0=$(date +%s)
   echo "== $name: synth"
   FEDERATION_CONFIG="$example" CDKTF_OUTDIR="$dir/out" node --import tsx main.ts >/dev/null
-  node -e '
-    const fs = require("fs");
-    const [from, to] = process.argv.slice(1);
-    const stack = JSON.parse(fs.readFileSync(from, "utf8"));
-    stack.terraform.required_providers.aws = { source: "hashicorp/aws", version: ">= 5.0" };
-    delete stack.terraform.backend;
-    fs.writeFileSync(to, JSON.stringify(stack, null, 2));
-  ' "$(ls "$dir"/out/stacks/*/cdk.tf.json)" "$dir/main.tf.json"
+  node "$here/harness.mjs" prepare "$(ls "$dir"/out/stacks/*/cdk.tf.json)" "$dir" "$name"
   rm -rf "$dir/out"
-  cp -r "$here/tests" "$dir/tests"
-  cp -r "$here/prevent-destroy" "$dir/prevent-destroy"
   (
     cd "$dir"
     echo "== $name: init"
@@ -95,35 +98,7 @@ for example in $examples; do
     echo "== $name: test (prevent_destroy: the teardown must refuse to destroy every Studio domain)"
     # Exits 1 by design (the teardown fails); judged from the JSON events instead.
     terraform test -json -test-directory=prevent-destroy >prevent-destroy.jsonl 2>prevent-destroy.stderr || true
-    node -e '
-      const fs = require("fs");
-      const stack = JSON.parse(fs.readFileSync("main.tf.json", "utf8"));
-      const expected = [];
-      for (const [name, r] of Object.entries(stack.resource.aws_sagemaker_domain ?? {})) {
-        const keys = r.for_each && typeof r.for_each === "object" ? Object.keys(r.for_each) : null;
-        if (!keys) { console.error(`aws_sagemaker_domain.${name}: expected a literal for_each map`); process.exit(1); }
-        for (const key of keys) expected.push(`aws_sagemaker_domain.${name}[${JSON.stringify(key)}]`);
-      }
-      const events = fs.readFileSync("prevent-destroy.jsonl", "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
-      const summary = events.find((e) => e.type === "test_summary")?.test_summary;
-      const errors = events.filter((e) => e.type === "diagnostic" && e.diagnostic.severity === "error").map((e) => e.diagnostic);
-      const refused = errors
-        .filter((d) => d.summary === "Instance cannot be destroyed")
-        .map((d) => /^Resource (\S+) has lifecycle\.prevent_destroy set/.exec(d.detail)?.[1]);
-      const other = errors.filter((d) => d.summary !== "Instance cannot be destroyed");
-      const problems = [];
-      if (!summary || summary.passed !== 1 || summary.failed || summary.errored) problems.push(`run did not pass: ${JSON.stringify(summary)}`);
-      if (expected.length === 0) problems.push("no Studio domain in the stack");
-      for (const a of expected) if (!refused.includes(a)) problems.push(`teardown destroyed or skipped ${a} (no prevent_destroy?)`);
-      for (const a of refused) if (!expected.includes(a)) problems.push(`unexpected prevent_destroy refusal for ${a}`);
-      for (const d of other) problems.push(`other error: ${d.summary}: ${d.detail}`);
-      if (problems.length) {
-        console.error(problems.join("\n"));
-        console.error(fs.readFileSync("prevent-destroy.stderr", "utf8"));
-        process.exit(1);
-      }
-      console.log(`prevent_destroy: Terraform refused to destroy ${expected.length} Studio domain instance(s): ${expected.join(", ")}`);
-    '
+    node "$here/harness.mjs" check-prevent-destroy "$dir"
   )
   echo "== $name: done in $(($(date +%s) - t0))s"
 done

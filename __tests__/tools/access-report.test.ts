@@ -7,7 +7,7 @@ name: tiny
 aws:
   region: eu-west-1
   accountId: "111122223333"
-  network: { vpcId: vpc-0a1b2c3d4e5f60718, subnetIds: [subnet-0a1b2c3d4e5f60719] }
+  network: { vpcId: vpc-0a1b2c3d4e5f60718, subnetIds: [subnet-0a1b2c3d4e5f60719], securityGroupIds: [sg-0a1b2c3d4e5f60721] }
 identityProvider: { type: external }
 admins: { group: ml-admins, members: [carol@example.com] }
 personas:

@@ -1,5 +1,5 @@
 import { sagemakerArn, type TeamContext, type PolicyStatement } from "../document";
-import { bucketArn, listTeamDataBuckets, locateTeamBuckets } from "./s3-bucket-access";
+import { bucketArn, listTeamDataBuckets, locateTeamBuckets, useTeamKey } from "./s3-bucket-access";
 
 /**
  * Access Required AWS Services: what jobs, pipelines and endpoints need while running as the compute role.
@@ -83,12 +83,5 @@ export function accessRequiredAwsServices(context: TeamContext): PolicyStatement
         Resource: "*",
       },
     );
-  if (context.kmsKeyArn)
-    statements.push({
-      Sid: "TeamKeyForData",
-      Effect: "Allow",
-      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-      Resource: context.kmsKeyArn,
-    });
-  return statements;
+  return [...statements, ...useTeamKey(context)];
 }

@@ -31,6 +31,19 @@ export function listTeamDataBuckets(context: TeamContext): PolicyStatement[] {
   ];
 }
 
+/** With a team key, objects in the buckets (and Studio's shared notebooks) are encrypted with it. */
+export function useTeamKey(context: TeamContext): PolicyStatement[] {
+  if (context.kmsKeyArn === undefined) return [];
+  return [
+    {
+      Sid: "TeamKeyForData",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: context.kmsKeyArn,
+    },
+  ];
+}
+
 /**
  * Amazon S3 Bucket Access for a person: the team's data buckets, the workspace's `shared/` prefix, and the
  * person's own `users/<profile>/` prefix (the domain sets the profile name as the session's source identity).
@@ -71,5 +84,6 @@ export function s3BucketAccess(context: TeamContext): PolicyStatement[] {
             Resource: data.map((bucket) => bucketArn(context, bucket, "*")),
           },
         ]),
+    ...useTeamKey(context),
   ];
 }

@@ -1,9 +1,10 @@
 # Terraform tier (DESIGN.md section 5, tier 2) for examples/contoso-external.yaml.
 #
-# run.sh synthesizes the example, copies this directory next to the JSON and runs `terraform test`. The AWS provider
-# is mocked (defaults in mocks/aws.tfmock.hcl); the overrides below give the instances that assertions must tell
-# apart distinct, well-formed ids and ARNs, so "profile X uses role Y" can only pass when the references in the
-# synthesized JSON really point at instance Y.
+# run.sh synthesizes the example and copies this file (with mocks/ and forget-domains/, never another example's test
+# file) next to the JSON, then runs `terraform validate` and `terraform test`. The AWS provider is mocked (defaults
+# in mocks/aws.tfmock.hcl); the overrides below give the instances that assertions must tell apart distinct,
+# well-formed ids and ARNs, so "profile X uses role Y" or "role X has policy Y attached" can only pass when the
+# references in the synthesized JSON really point at instance Y.
 #
 # Every expectation is written by hand from the example YAML, never read back from the synthesized JSON. Resource
 # addresses carry cdktf's hashes (studio_domains_9B1B2179, ...); they are stable by design (DESIGN.md section 4).
@@ -16,7 +17,6 @@ mock_provider "aws" {
 # Expectations, from examples/contoso-external.yaml
 # ---------------------------------------------------------------------------------------------------------------
 variables {
-  account_id        = "111122223333"
   deployer_role_arn = "arn:aws:iam::111122223333:role/platform-terraform"
   kms_key_arn       = "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9"
 
@@ -26,7 +26,8 @@ variables {
       domain_name  = "contoso-ext-forecasting"
       default_role = "forecasting/data-scientist" # defaultPersona: data-scientist
       git          = ["https://git.contoso.example/ml/forecasting.git"]
-      shared       = "s3://contoso-forecasting-workspace/shared/notebooks/"
+      shared       = "s3://contoso-forecasting-workspace/shared/notebooks/" # the first s3Bucket is the workspace
+      buckets      = ["contoso-forecasting-workspace", "contoso-forecasting-data"]
     }
     recommendations = {
       group        = "ml-recommendations"
@@ -34,6 +35,7 @@ variables {
       default_role = "recommendations/data-scientist"
       git          = []
       shared       = "s3://contoso-recommendations-workspace/shared/notebooks/"
+      buckets      = ["contoso-recommendations-workspace"]
     }
     fraud = {
       group        = "ml-fraud-detection"
@@ -41,6 +43,7 @@ variables {
       default_role = "fraud/mlops" # defaultPersona: mlops
       git          = []
       shared       = "s3://contoso-fraud-workspace/shared/notebooks/"
+      buckets      = ["contoso-fraud-workspace", "contoso-fraud-transactions"]
     }
   }
 
@@ -79,6 +82,25 @@ variables {
     "fraud/data-scientist"           = { team = "fraud", persona = "data-scientist" }
     "fraud/mlops"                    = { team = "fraud", persona = "mlops" }
   }
+
+  # Each persona's account-wide grants and guardrails, as customer managed policies `<name>-<persona>-<n>` shared by
+  # every team's role of that persona. How many a persona needs is not in the YAML: it follows from IAM's 6,144
+  # character limit on a managed policy (the built-in data-scientist and mlops personas need two, compute one).
+  # The addresses are pinned on purpose (DESIGN.md section 4: stable addresses).
+  persona_policies = {
+    "compute/1"        = { persona = "compute", name = "contoso-ext-compute-1" }
+    "data-scientist/1" = { persona = "data-scientist", name = "contoso-ext-data-scientist-1" }
+    "data-scientist/2" = { persona = "data-scientist", name = "contoso-ext-data-scientist-2" }
+    "mlops/1"          = { persona = "mlops", name = "contoso-ext-mlops-1" }
+    "mlops/2"          = { persona = "mlops", name = "contoso-ext-mlops-2" }
+  }
+
+  # personas.data-scientist.instanceTypes
+  data_scientist_instance_types = ["ml.t3.medium", "ml.m5.large", "ml.m5.xlarge", "ml.g4dn.xlarge"]
+
+  # The admins' permission set and the console guard SCP go to every account that hosts a domain: here only the
+  # Identity Center account itself (no aws.accounts), under its key "identity-center".
+  domain_accounts = { "identity-center" = "111122223333" }
 
   # The ids the overrides below give the looked-up groups (the mock stands in for Identity Center).
   group_ids = {
@@ -175,6 +197,27 @@ override_resource {
 }
 
 override_resource {
+  target = aws_iam_policy.execution_roles_persona_policies_E7E5A027["compute/1"]
+  values = { arn = "arn:aws:iam::111122223333:policy/sagemaker-studio/contoso-ext/contoso-ext-compute-1" }
+}
+override_resource {
+  target = aws_iam_policy.execution_roles_persona_policies_E7E5A027["data-scientist/1"]
+  values = { arn = "arn:aws:iam::111122223333:policy/sagemaker-studio/contoso-ext/contoso-ext-data-scientist-1" }
+}
+override_resource {
+  target = aws_iam_policy.execution_roles_persona_policies_E7E5A027["data-scientist/2"]
+  values = { arn = "arn:aws:iam::111122223333:policy/sagemaker-studio/contoso-ext/contoso-ext-data-scientist-2" }
+}
+override_resource {
+  target = aws_iam_policy.execution_roles_persona_policies_E7E5A027["mlops/1"]
+  values = { arn = "arn:aws:iam::111122223333:policy/sagemaker-studio/contoso-ext/contoso-ext-mlops-1" }
+}
+override_resource {
+  target = aws_iam_policy.execution_roles_persona_policies_E7E5A027["mlops/2"]
+  values = { arn = "arn:aws:iam::111122223333:policy/sagemaker-studio/contoso-ext/contoso-ext-mlops-2" }
+}
+
+override_resource {
   target = aws_organizations_policy.console_guard_policy_499B5A55
   values = {
     id  = "p-c0ns01eguard"
@@ -204,6 +247,25 @@ run "plan_shape" {
   assert {
     condition     = toset(keys(aws_iam_role_policy.execution_roles_policies_8E824718)) == toset(keys(var.roles))
     error_message = "inline policies planned for ${jsonencode(keys(aws_iam_role_policy.execution_roles_policies_8E824718))}"
+  }
+  assert {
+    condition     = toset(keys(aws_iam_policy.execution_roles_persona_policies_E7E5A027)) == toset(keys(var.persona_policies))
+    error_message = "managed policies planned for ${jsonencode(keys(aws_iam_policy.execution_roles_persona_policies_E7E5A027))}"
+  }
+  # One attachment `<team>/<persona>/<n>` per role and managed policy of its persona.
+  assert {
+    condition = toset(keys(aws_iam_role_policy_attachment.execution_roles_persona_policy_attachments_CD939128)) == toset(flatten([for rk, r in var.roles :
+      [for pk, p in var.persona_policies : "${rk}/${split("/", pk)[1]}" if p.persona == r.persona]
+    ]))
+    error_message = "policy attachments planned for ${jsonencode(keys(aws_iam_role_policy_attachment.execution_roles_persona_policy_attachments_CD939128))}"
+  }
+  assert {
+    condition     = toset(keys(aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01)) == toset(keys(var.domain_accounts))
+    error_message = "admin account assignments planned for ${jsonencode(keys(aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01))}"
+  }
+  assert {
+    condition     = toset(keys(aws_organizations_policy_attachment.console_guard_attachments_242C7306)) == toset(keys(var.domain_accounts))
+    error_message = "console guard attachments planned for ${jsonencode(keys(aws_organizations_policy_attachment.console_guard_attachments_242C7306))}"
   }
   assert {
     condition     = toset(keys(aws_ssoadmin_application_assignment.studio_assignments_2F1FAE40)) == toset(keys(var.teams))
@@ -328,7 +390,7 @@ run "apply_aws_side" {
     error_message = "profile names / SSO users: ${jsonencode({ for k, u in aws_sagemaker_user_profile.user_profiles_BB947FCB : k => [u.user_profile_name, u.single_sign_on_user_identifier, u.single_sign_on_user_value, u.tags] })}"
   }
 
-  # --- Execution roles and their inline policies ----------------------------------------------------------------
+  # --- Execution roles -----------------------------------------------------------------------------------------
   assert {
     condition = alltrue([for key, r in var.roles :
       aws_iam_role.execution_roles_71545B30[key].name == "contoso-ext-${r.team}-${r.persona}" &&
@@ -339,37 +401,131 @@ run "apply_aws_side" {
     ])
     error_message = "execution roles: ${jsonencode({ for k, r in aws_iam_role.execution_roles_71545B30 : k => [r.name, r.path, r.tags] })}"
   }
+
+  # --- Persona managed policies: account-wide, one set per persona, attached to exactly that persona's roles -----
+  assert {
+    condition = alltrue([for key, p in var.persona_policies :
+      aws_iam_policy.execution_roles_persona_policies_E7E5A027[key].name == p.name &&
+      aws_iam_policy.execution_roles_persona_policies_E7E5A027[key].path == "/sagemaker-studio/contoso-ext/" &&
+      aws_iam_policy.execution_roles_persona_policies_E7E5A027[key].description == "ML activities and guardrails of SageMaker persona ${p.persona}" &&
+      can(jsondecode(aws_iam_policy.execution_roles_persona_policies_E7E5A027[key].policy).Statement)
+    ])
+    error_message = "managed policies: ${jsonencode({ for k, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 : k => [p.name, p.path, p.description] })}"
+  }
+  # IAM rejects a customer managed policy over 6,144 characters (whitespace not counted; these are compact JSON).
+  assert {
+    condition     = alltrue([for k, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 : length(p.policy) <= 6144])
+    error_message = "managed policy sizes: ${jsonencode({ for k, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 : k => length(p.policy) })}"
+  }
+  assert {
+    condition = alltrue([for key, r in var.roles :
+      sort([for a in aws_iam_role_policy_attachment.execution_roles_persona_policy_attachments_CD939128 : a.policy_arn if a.role == aws_iam_role.execution_roles_71545B30[key].name]) ==
+      sort([for pk, p in var.persona_policies : aws_iam_policy.execution_roles_persona_policies_E7E5A027[pk].arn if p.persona == r.persona])
+    ])
+    error_message = "managed policies attached per role: ${jsonencode({ for key, r in aws_iam_role.execution_roles_71545B30 : key => [for a in aws_iam_role_policy_attachment.execution_roles_persona_policy_attachments_CD939128 : a.policy_arn if a.role == r.name] })}"
+  }
+  assert {
+    condition = alltrue([for k, a in aws_iam_role_policy_attachment.execution_roles_persona_policy_attachments_CD939128 :
+      contains([for r in aws_iam_role.execution_roles_71545B30 : r.name], a.role)
+    ])
+    error_message = "attachments to roles that are not execution roles: ${jsonencode({ for k, a in aws_iam_role_policy_attachment.execution_roles_persona_policy_attachments_CD939128 : k => a.role })}"
+  }
+  # personas.data-scientist.instanceTypes is what the data scientists' guardrail lets them start (plus "system",
+  # the instance type of Studio's own apps); the other personas keep the built-in list.
+  assert {
+    condition = toset([for t in flatten([for pk, p in var.persona_policies : [
+      for s in jsondecode(aws_iam_policy.execution_roles_persona_policies_E7E5A027[pk].policy).Statement :
+      s.Condition["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"] if s.Effect == "Deny" && can(s.Condition["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"])
+    ] if p.persona == "data-scientist"]) : t if t != "system"]) == toset(var.data_scientist_instance_types)
+    error_message = "data-scientist instance type guardrail: ${jsonencode([for pk, p in var.persona_policies : [for s in jsondecode(aws_iam_policy.execution_roles_persona_policies_E7E5A027[pk].policy).Statement : s.Condition if s.Effect == "Deny"] if p.persona == "data-scientist"])}"
+  }
+  # Account-wide means no team's resources: no bucket, no role to pass.
+  assert {
+    condition = alltrue([for k, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 :
+      !strcontains(p.policy, "arn:aws:s3:::") && !strcontains(p.policy, "iam:PassRole")
+    ])
+    error_message = "managed policies naming a bucket or passing a role: ${jsonencode([for k, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 : k if strcontains(p.policy, "arn:aws:s3:::") || strcontains(p.policy, "iam:PassRole")])}"
+  }
+
+  # --- Inline policies: only the team's own resources --------------------------------------------------------------
   assert {
     condition = alltrue([for key, r in var.roles :
       aws_iam_role_policy.execution_roles_policies_8E824718[key].role == aws_iam_role.execution_roles_71545B30[key].name &&
+      aws_iam_role_policy.execution_roles_policies_8E824718[key].name == "team-resources" &&
       can(jsondecode(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy).Statement)
     ])
-    error_message = "inline policies attached to: ${jsonencode({ for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k => p.role })}"
+    error_message = "inline policies attached to: ${jsonencode({ for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k => [p.name, p.role] })}"
   }
-  # IAM policy variables reach AWS as ${aws:SourceIdentity}: cdktf writes $${...} so Terraform's template engine
-  # turns it into a literal ${...}. A doubled "$${" in the applied policy means the escaping went wrong.
+  # Every S3 ARN is one of the team's s3Buckets (or an object in one), and every one of them is named.
   assert {
-    condition = alltrue([for key, p in aws_iam_role_policy.execution_roles_policies_8E824718 :
-      length(regexall("\\$\\$\\{", p.policy)) == 0
+    condition = alltrue([for key, r in var.roles :
+      alltrue([for arn in flatten([for s in jsondecode(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy).Statement : try(tolist(s.Resource), [s.Resource])]) :
+        anytrue([for b in var.teams[r.team].buckets : arn == "arn:aws:s3:::${b}" || startswith(arn, "arn:aws:s3:::${b}/")])
+        if startswith(arn, "arn:aws:s3:::")
+      ]) &&
+      alltrue([for b in var.teams[r.team].buckets :
+        contains(flatten([for s in jsondecode(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy).Statement : try(tolist(s.Resource), [s.Resource])]), "arn:aws:s3:::${b}")
+      ])
     ])
-    error_message = "policies still containing an escaped ${"$$"}{ (cdktf escaping not undone): ${jsonencode([for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k if length(regexall("\\$\\$\\{", p.policy)) > 0])}"
+    error_message = "S3 ARNs of the inline policies: ${jsonencode({ for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k => distinct([for arn in flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]) : arn if startswith(arn, "arn:aws:s3:::")]) })}"
   }
+  # Studio personas pass exactly their team's compute role (the ARN in the policy, from the config, is the ARN of
+  # the team's compute role instance); the compute role passes none.
+  assert {
+    condition = alltrue([for key, r in var.roles :
+      flatten([for s in jsondecode(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy).Statement :
+        try(tolist(s.Resource), [s.Resource]) if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")
+      ]) == [aws_iam_role.execution_roles_71545B30["${r.team}/compute"].arn]
+      if r.persona != "compute"
+    ])
+    error_message = "PassRole resources: ${jsonencode({ for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")] })}"
+  }
+  assert {
+    condition = alltrue([for key, r in var.roles :
+      !strcontains(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy, "iam:PassRole") if r.persona == "compute"
+    ])
+    error_message = "a compute role may pass a role"
+  }
+
+  # --- IAM policy variables -----------------------------------------------------------------------------------------
+  # They reach AWS as ${aws:SourceIdentity}: cdktf writes $${...} so Terraform's template engine turns it into a
+  # literal ${...}. A doubled "$${" in an applied policy means the escaping went wrong.
+  assert {
+    condition = alltrue(concat(
+      [for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : length(regexall("\\$\\$\\{", p.policy)) == 0],
+      [for k, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 : length(regexall("\\$\\$\\{", p.policy)) == 0],
+    ))
+    error_message = "policies still containing an escaped ${"$$"}{ (cdktf escaping not undone): ${jsonencode(concat([for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : "inline ${k}" if length(regexall("\\$\\$\\{", p.policy)) > 0], [for k, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 : "managed ${k}" if length(regexall("\\$\\$\\{", p.policy)) > 0]))}"
+  }
+  # The private prefix is the team's own (inline): users/${aws:SourceIdentity}/* of its workspace bucket.
   assert {
     condition = alltrue([for key, r in var.roles :
       contains(
-        flatten([for s in jsondecode(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy).Statement : try(tolist(s.Resource), [s.Resource]) if s.Sid == "WorkspaceSharedAndOwnObjects"]),
-        "arn:aws:s3:::contoso-${r.team}-workspace/users/$${aws:SourceIdentity}/*"
+        flatten([for s in jsondecode(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy).Statement : try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")]),
+        "arn:aws:s3:::${var.teams[r.team].buckets[0]}/users/$${aws:SourceIdentity}/*"
       ) if r.persona != "compute"
     ])
-    error_message = "Studio personas' own-prefix object ARNs: ${jsonencode({ for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k => [for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "WorkspaceSharedAndOwnObjects"] })}"
+    error_message = "Studio personas' own-prefix object ARNs: ${jsonencode({ for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")] })}"
   }
+  # Opening Studio is the persona's (managed): across all policies of a Studio role, the only Allow of
+  # CreatePresignedDomainUrl is on the caller's own profile, user-profile/${sagemaker:DomainId}/${sagemaker:UserProfileName}.
   assert {
     condition = alltrue([for key, r in var.roles :
-      strcontains(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy, "users/$${aws:SourceIdentity}/*") &&
-      strcontains(aws_iam_role_policy.execution_roles_policies_8E824718[key].policy, "user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}")
+      flatten([for doc in concat(
+        [aws_iam_role_policy.execution_roles_policies_8E824718[key].policy],
+        [for pk, p in var.persona_policies : aws_iam_policy.execution_roles_persona_policies_E7E5A027[pk].policy if p.persona == r.persona]
+        ) : [for s in jsondecode(doc).Statement :
+        try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")
+      ]]) == ["arn:aws:sagemaker:eu-west-1:111122223333:user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}"]
       if r.persona != "compute"
     ])
-    error_message = "a Studio persona's policy lacks ${"$"}{aws:SourceIdentity} or ${"$"}{sagemaker:DomainId}/${"$"}{sagemaker:UserProfileName}"
+    error_message = "CreatePresignedDomainUrl grants of the Studio personas' managed policies: ${jsonencode({ for pk, p in aws_iam_policy.execution_roles_persona_policies_E7E5A027 : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] })}"
+  }
+  assert {
+    condition = alltrue([for key, p in aws_iam_role_policy.execution_roles_policies_8E824718 :
+      !strcontains(p.policy, "sagemaker:DomainId") && !strcontains(p.policy, "sagemaker:UserProfileName")
+    ])
+    error_message = "profile-scoped statements left in an inline policy: ${jsonencode([for k, p in aws_iam_role_policy.execution_roles_policies_8E824718 : k if strcontains(p.policy, "sagemaker:DomainId")])}"
   }
 
   # --- Admin access -----------------------------------------------------------------------------------------------
@@ -388,26 +544,27 @@ run "apply_aws_side" {
     )
     error_message = "admin managed policy attachment: ${jsonencode(aws_ssoadmin_managed_policy_attachment.admin_access_sagemaker_full_access_3FCC239B)}"
   }
+  # One assignment per account that hosts a domain (key -> account id).
   assert {
-    condition = (
-      aws_ssoadmin_account_assignment.admin_access_assignment_B8F5FC1A.principal_type == "GROUP" &&
-      aws_ssoadmin_account_assignment.admin_access_assignment_B8F5FC1A.principal_id == var.group_ids.admins &&
-      aws_ssoadmin_account_assignment.admin_access_assignment_B8F5FC1A.permission_set_arn == aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39.arn &&
-      aws_ssoadmin_account_assignment.admin_access_assignment_B8F5FC1A.target_type == "AWS_ACCOUNT" &&
-      aws_ssoadmin_account_assignment.admin_access_assignment_B8F5FC1A.target_id == var.account_id
-    )
-    error_message = "admin account assignment: ${jsonencode(aws_ssoadmin_account_assignment.admin_access_assignment_B8F5FC1A)}"
+    condition = length(aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01) == length(var.domain_accounts) && alltrue([for key, id in var.domain_accounts :
+      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].target_id == id &&
+      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].target_type == "AWS_ACCOUNT" &&
+      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].principal_type == "GROUP" &&
+      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].principal_id == var.group_ids.admins &&
+      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].permission_set_arn == aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39.arn &&
+      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].instance_arn == data.aws_ssoadmin_instances.identity_center_instance_9D02B3FF.arns[0]
+    ])
+    error_message = "admin account assignments: ${jsonencode(aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01)}"
   }
 
   # --- Console guard SCP ------------------------------------------------------------------------------------------
   assert {
-    condition = (
-      aws_organizations_policy_attachment.console_guard_attachment_0DA183FF.target_id == var.account_id &&
-      aws_organizations_policy_attachment.console_guard_attachment_0DA183FF.policy_id == aws_organizations_policy.console_guard_policy_499B5A55.id &&
-      aws_organizations_policy_attachment.console_guard_attachment_0DA183FF.policy_id == "p-c0ns01eguard" &&
-      aws_organizations_policy.console_guard_policy_499B5A55.type == "SERVICE_CONTROL_POLICY"
-    )
-    error_message = "console guard: ${jsonencode([aws_organizations_policy.console_guard_policy_499B5A55.type, aws_organizations_policy_attachment.console_guard_attachment_0DA183FF])}"
+    condition = length(aws_organizations_policy_attachment.console_guard_attachments_242C7306) == length(var.domain_accounts) && alltrue([for key, id in var.domain_accounts :
+      aws_organizations_policy_attachment.console_guard_attachments_242C7306[key].target_id == id &&
+      aws_organizations_policy_attachment.console_guard_attachments_242C7306[key].policy_id == aws_organizations_policy.console_guard_policy_499B5A55.id &&
+      aws_organizations_policy_attachment.console_guard_attachments_242C7306[key].policy_id == "p-c0ns01eguard"
+    ]) && aws_organizations_policy.console_guard_policy_499B5A55.type == "SERVICE_CONTROL_POLICY"
+    error_message = "console guard: ${jsonencode([aws_organizations_policy.console_guard_policy_499B5A55.type, aws_organizations_policy_attachment.console_guard_attachments_242C7306])}"
   }
   assert {
     condition = alltrue([for s in jsondecode(aws_organizations_policy.console_guard_policy_499B5A55.content).Statement :

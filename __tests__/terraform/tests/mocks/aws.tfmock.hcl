@@ -35,7 +35,22 @@ mock_resource "aws_iam_role" {
 
 mock_resource "aws_iam_role_policy" {
   defaults = {
-    id = "mock-execution-role:persona-activities"
+    id = "mock-execution-role:team-resources"
+  }
+}
+
+mock_resource "aws_iam_policy" {
+  defaults = {
+    arn              = "arn:aws:iam::123456789012:policy/mock-persona-policy"
+    id               = "arn:aws:iam::123456789012:policy/mock-persona-policy"
+    policy_id        = "ANPAMOCKPERSONAPOLICY0"
+    attachment_count = 1
+  }
+}
+
+mock_resource "aws_iam_role_policy_attachment" {
+  defaults = {
+    id = "mock-execution-role/arn:aws:iam::123456789012:policy/mock-persona-policy"
   }
 }
 

@@ -1,0 +1,103 @@
+// Helpers of run.sh (Terraform tier). Nothing here asserts on the stack's contents except the prevent_destroy check;
+// the expectations live in tests/<example>.tftest.hcl, written by hand from the example YAML.
+//
+//   node harness.mjs prepare <cdk.tf.json> <work dir> <example name>
+//   node harness.mjs check-prevent-destroy <work dir>
+import fs from "node:fs";
+import path from "node:path";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const [command, ...args] = process.argv.slice(2);
+
+/** Provider aliases of the AWS provider in a synthesized stack (`aws.research` -> `research`). */
+function awsAliases(stack) {
+  const aws = stack.provider?.aws ?? [];
+  return (Array.isArray(aws) ? aws : [aws]).map((p) => p.alias).filter((alias) => alias !== undefined);
+}
+
+/** Every `aws_sagemaker_domain` instance address, from the literal for_each maps. */
+function domainInstances(stack) {
+  const addresses = [];
+  for (const [name, r] of Object.entries(stack.resource?.aws_sagemaker_domain ?? {})) {
+    const keys = r.for_each && typeof r.for_each === "object" ? Object.keys(r.for_each) : null;
+    if (!keys) throw new Error(`aws_sagemaker_domain.${name}: expected a literal for_each map`);
+    for (const key of keys) addresses.push(`aws_sagemaker_domain.${name}[${JSON.stringify(key)}]`);
+  }
+  return addresses;
+}
+
+function prepare(synthesized, dir, name) {
+  const stack = JSON.parse(fs.readFileSync(synthesized, "utf8"));
+  // The relaxed AWS provider version (see run.sh): only in this copy, never in the synthesized file.
+  stack.terraform.required_providers.aws = { source: "hashicorp/aws", version: ">= 5.0" };
+  delete stack.terraform.backend;
+  fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(stack, null, 2));
+
+  // Only this example's test file: `terraform validate` also validates every file in tests/, and another example's
+  // file names resources this stack does not have.
+  const tests = path.join(dir, "tests");
+  fs.mkdirSync(tests);
+  fs.copyFileSync(path.join(here, "tests", `${name}.tftest.hcl`), path.join(tests, `${name}.tftest.hcl`));
+  fs.cpSync(path.join(here, "tests", "mocks"), path.join(tests, "mocks"), { recursive: true });
+  fs.cpSync(path.join(here, "tests", "forget-domains"), path.join(tests, "forget-domains"), { recursive: true });
+
+  // The teardown aid forgets every domain block of this stack and needs every provider configuration the state's
+  // resources were created with (it destroys the rest, in the mock, through them).
+  const aliases = awsAliases(stack);
+  const domainBlocks = Object.keys(stack.resource?.aws_sagemaker_domain ?? {});
+  if (domainBlocks.length === 0) throw new Error("no aws_sagemaker_domain in the stack");
+  const forget = {
+    removed: domainBlocks.map((block) => ({ from: `aws_sagemaker_domain.${block}`, lifecycle: { destroy: false } })),
+  };
+  if (aliases.length > 0) forget.provider = { aws: aliases.map((alias) => ({ alias })) };
+  fs.writeFileSync(path.join(tests, "forget-domains", "generated.tf.json"), JSON.stringify(forget, null, 2));
+
+  // prevent-destroy/ works for any example: one mock per provider configuration of the stack.
+  const preventDestroy = path.join(dir, "prevent-destroy");
+  fs.cpSync(path.join(here, "prevent-destroy"), preventDestroy, { recursive: true });
+  const mocks = aliases.map(
+    (alias) => `\nmock_provider "aws" {\n  alias  = "${alias}"\n  source = "./tests/mocks"\n}\n`,
+  );
+  fs.appendFileSync(path.join(preventDestroy, "prevent-destroy.tftest.hcl"), mocks.join(""));
+}
+
+function checkPreventDestroy(dir) {
+  const stack = JSON.parse(fs.readFileSync(path.join(dir, "main.tf.json"), "utf8"));
+  const expected = domainInstances(stack);
+  const events = fs
+    .readFileSync(path.join(dir, "prevent-destroy.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+  const summary = events.find((e) => e.type === "test_summary")?.test_summary;
+  const errors = events
+    .filter((e) => e.type === "diagnostic" && e.diagnostic.severity === "error")
+    .map((e) => e.diagnostic);
+  const refused = errors
+    .filter((d) => d.summary === "Instance cannot be destroyed")
+    .map((d) => /^Resource (\S+) has lifecycle\.prevent_destroy set/.exec(d.detail)?.[1]);
+  const other = errors.filter((d) => d.summary !== "Instance cannot be destroyed");
+  const problems = [];
+  if (!summary || summary.passed !== 1 || summary.failed || summary.errored)
+    problems.push(`run did not pass: ${JSON.stringify(summary)}`);
+  if (expected.length === 0) problems.push("no Studio domain in the stack");
+  for (const a of expected)
+    if (!refused.includes(a)) problems.push(`teardown destroyed or skipped ${a} (no prevent_destroy?)`);
+  for (const a of refused) if (!expected.includes(a)) problems.push(`unexpected prevent_destroy refusal for ${a}`);
+  for (const d of other) problems.push(`other error: ${d.summary}: ${d.detail}`);
+  if (problems.length) {
+    console.error(problems.join("\n"));
+    console.error(fs.readFileSync(path.join(dir, "prevent-destroy.stderr"), "utf8"));
+    process.exit(1);
+  }
+  console.log(
+    `prevent_destroy: Terraform refused to destroy ${expected.length} Studio domain instance(s): ${expected.join(", ")}`,
+  );
+}
+
+if (command === "prepare" && args.length === 3) prepare(...args);
+else if (command === "check-prevent-destroy" && args.length === 1) checkPreventDestroy(...args);
+else {
+  console.error("usage: harness.mjs prepare <cdk.tf.json> <work dir> <example> | check-prevent-destroy <work dir>");
+  process.exit(2);
+}
