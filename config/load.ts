@@ -4,6 +4,7 @@ import { checkPolicySizes, crossCheck, type RawProblem } from "./cross-check";
 import { derive } from "./derive";
 import { ConfigError, formatPath, quote, type ConfigProblem } from "./errors";
 import { federationSchema } from "./schema";
+import { templateSequences } from "./template-sequences";
 import type { FederationConfig } from "./types";
 import { parseYaml, type YamlSource } from "./yaml-document";
 
@@ -43,9 +44,12 @@ export function parseConfig(text: string, source: string, options: LoadOptions =
     ]);
 
   const parsed = federationSchema.safeParse(yaml.data, { reportInput: true });
-  const problems = parsed.success
-    ? crossCheck(parsed.data, options.now ?? new Date()).map((problem) => located(problem, yaml))
-    : parsed.error.issues.flatMap((issue) => fromIssue(issue, yaml));
+  const problems = [
+    ...templateSequences(yaml.data).map((problem) => located(problem, yaml)),
+    ...(parsed.success
+      ? crossCheck(parsed.data, options.now ?? new Date()).map((problem) => located(problem, yaml))
+      : parsed.error.issues.flatMap((issue) => fromIssue(issue, yaml))),
+  ];
   if (yaml.duplicates.length + problems.length > 0) throw new ConfigError(source, [...yaml.duplicates, ...problems]);
   const config = derive(parsed.data!);
   const oversized = checkPolicySizes(config);

@@ -38,6 +38,7 @@ export function defaultPermissionSetName(name: string): string {
 
 export function partitionOf(region: string): string {
   if (region.startsWith("us-gov-")) return "aws-us-gov";
+  if (region.startsWith("cn-")) return "aws-cn";
   if (region.startsWith("us-iso")) return region.startsWith("us-isob") ? "aws-iso-b" : "aws-iso";
   return "aws";
 }

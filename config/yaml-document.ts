@@ -14,7 +14,8 @@ export interface YamlSource {
 export function parseYaml(text: string): YamlSource {
   const lines = new LineCounter();
   // Duplicate keys are found below, with their config path, rather than by the parser.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  // logLevel "error": a mapping used as a key is reported by the schema, not printed as a warning.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, logLevel: "error" });
   const lineAt = (offset: number) => lines.linePos(offset).line;
   const lineOf = (path: readonly PropertyKey[]) => lineOfPath(doc, path, lineAt);
 

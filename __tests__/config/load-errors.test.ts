@@ -199,6 +199,18 @@ const cases: [string, Mutation, string, string][] = [
     "role's bucket policy is",
   ],
   [
+    "a group name Terraform would evaluate",
+    (c) => (c.teams.fraud.group = "ml-${var.team}"),
+    "teams.fraud.group",
+    '"ml-${var.team}" contains "${" or "%{", which Terraform would evaluate',
+  ],
+  [
+    "a tag key with a Terraform directive",
+    (c) => (c.aws.tags["%{if true}x%{endif}"] = "y"),
+    'aws.tags["%{if true}x%{endif}"]',
+    "which Terraform would evaluate",
+  ],
+  [
     "a VpcOnly network without a security group",
     (c) => (c.aws.network.securityGroupIds = []),
     "aws.network.securityGroupIds",
