@@ -3,14 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { ConfigError } from "../../config/errors";
-import {
-  corruptedConfig,
-  garbageDocument,
-  isAtOrUnder,
-  targetedMalformed,
-  validConfig,
-  type Malformed,
-} from "../arbitraries";
+import type { Malformed } from "../arbitraries/building-blocks";
+import { isAtOrUnder } from "../arbitraries/config-paths";
+import { corruptedConfig, garbageDocument } from "../arbitraries/corrupted-config";
+import { targetedMalformed } from "../arbitraries/targeted-malformed";
+import { validConfig } from "../arbitraries/valid-config";
 import { loadData, loadText, synthText } from "../helpers";
 
 /**
