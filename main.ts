@@ -4,6 +4,10 @@ import { loadConfigFile } from "./config/load";
 import { summary } from "./stacks/summary";
 import { FederationStack } from "./stacks/federation-stack";
 
+// cdktf records a full stack trace with every token it creates; source-mapping them (tsx turns source maps on)
+// costs more than synthesizing a small config. Bad input never shows a stack trace anyway.
+process.setSourceMapsEnabled(false);
+
 const file = process.env.FEDERATION_CONFIG ?? "examples/contoso.yaml";
 try {
   const config = loadConfigFile(file);
