@@ -1,5 +1,5 @@
 /**
- * Preloaded (`node --import`) into a synth process when GNU time is not installed: writes the process's peak
+ * Preloaded (`node --require`) into a synth process when GNU time is not installed: writes the process's peak
  * resident set size in KB to $BENCH_RSS_FILE when it exits, the same number `/usr/bin/time -f %M` reports.
  */
 import { writeFileSync } from "node:fs";

@@ -123,6 +123,7 @@ export function derive(input: FederationInput): FederationConfig {
     backend: input.backend,
     aws: {
       region: input.aws.region,
+      partition,
       accountId: input.aws.accountId,
       identityCenter:
         center === undefined

@@ -36,6 +36,8 @@ export type BackendConfig =
 
 export interface AwsConfig {
   readonly region: string;
+  /** `aws`, or the region's other partition (`aws-us-gov`, `aws-cn`, ...), for ARNs. */
+  readonly partition: string;
   readonly accountId: string;
   readonly identityCenter?: IdentityCenterConfig;
   readonly consoleGuard: { readonly scp: boolean; readonly deployerRoleArn?: string };

@@ -2,7 +2,12 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { Aspects, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import { ADMIN_GROUP_KEY, IDENTITY_CENTER_ACCOUNT, type FederationConfig } from "../config/types";
+import {
+  ADMIN_GROUP_KEY,
+  IDENTITY_CENTER_ACCOUNT,
+  type FederationConfig,
+  type IdentityProviderConfig,
+} from "../config/types";
 import { DomainRetentionAspect } from "../constructs/aspects/domain-retention";
 import { NoWildcardActionsAspect } from "../constructs/aspects/no-wildcard-actions";
 import { AdminAccess } from "../constructs/aws/admin-access";
@@ -12,10 +17,11 @@ import { StudioAccount } from "../constructs/aws/studio-account";
 import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
 import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
 import { TeamGroups } from "../constructs/entra/team-groups";
-import { partitionOf } from "../config/names";
 import { consoleGuardPolicy } from "../policies/console-guard";
 import { configureBackend } from "./backend";
 import { awsOutputs, bootstrapOutputs, entraOutputs } from "./outputs";
+
+type EntraConfig = Extract<IdentityProviderConfig, { readonly type: "entra" }>;
 
 /** Tags every AWS resource carries, besides the config's own. */
 export const PRODUCT_TAG = { "managed-by": "sagemaker-studio-federation" };
@@ -31,15 +37,14 @@ export class FederationStack extends TerraformStack {
     const { config } = props;
     configureBackend(this, config.backend);
 
-    const entra = config.identityProvider.type === "entra" ? this.entraSide(config) : undefined;
+    const idp = config.identityProvider;
+    const entra = idp.type === "entra" ? this.entraSide(config, idp) : undefined;
     if (config.phase === "full") this.awsSide(config, entra?.groupsProvisioned);
     Aspects.of(this).add(new DomainRetentionAspect());
     Aspects.of(this).add(new NoWildcardActionsAspect());
   }
 
-  private entraSide(config: FederationConfig) {
-    if (config.identityProvider.type !== "entra") throw new Error("entraSide needs an Entra identity provider");
-    const idp = config.identityProvider;
+  private entraSide(config: FederationConfig, idp: EntraConfig) {
     new AzureadProvider(this, "azuread", { tenantId: idp.tenantId });
     const center = config.aws.identityCenter;
 
@@ -80,7 +85,7 @@ export class FederationStack extends TerraformStack {
   }
 
   private awsSide(config: FederationConfig, groupsProvisioned: ScimProvisioning["groupsProvisioned"] | undefined) {
-    const partition = partitionOf(config.aws.region);
+    const { partition } = config.aws;
     const defaultTags = [{ tags: { ...config.aws.tags, ...PRODUCT_TAG, "sagemaker-federation": config.name } }];
     const identityCenterProvider = new AwsProvider(this, "aws", {
       region: config.aws.region,
