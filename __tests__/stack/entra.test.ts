@@ -58,7 +58,7 @@ describe("Entra side of the Contoso example", () => {
   test("creates the token signing certificate with the configured end date and outputs how to activate it", () => {
     const certificate = resource(stack, "azuread_service_principal_token_signing_certificate");
     expect(certificate.block).toMatchObject({
-      end_date: "2028-06-30T00:00:00Z",
+      end_date: "2029-06-30T00:00:00Z",
       service_principal_id: ref(resource(stack, "azuread_service_principal").address, "id"),
     });
     expect(stack.output.signing_certificate_thumbprint.value).toBe(ref(certificate.address, "thumbprint"));

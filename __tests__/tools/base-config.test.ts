@@ -76,7 +76,7 @@ describe("reading the base config", () => {
 
 describe("parsing the base config", () => {
   // GIVEN the deployed config, whose signing certificate has expired since it was merged
-  const expired = exampleText("contoso").replace('"2028-06-30T00:00:00Z"', '"2021-03-01T00:00:00Z"');
+  const expired = exampleText("contoso").replace('"2029-06-30T00:00:00Z"', '"2021-03-01T00:00:00Z"');
 
   test("fails when checked against today, as a head config would be", () => {
     // THEN the control: the head rules do reject it
