@@ -34,7 +34,7 @@ export interface TeamContext extends AccountContext {
   readonly computeRoleArn: string;
 }
 
-/** Statements with the same Sid are the same grant (PassRole is needed by several activities): keep the first. */
+/** Statements with the same Sid are the same grant (both S3 activities locate and list the team buckets): keep the first. */
 export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
   const seen = new Set<string>();
   return {
