@@ -78,3 +78,8 @@ export function dataSource(stack: SynthesizedStack, type: string) {
   const { address, block } = onlyBlock(stack.data[type], type);
   return { address: `data.${address}`, block };
 }
+
+/** A reference as Terraform writes it in the JSON: `${type.name}` or `${type.name.attribute}`. */
+export function ref(address: string, attribute?: string): string {
+  return `\${${address}${attribute ? `.${attribute}` : ""}}`;
+}

@@ -1,9 +1,16 @@
 import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import { DomainRetentionAspect } from "../../constructs/aspects/domain-retention";
-import { dataSource, exampleData, loadData, loadExample, resource, synthJson, type SynthesizedStack } from "../helpers";
-
-const ref = (address: string, attribute?: string) => `\${${address}${attribute ? `.${attribute}` : ""}}`;
+import {
+  dataSource,
+  ref,
+  exampleData,
+  loadData,
+  loadExample,
+  resource,
+  synthJson,
+  type SynthesizedStack,
+} from "../helpers";
 
 describe("AWS side of the Contoso example", () => {
   let stack: SynthesizedStack;

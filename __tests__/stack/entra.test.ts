@@ -1,13 +1,19 @@
-import { dataSource, exampleData, loadData, loadExample, resource, synthJson, type SynthesizedStack } from "../helpers";
+import {
+  dataSource,
+  ref,
+  exampleData,
+  loadData,
+  loadExample,
+  resource,
+  synthJson,
+  type SynthesizedStack,
+} from "../helpers";
 
 const ISSUER = "https://eu-west-1.signin.aws.amazon.com/platform/saml/d-93670a1b2c";
 const ACS = "https://eu-west-1.signin.aws.amazon.com/platform/saml/acs/6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 const SIGN_IN = "https://portal.sso.eu-west-1.amazonaws.com/saml/assertion/MTExMTIyMjIzMzMzX2lucy1hYmNkZWY";
 const SCIM = "https://scim.eu-west-1.amazonaws.com/a1b2c3d4e5f-6789-4abc-8def-0123456789ab/scim/v2";
 const USER_ROLE = "8774f594-1d59-4279-b9d9-59ef09a23530";
-
-/** `${type.name}` or `${type.name.attribute}` as Terraform writes a reference. */
-const ref = (address: string, attribute?: string) => `\${${address}${attribute ? `.${attribute}` : ""}}`;
 
 describe("Entra side of the Contoso example", () => {
   let stack: SynthesizedStack;
