@@ -130,6 +130,7 @@ export function derive(input: FederationInput): FederationConfig {
           ? undefined
           : { ...center, portalUrl: center.portalUrl ?? defaultPortalUrl(center.issuerUrl)! },
       consoleGuard: input.aws.consoleGuard,
+      organization: input.aws.organization,
       tags: sortKeys(input.aws.tags),
       executionRolePath: path,
     },

@@ -181,9 +181,20 @@ const workloadAccount = z.strictObject({
   kmsKeyArn: kmsKeyArn.optional(),
 });
 
+/** The organization's management account: service control policies are managed there and only there. */
+const organization = z.strictObject({
+  accountId,
+  /** @default - Terraform's own credentials are the management account's */
+  roleArn: roleArn(
+    "role must be an IAM role ARN",
+    "give the ARN of the role Terraform assumes in the management account",
+  ).optional(),
+});
+
 const aws = z.strictObject({
   region,
   accountId,
+  organization: organization.optional(),
   identityCenter: identityCenter.optional(),
   network: network.optional(),
   kmsKeyArn: kmsKeyArn.optional(),

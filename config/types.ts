@@ -41,6 +41,8 @@ export interface AwsConfig {
   readonly accountId: string;
   readonly identityCenter?: IdentityCenterConfig;
   readonly consoleGuard: { readonly scp: boolean; readonly deployerRoleArn?: string };
+  /** The organization's management account, where the console guard SCP is managed. */
+  readonly organization?: { readonly accountId: string; readonly roleArn?: string };
   readonly tags: Readonly<Record<string, string>>;
   /** IAM path of every execution role, so guardrails can name them all. */
   readonly executionRolePath: string;

@@ -23,6 +23,13 @@ import { awsOutputs, bootstrapOutputs, entraOutputs } from "./outputs";
 
 type EntraConfig = Extract<IdentityProviderConfig, { readonly type: "entra" }>;
 
+/** Every member who gets a profile, with the first of their teams (where their Entra object id is looked up). */
+function memberGroups(config: FederationConfig): Record<string, string> {
+  const groups: Record<string, string> = {};
+  for (const profile of Object.values(config.profiles)) groups[profile.userName] ??= profile.team;
+  return groups;
+}
+
 /** Tags every AWS resource carries, besides the config's own. */
 export const PRODUCT_TAG = { "managed-by": "sagemaker-studio-federation" };
 
@@ -39,7 +46,7 @@ export class FederationStack extends TerraformStack {
 
     const idp = config.identityProvider;
     const entra = idp.type === "entra" ? this.entraSide(config, idp) : undefined;
-    if (config.phase === "full") this.awsSide(config, entra?.groupsProvisioned);
+    if (config.phase === "full") this.awsSide(config, entra);
     Aspects.of(this).add(new DomainRetentionAspect());
     Aspects.of(this).add(new NoWildcardActionsAspect());
   }
@@ -60,7 +67,7 @@ export class FederationStack extends TerraformStack {
       groups: config.groups,
       servicePrincipal: app.servicePrincipal,
       checkUserAttributes: idp.checkUserAttributes,
-      owners: idp.owners,
+      owners: app.owners,
     });
     entraOutputs(this, app, idp.tenantId);
     if (center === undefined) {
@@ -78,13 +85,13 @@ export class FederationStack extends TerraformStack {
       servicePrincipal: app.servicePrincipal,
       scimEndpoint: center.scimEndpoint,
       scimToken: scimToken.stringValue,
-      groups: groups.groups,
-      assignments: groups.assignments,
+      teamGroups: groups,
+      memberGroups: memberGroups(config),
       provisionOnDemand: idp.provisionOnDemand,
     });
   }
 
-  private awsSide(config: FederationConfig, groupsProvisioned: ScimProvisioning["groupsProvisioned"] | undefined) {
+  private awsSide(config: FederationConfig, scim: ScimProvisioning | undefined) {
     const { partition } = config.aws;
     const defaultTags = [{ tags: { ...config.aws.tags, ...PRODUCT_TAG, "sagemaker-federation": config.name } }];
     const identityCenterProvider = new AwsProvider(this, "aws", {
@@ -96,7 +103,13 @@ export class FederationStack extends TerraformStack {
     const identityCenter = new IdentityCenterLookup(this, "identity_center", {
       provider: identityCenterProvider,
       groupNames: Object.fromEntries(Object.entries(config.groups).map(([key, group]) => [key, group.displayName])),
-      waitFor: groupsProvisioned,
+      userNames: Object.values(config.profiles).map((profile) => profile.userName),
+      groupsProvisioned: scim?.groupsProvisioned,
+      membersProvisioned: scim?.membersProvisioned,
+      missingFix:
+        scim === undefined
+          ? "Provision them into IAM Identity Center from your identity provider (or correct the names in the config), then plan again."
+          : "Entra did not provision them: see the provisioning logs of the enterprise app (Entra admin center > Enterprise applications > the app > Provisioning logs); a provisioning skipped right after a group was assigned succeeds when you apply again.",
     });
     const hosting = Object.values(config.accounts).filter((account) => account.teams.length > 0);
     const studios = hosting.map((account) => {
@@ -118,6 +131,7 @@ export class FederationStack extends TerraformStack {
       // have in a single-account stack; other accounts' are grouped under their key.
       return new StudioAccount(this, identityCenterAccount ? "Default" : `account_${account.key}`, {
         provider,
+        addressSuffix: identityCenterAccount ? "" : `_${account.key}`,
         account,
         teams: Object.fromEntries(account.teams.map((key) => [key, config.teams[key]!])),
         roles: inAccount(config.roles),
@@ -136,11 +150,23 @@ export class FederationStack extends TerraformStack {
       accountIds,
       partition,
     });
-    if (config.aws.consoleGuard.scp)
+    const organization = config.aws.organization;
+    if (config.aws.consoleGuard.scp && organization !== undefined)
       new ConsoleGuard(this, "console_guard", {
-        provider: identityCenterProvider,
+        provider:
+          organization.roleArn === undefined
+            ? identityCenterProvider
+            : new AwsProvider(this, "aws_organization", {
+                alias: "organization",
+                region: config.aws.region,
+                assumeRole: [{ roleArn: organization.roleArn }],
+                allowedAccountIds: [organization.accountId],
+                defaultTags,
+              }),
         policyName: `${config.name}-sagemaker-console-guard`,
-        accountIds,
+        accountIds: Object.fromEntries(
+          Object.entries(accountIds).filter(([, accountId]) => accountId !== organization.accountId),
+        ),
         policy: consoleGuardPolicy({
           partition,
           adminPermissionSetName: config.admins.permissionSetName,

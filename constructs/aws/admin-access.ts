@@ -3,7 +3,9 @@ import { SsoadminManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmi
 import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permission-set";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
+import { fixAddress } from "../fixed-address";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
+import { stableGroupAssignment } from "./stable-group-assignment";
 
 export interface AdminAccessProps {
   /** Where the permission set lives; its provider is used for every resource here. */
@@ -21,6 +23,8 @@ export interface AdminAccessProps {
   readonly partition?: string;
 }
 
+const NAME = "admin";
+
 /** A permission set with AmazonSageMakerFullAccess, assigned to the admin group on every account with domains. */
 export class AdminAccess extends Construct {
   readonly permissionSet: SsoadminPermissionSet;
@@ -30,21 +34,21 @@ export class AdminAccess extends Construct {
     const partition = props.partition ?? "aws";
     const { instanceArn, provider } = props.identityCenter;
 
-    this.permissionSet = new SsoadminPermissionSet(this, "permission_set", {
+    this.permissionSet = fixAddress(new SsoadminPermissionSet(this, "permission_set", {
       provider,
       instanceArn,
       name: props.permissionSetName,
       description: "SageMaker administrators: full SageMaker access in the console",
       sessionDuration: props.sessionDuration,
-    });
-    const policy = new SsoadminManagedPolicyAttachment(this, "sagemaker_full_access", {
+    }), NAME);
+    const policy = fixAddress(new SsoadminManagedPolicyAttachment(this, "sagemaker_full_access", {
       provider,
       instanceArn,
       permissionSetArn: this.permissionSet.arn,
       managedPolicyArn: `arn:${partition}:iam::aws:policy/AmazonSageMakerFullAccess`,
-    });
+    }), `${NAME}_sagemaker_full_access`);
     const accounts = TerraformIterator.fromMap({ ...props.accountIds });
-    new SsoadminAccountAssignment(this, "assignments", {
+    fixAddress(new SsoadminAccountAssignment(this, "assignments", {
       provider,
       forEach: accounts,
       instanceArn,
@@ -55,6 +59,10 @@ export class AdminAccess extends Construct {
       targetType: "AWS_ACCOUNT",
       // Assigning before the policy is attached would provision an empty permission set.
       dependsOn: [policy],
-    });
+      lifecycle: stableGroupAssignment(props.identityCenter, {
+        groupKey: JSON.stringify(props.adminGroupKey),
+        address: `aws_ssoadmin_account_assignment.${NAME}`,
+      }),
+    }), NAME);
   }
 }

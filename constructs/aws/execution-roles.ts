@@ -9,6 +9,7 @@ import type { ManagedPolicyConfig, RoleConfig } from "../../config/types";
 import { toTerraformJson, type PolicyDocument } from "../../policies/document";
 import { sagemakerTrustPolicy } from "../../policies/guardrails";
 import type { IPolicyDeclaring } from "../aspects/no-wildcard-actions";
+import { fixAddress } from "../fixed-address";
 import { instanceAttribute } from "../instance-attribute";
 
 export interface ExecutionRolesProps {
@@ -20,6 +21,11 @@ export interface ExecutionRolesProps {
   readonly managedPolicies: Readonly<Record<string, ManagedPolicyConfig>>;
   /** One IAM path for all of them, so guardrails can name every execution role at once. */
   readonly path: string;
+  /**
+   * Appended to every address, so that each account's blocks have their own (`aws_iam_role.execution_research`).
+   * @default "" (the Identity Center account)
+   */
+  readonly addressSuffix?: string;
 }
 
 /**
@@ -33,6 +39,7 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
   constructor(scope: Construct, id: string, props: ExecutionRolesProps) {
     super(scope, id);
     const { provider } = props;
+    const suffix = props.addressSuffix ?? "";
     this.documents = [
       ...Object.values(props.managedPolicies).map((policy) => policy.document),
       ...Object.values(props.roles).flatMap((role) => (role.inlinePolicy ? [role.inlinePolicy] : [])),
@@ -46,7 +53,7 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ]),
       ),
     );
-    this.roles = new IamRole(this, "roles", {
+    this.roles = fixAddress(new IamRole(this, "roles", {
       provider,
       forEach: roles,
       name: roles.getString("name"),
@@ -54,7 +61,7 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
       assumeRolePolicy: sagemakerTrustPolicy(),
       description: `SageMaker execution role of persona \${each.value.persona} in team \${each.value.team}`,
       tags: { "sagemaker-team": roles.getString("team"), "sagemaker-persona": roles.getString("persona") },
-    });
+    }), `execution${suffix}`);
 
     const managed = TerraformIterator.fromMap(
       Object.fromEntries(
@@ -64,14 +71,14 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ]),
       ),
     );
-    const personaPolicies = new IamPolicy(this, "persona_policies", {
+    const personaPolicies = fixAddress(new IamPolicy(this, "persona_policies", {
       provider,
       forEach: managed,
       name: managed.getString("name"),
       path: props.path,
       description: "ML activities and guardrails of SageMaker persona ${each.value.persona}",
       policy: managed.getString("document"),
-    });
+    }), `persona${suffix}`);
 
     const attachments = TerraformIterator.fromMap(
       Object.fromEntries(
@@ -83,12 +90,12 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ),
       ),
     );
-    new IamRolePolicyAttachment(this, "persona_policy_attachments", {
+    fixAddress(new IamRolePolicyAttachment(this, "persona_policy_attachments", {
       provider,
       forEach: attachments,
       role: instanceAttribute(this.roles, attachments.getString("role"), "name"),
       policyArn: instanceAttribute(personaPolicies, attachments.getString("policy"), "arn"),
-    });
+    }), `persona${suffix}`);
 
     const inline = TerraformIterator.fromMap(
       Object.fromEntries(
@@ -97,13 +104,13 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ),
       ),
     );
-    new IamRolePolicy(this, "policies", {
+    fixAddress(new IamRolePolicy(this, "policies", {
       provider,
       forEach: inline,
       name: "team-resources",
       role: instanceAttribute(this.roles, inline.key, "name"),
       policy: inline.value,
-    });
+    }), `team_resources${suffix}`);
   }
 
   policyDocuments(): readonly PolicyDocument[] {

@@ -1,50 +1,119 @@
-import { DataAwsIdentitystoreGroup } from "@cdktf/provider-aws/lib/data-aws-identitystore-group";
+import { DataAwsIdentitystoreGroups } from "@cdktf/provider-aws/lib/data-aws-identitystore-groups";
+import { DataAwsIdentitystoreUsers } from "@cdktf/provider-aws/lib/data-aws-identitystore-users";
 import { DataAwsSsoadminInstances } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-instances";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Fn, TerraformIterator, type ITerraformDependable } from "cdktf";
+import { Fn, propertyAccess, TerraformLocal, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { instanceAttribute } from "../instance-attribute";
+import { fixAddress } from "../fixed-address";
 
 export interface IdentityCenterLookupProps {
   /** The provider of the account IAM Identity Center lives in. */
   readonly provider: AwsProvider;
   /** Group display names in the identity store, keyed by team key (and the admin group's key). */
   readonly groupNames: Readonly<Record<string, string>>;
+  /** Every user who gets a profile: their user names must be in the identity store before a profile is created. */
+  readonly userNames: readonly string[];
   /**
-   * What must happen before the groups can be found: provisioning on demand in Entra mode, so that a
-   * single apply converges. Terraform then reads the groups during the apply instead of the plan.
-   * @default - the groups already exist (external identity provider)
+   * What puts the groups into the identity store during the apply (provisioning on demand in Entra mode): the
+   * group list is then read after it.
+   * @default - the groups are provisioned by an identity provider managed elsewhere
    */
-  readonly waitFor?: ITerraformDependable[];
+  readonly groupsProvisioned?: ITerraformDependable[];
+  /**
+   * The same for the users.
+   * @default - the users are provisioned by an identity provider managed elsewhere
+   */
+  readonly membersProvisioned?: ITerraformDependable[];
+  /** What the operator should do when a group or user is missing (said after the missing names). */
+  readonly missingFix: string;
 }
 
-/** The IAM Identity Center instance and the SCIM-provisioned groups, found by display name. */
+const NAME = "identity_center";
+const GROUP_IDS = "identity_center_group_ids";
+
+/**
+ * The IAM Identity Center instance, and the groups and users the stack needs from its identity store. Both lists
+ * fail the plan (or the apply, when they are read after provisioning) with the names that are missing, so a
+ * provisioning that Entra skipped or an IdP that has not synced yet is reported as such, not as a failed create.
+ */
 export class IdentityCenterLookup extends Construct {
   /** Identity Center resources (assignments, permission sets) are declared with this provider. */
   readonly provider: AwsProvider;
   readonly instanceArn: string;
   readonly identityStoreId: string;
-  private readonly groups: DataAwsIdentitystoreGroup;
+  /** Reading the users: what user profiles wait for. */
+  readonly users: DataAwsIdentitystoreUsers;
+  private readonly groupIds: TerraformLocal;
 
   constructor(scope: Construct, id: string, props: IdentityCenterLookupProps) {
     super(scope, id);
-    this.provider = props.provider;
-    const instances = new DataAwsSsoadminInstances(this, "instance", { provider: props.provider });
+    const { provider } = props;
+    this.provider = provider;
+    const instances = fixAddress(new DataAwsSsoadminInstances(this, "instance", { provider }), NAME);
     this.instanceArn = Fn.element(Fn.tolist(instances.arns), 0);
     this.identityStoreId = Fn.element(Fn.tolist(instances.identityStoreIds), 0);
 
-    const names = TerraformIterator.fromMap({ ...props.groupNames });
-    this.groups = new DataAwsIdentitystoreGroup(this, "groups", {
-      provider: props.provider,
-      forEach: names,
-      identityStoreId: this.identityStoreId,
-      alternateIdentifier: { uniqueAttribute: { attributePath: "DisplayName", attributeValue: names.value } },
-      dependsOn: props.waitFor,
-    });
+    // The expected names are locals: each is written once, however many conditions read it.
+    const groupNames = fixAddress(
+      new TerraformLocal(this, "group_names", Object.values(props.groupNames)),
+      "identity_center_group_names",
+    );
+    const missingGroups = `setsubtract(local.${groupNames.friendlyUniqueId}, [for group in self.groups : group.display_name])`;
+    fixAddress(
+      new DataAwsIdentitystoreGroups(this, "groups", {
+        provider,
+        identityStoreId: this.identityStoreId,
+        dependsOn: props.groupsProvisioned,
+        lifecycle: {
+          postcondition: [
+            {
+              condition: `\${length(${missingGroups}) == 0}`,
+              errorMessage: `IAM Identity Center has no group named \${join(", ", ${missingGroups})}. ${props.missingFix}`,
+            },
+          ],
+        },
+      }),
+      NAME,
+    );
+    this.groupIds = fixAddress(
+      new TerraformLocal(
+        this,
+        "group_ids",
+        `\${{ for key, name in ${JSON.stringify(props.groupNames)} : key => one([for group in data.aws_identitystore_groups.${NAME}.groups : group.group_id if group.display_name == name]) }}`,
+      ),
+      GROUP_IDS,
+    );
+
+    const userNames = fixAddress(
+      new TerraformLocal(this, "user_names", [...new Set(props.userNames.map((name) => name.toLowerCase()))].sort()),
+      "identity_center_user_names",
+    );
+    const missingUsers = `setsubtract(local.${userNames.friendlyUniqueId}, [for user in self.users : lower(user.user_name)])`;
+    this.users = fixAddress(
+      new DataAwsIdentitystoreUsers(this, "users", {
+        provider,
+        identityStoreId: this.identityStoreId,
+        dependsOn: props.membersProvisioned,
+        lifecycle: {
+          postcondition: [
+            {
+              condition: `\${length(${missingUsers}) == 0}`,
+              errorMessage: `IAM Identity Center has no user named \${join(", ", ${missingUsers})}, so their Studio profiles cannot be created. ${props.missingFix}`,
+            },
+          ],
+        },
+      }),
+      NAME,
+    );
   }
 
-  /** The identity store id of the group with this key (a string or an iterator expression). */
+  /** The identity store id of the group with this key (a config key or an iterator expression such as `each.key`). */
   groupId(key: string): string {
-    return instanceAttribute(this.groups, key, "group_id");
+    return Token.asString(propertyAccess(this.groupIds, [Token.isUnresolved(key) ? key : JSON.stringify(key)]));
+  }
+
+  /** The same as a bare Terraform expression, for conditions: `keyExpression` is one too (`each.key`, `"admins"`). */
+  groupIdExpression(keyExpression: string): string {
+    return `local.${GROUP_IDS}[${keyExpression}]`;
   }
 }

@@ -17,6 +17,11 @@ export interface StudioAccountProps {
   readonly identityCenter: IdentityCenterLookup;
   /** IAM path of the execution roles. */
   readonly executionRolePath: string;
+  /**
+   * Appended to the address of every block of this account (`aws_sagemaker_domain.team_research`).
+   * @default "" (the Identity Center account)
+   */
+  readonly addressSuffix?: string;
 }
 
 /** Everything Studio needs in one account: the execution roles, one domain per team, and the user profiles. */
@@ -25,13 +30,14 @@ export class StudioAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: StudioAccountProps) {
     super(scope, id);
-    const { provider, account } = props;
+    const { provider, account, addressSuffix } = props;
     if (account.network === undefined) throw new Error(`account ${account.key} hosts domains but has no network`);
     const roles = new ExecutionRoles(this, "execution_roles", {
       provider,
       roles: props.roles,
       managedPolicies: account.managedPolicies,
       path: props.executionRolePath,
+      addressSuffix,
     });
     this.domains = new StudioDomains(this, "studio", {
       provider,
@@ -40,7 +46,15 @@ export class StudioAccount extends Construct {
       kmsKeyArn: account.kmsKeyArn,
       roles,
       identityCenter: props.identityCenter,
+      addressSuffix,
     });
-    new UserProfiles(this, "user_profiles", { provider, profiles: props.profiles, domains: this.domains, roles });
+    new UserProfiles(this, "user_profiles", {
+      provider,
+      profiles: props.profiles,
+      domains: this.domains,
+      roles,
+      waitFor: [props.identityCenter.users],
+      addressSuffix,
+    });
   }
 }

@@ -4,9 +4,11 @@ import { SsoadminApplicationAssignment } from "@cdktf/provider-aws/lib/ssoadmin-
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import type { NetworkConfig, TeamConfig } from "../../config/types";
+import { fixAddress } from "../fixed-address";
 import { instanceAttribute } from "../instance-attribute";
 import type { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
+import { stableGroupAssignment } from "./stable-group-assignment";
 
 export interface StudioDomainsProps {
   /** The provider of the account the domains live in (their assignments use the Identity Center's). */
@@ -20,7 +22,28 @@ export interface StudioDomainsProps {
    * @default - an AWS managed key
    */
   readonly kmsKeyArn?: string;
+  /**
+   * Appended to every address (`aws_sagemaker_domain.team_research`).
+   * @default "" (the Identity Center account)
+   */
+  readonly addressSuffix?: string;
 }
+
+/**
+ * The Git repositories of a team's JupyterLab spaces. Teams without any get no settings block at all: SageMaker
+ * returns none, and an empty block would be planned again on every apply.
+ */
+const CODE_REPOSITORIES = {
+  for_each: "${length(each.value.gitRepositories) > 0 ? [each.value.gitRepositories] : []}",
+  content: {
+    dynamic: {
+      code_repository: {
+        for_each: "${jupyter_lab_app_settings.value}",
+        content: { repository_url: "${code_repository.value}" },
+      },
+    },
+  },
+};
 
 /**
  * One Studio domain per team in IAM Identity Center mode, and the team's group assigned to the domain's
@@ -46,13 +69,12 @@ export class StudioDomains extends Construct {
       ),
     );
     const defaultRole = props.roles.arnOf(teams.getString("defaultRole"));
-    const repositories = TerraformIterator.fromList(teams.getList("gitRepositories"));
-    const codeRepository = repositories.dynamic({ repository_url: repositories.value });
+    const suffix = props.addressSuffix ?? "";
     const securityGroups = props.network.securityGroupIds.length > 0 ? [...props.network.securityGroupIds] : undefined;
 
     // Replacing a domain deletes its users' home directories: the address is the team key, the home file
     // system is retained, and Terraform refuses any plan that would destroy a domain.
-    this.domains = new SagemakerDomain(this, "domains", {
+    this.domains = fixAddress(new SagemakerDomain(this, "domains", {
       provider: props.provider,
       forEach: teams,
       domainName: teams.getString("domainName"),
@@ -76,25 +98,30 @@ export class StudioDomains extends Construct {
           s3OutputPath: teams.getString("sharedNotebooks"),
           s3KmsKeyId: props.kmsKeyArn,
         },
-        jupyterLabAppSettings: { codeRepository },
       },
       defaultSpaceSettings: {
         executionRole: defaultRole,
         securityGroups,
-        jupyterLabAppSettings: { codeRepository },
       },
       tags: { "sagemaker-team": teams.key },
       lifecycle: { preventDestroy: true },
-    });
+    }), `team${suffix}`);
+    this.domains.addOverride("default_user_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
+    this.domains.addOverride("default_space_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
 
     const assigned = TerraformIterator.fromResources(this.domains);
-    this.assignments = new SsoadminApplicationAssignment(this, "assignments", {
-      provider: props.identityCenter.provider,
-      forEach: assigned,
-      applicationArn: assigned.getString("single_sign_on_application_arn"),
-      principalId: props.identityCenter.groupId(assigned.key),
-      principalType: "GROUP",
-    });
+    const assignment = `aws_ssoadmin_application_assignment.team${suffix}`;
+    this.assignments = fixAddress(
+      new SsoadminApplicationAssignment(this, "assignments", {
+        provider: props.identityCenter.provider,
+        forEach: assigned,
+        applicationArn: assigned.getString("single_sign_on_application_arn"),
+        principalId: props.identityCenter.groupId(assigned.key),
+        principalType: "GROUP",
+        lifecycle: stableGroupAssignment(props.identityCenter, { groupKey: "each.key", address: assignment }),
+      }),
+      assignment.split(".")[1]!,
+    );
   }
 
   /** The id of the domain of this team (a string or an iterator expression). */

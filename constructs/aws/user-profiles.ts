@@ -1,8 +1,9 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
-import { TerraformIterator } from "cdktf";
+import { TerraformIterator, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ProfileConfig } from "../../config/types";
+import { fixAddress } from "../fixed-address";
 import type { ExecutionRoles } from "./execution-roles";
 import type { StudioDomains } from "./studio-domains";
 
@@ -13,6 +14,13 @@ export interface UserProfilesProps {
   readonly profiles: Readonly<Record<string, ProfileConfig>>;
   readonly domains: StudioDomains;
   readonly roles: ExecutionRoles;
+  /** What must exist first: the users in the identity store (read after their provisioning). */
+  readonly waitFor: ITerraformDependable[];
+  /**
+   * Appended to the address (`aws_sagemaker_user_profile.member_research`).
+   * @default "" (the Identity Center account)
+   */
+  readonly addressSuffix?: string;
 }
 
 /** One Studio user profile per member, bound to the member's IAM Identity Center user and persona role. */
@@ -29,8 +37,9 @@ export class UserProfiles extends Construct {
         ]),
       ),
     );
-    // SageMaker creates a profile only for a user whose group is already assigned to the domain.
-    this.profiles = new SagemakerUserProfile(this, "profiles", {
+    // SageMaker creates a profile only for a user who is in the identity store and whose group is already
+    // assigned to the domain.
+    this.profiles = fixAddress(new SagemakerUserProfile(this, "profiles", {
       provider: props.provider,
       forEach: profiles,
       domainId: props.domains.domainIdOf(profiles.getString("team")),
@@ -39,7 +48,7 @@ export class UserProfiles extends Construct {
       singleSignOnUserValue: profiles.getString("userName"),
       userSettings: { executionRole: props.roles.arnOf(profiles.getString("role")) },
       tags: { "sagemaker-team": profiles.getString("team") },
-      dependsOn: [props.domains.assignments],
-    });
+      dependsOn: [props.domains.assignments, ...props.waitFor],
+    }), `member${props.addressSuffix ?? ""}`);
   }
 }

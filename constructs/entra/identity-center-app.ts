@@ -2,9 +2,11 @@ import { ApplicationFromTemplate } from "@cdktf/provider-azuread/lib/application
 import { ApplicationIdentifierUri } from "@cdktf/provider-azuread/lib/application-identifier-uri";
 import { ApplicationRedirectUris } from "@cdktf/provider-azuread/lib/application-redirect-uris";
 import { DataAzureadApplication } from "@cdktf/provider-azuread/lib/data-azuread-application";
+import { DataAzureadClientConfig } from "@cdktf/provider-azuread/lib/data-azuread-client-config";
 import { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-principal";
 import { ServicePrincipalTokenSigningCertificate } from "@cdktf/provider-azuread/lib/service-principal-token-signing-certificate";
 import { Construct } from "constructs";
+import { fixAddress } from "../fixed-address";
 
 /** The gallery template "AWS IAM Identity Center (successor to AWS Single Sign-On)", pinned by id (its name has changed before). */
 export const IDENTITY_CENTER_TEMPLATE_ID = "21ed01d2-ec13-4e9e-86c1-cd546719ebc4";
@@ -42,11 +44,14 @@ export interface IdentityCenterAppProps {
    */
   readonly relayState?: string;
   /**
-   * Object ids of the app's owners.
+   * Object ids of the service principal's owners.
    * @default - the identity Terraform runs as
    */
   readonly owners?: readonly string[];
 }
+
+/** Every Entra address of the app, fixed: `azuread_<type>.identity_center`. */
+const NAME = "identity_center";
 
 /** The enterprise app IAM Identity Center federates with: SAML single sign-on and its signing certificate. */
 export class IdentityCenterApp extends Construct {
@@ -55,59 +60,85 @@ export class IdentityCenterApp extends Construct {
   readonly signingCertificate: ServicePrincipalTokenSigningCertificate;
   /** The application (client) id, for the federation metadata URL. */
   readonly clientId: string;
+  /**
+   * The owners every object of the stack gets: the configured ones, or else the identity Terraform runs as, so that
+   * a second apply never removes an owner Entra added on create.
+   */
+  readonly owners: string[];
 
   constructor(scope: Construct, id: string, props: IdentityCenterAppProps) {
     super(scope, id);
-    const owners = props.owners && props.owners.length > 0 ? [...props.owners] : undefined;
+    const terraformIdentity = fixAddress(new DataAzureadClientConfig(this, "client_config"), "current");
+    this.owners = props.owners && props.owners.length > 0 ? [...props.owners] : [terraformIdentity.objectId];
 
-    this.application = new ApplicationFromTemplate(this, "application", {
-      displayName: props.displayName,
-      templateId: IDENTITY_CENTER_TEMPLATE_ID,
-    });
-    this.clientId = new DataAzureadApplication(this, "application_lookup", {
-      objectId: this.application.applicationObjectId,
-    }).clientId;
+    this.application = fixAddress(
+      new ApplicationFromTemplate(this, "application", {
+        displayName: props.displayName,
+        templateId: IDENTITY_CENTER_TEMPLATE_ID,
+      }),
+      NAME,
+    );
+    this.clientId = fixAddress(
+      new DataAzureadApplication(this, "application_lookup", { objectId: this.application.applicationObjectId }),
+      NAME,
+    ).clientId;
 
     // With useExisting the provider patches the instantiated service principal, and resets every
     // attribute left unset: appRoleAssignmentRequired and tags are therefore set explicitly.
-    this.servicePrincipal = new ServicePrincipal(this, "service_principal", {
-      clientId: this.clientId,
-      useExisting: true,
-      preferredSingleSignOnMode: "saml",
-      loginUrl: props.saml?.signInUrl,
-      samlSingleSignOn: props.relayState === undefined ? undefined : { relayState: props.relayState },
-      notificationEmailAddresses: [...(props.notificationEmails ?? [])],
-      appRoleAssignmentRequired: true,
-      tags: [INTEGRATED_APP_TAG],
-      owners,
-      lifecycle: {
-        postcondition: [
-          {
-            condition: `\${contains([for role in self.app_roles : role.id], "${USER_APP_ROLE_ID}")}`,
-            errorMessage: `The IAM Identity Center gallery app no longer declares the "User" app role ${USER_APP_ROLE_ID} that groups are assigned with. Look up the app's roles (az ad sp show --id <object id> --query appRoles) and update USER_APP_ROLE_ID.`,
-          },
-        ],
-      },
-    });
+    this.servicePrincipal = fixAddress(
+      new ServicePrincipal(this, "service_principal", {
+        clientId: this.clientId,
+        useExisting: true,
+        preferredSingleSignOnMode: "saml",
+        loginUrl: props.saml?.signInUrl,
+        samlSingleSignOn: props.relayState === undefined ? undefined : { relayState: props.relayState },
+        notificationEmailAddresses: [...(props.notificationEmails ?? [])],
+        appRoleAssignmentRequired: true,
+        tags: [INTEGRATED_APP_TAG],
+        owners: this.owners,
+        lifecycle: {
+          postcondition: [
+            {
+              condition: `\${contains([for role in self.app_roles : role.id], "${USER_APP_ROLE_ID}")}`,
+              errorMessage: `The IAM Identity Center gallery app no longer declares the "User" app role ${USER_APP_ROLE_ID} that groups are assigned with. Look up the app's roles (az ad sp show --id <object id> --query appRoles) and update USER_APP_ROLE_ID.`,
+            },
+          ],
+        },
+      }),
+      NAME,
+    );
 
     if (props.saml) {
       // Microsoft's identifier-URI policy exempts only service principals already in SAML mode.
-      new ApplicationIdentifierUri(this, "identifier_uri", {
-        applicationId: this.application.applicationId,
-        identifierUri: props.saml.issuerUrl,
-        dependsOn: [this.servicePrincipal],
-      });
-      new ApplicationRedirectUris(this, "reply_url", {
-        applicationId: this.application.applicationId,
-        type: "Web",
-        redirectUris: [props.saml.acsUrl],
-        dependsOn: [this.servicePrincipal],
-      });
+      fixAddress(
+        new ApplicationIdentifierUri(this, "identifier_uri", {
+          applicationId: this.application.applicationId,
+          identifierUri: props.saml.issuerUrl,
+          dependsOn: [this.servicePrincipal],
+        }),
+        NAME,
+      );
+      const replyUrls = fixAddress(
+        new ApplicationRedirectUris(this, "reply_url", {
+          applicationId: this.application.applicationId,
+          type: "Web",
+          redirectUris: [props.saml.acsUrl],
+          dependsOn: [this.servicePrincipal],
+        }),
+        NAME,
+      );
+      // The template gives every new app a placeholder Web redirect URI, and the provider refuses to create over
+      // existing URIs of a type: take them over instead. The app exists since the bootstrap apply, so the id is
+      // known when Terraform plans; once imported, the block changes nothing.
+      replyUrls.importFrom(`${this.application.applicationId}/redirectUris/Web`);
     }
 
-    this.signingCertificate = new ServicePrincipalTokenSigningCertificate(this, "signing_certificate", {
-      servicePrincipalId: this.servicePrincipal.id,
-      endDate: props.signingCertificateEndDate,
-    });
+    this.signingCertificate = fixAddress(
+      new ServicePrincipalTokenSigningCertificate(this, "signing_certificate", {
+        servicePrincipalId: this.servicePrincipal.id,
+        endDate: props.signingCertificateEndDate,
+      }),
+      NAME,
+    );
   }
 }

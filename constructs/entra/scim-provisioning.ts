@@ -1,16 +1,16 @@
-import type { AppRoleAssignment } from "@cdktf/provider-azuread/lib/app-role-assignment";
-import type { Group } from "@cdktf/provider-azuread/lib/group";
 import type { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-principal";
 import { SynchronizationJob } from "@cdktf/provider-azuread/lib/synchronization-job";
 import { SynchronizationJobProvisionOnDemand } from "@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand";
 import { SynchronizationSecret } from "@cdktf/provider-azuread/lib/synchronization-secret";
 import { TerraformIterator, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { fixAddress } from "../fixed-address";
+import type { TeamGroups } from "./team-groups";
 
 /** Provisioning template of the IAM Identity Center gallery app (lowercase "on" included). */
 export const SCIM_TEMPLATE_ID = "aWSSingleSignon";
-/** The template's user-and-group rule, which supports provision on demand. */
-export const GROUP_PROVISIONING_RULE_ID = "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8";
+/** The template's user-and-group rule (USERGROUP_OUTBOUND_USERGROUP), which supports provision on demand. */
+export const PROVISIONING_RULE_ID = "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8";
 
 export interface ScimProvisioningProps {
   readonly servicePrincipal: ServicePrincipal;
@@ -18,11 +18,13 @@ export interface ScimProvisioningProps {
   readonly scimEndpoint: string;
   /** The SCIM access token: a reference to the sensitive `scim_token` variable, never a literal. */
   readonly scimToken: string;
-  /** The groups to provision on demand, and their assignments (provisioning needs them assigned first). */
-  readonly groups: Group;
-  readonly assignments: AppRoleAssignment;
+  /** The groups to provision on demand, with their members and their assignments to the app. */
+  readonly teamGroups: TeamGroups;
+  /** Every member's user name, with the key of one group they belong to (where their object id is looked up). */
+  readonly memberGroups: Readonly<Record<string, string>>;
   /**
-   * Push every group to IAM Identity Center during the apply, so the AWS side finds them in the same apply.
+   * Push every group and every member to IAM Identity Center during the apply, so the AWS side finds them in the
+   * same apply; without it they arrive with the next provisioning cycle (up to 40 minutes).
    * @default true
    */
   readonly provisionOnDemand?: boolean;
@@ -31,46 +33,83 @@ export interface ScimProvisioningProps {
 /** SCIM 2.0 provisioning of the assigned users and groups to IAM Identity Center. */
 export class ScimProvisioning extends Construct {
   readonly job: SynchronizationJob;
-  /** What the IAM Identity Center group lookups must wait for. */
+  /** What the IAM Identity Center group lookup waits for. */
   readonly groupsProvisioned: ITerraformDependable[];
+  /** What the IAM Identity Center user lookup and the user profiles wait for. */
+  readonly membersProvisioned: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: ScimProvisioningProps) {
     super(scope, id);
     const provisionOnDemand = props.provisionOnDemand ?? true;
+    const { groups, assignments } = props.teamGroups;
 
-    const secret = new SynchronizationSecret(this, "secret", {
-      servicePrincipalId: props.servicePrincipal.id,
-      credential: [
-        { key: "BaseAddress", value: props.scimEndpoint },
-        { key: "SecretToken", value: props.scimToken },
-        // Sync only the users and groups assigned to the app.
-        { key: "SyncAll", value: "false" },
-      ],
-    });
-    this.job = new SynchronizationJob(this, "job", {
-      servicePrincipalId: props.servicePrincipal.id,
-      templateId: SCIM_TEMPLATE_ID,
-      enabled: true,
-      dependsOn: [secret],
-    });
+    const secret = fixAddress(
+      new SynchronizationSecret(this, "secret", {
+        servicePrincipalId: props.servicePrincipal.id,
+        credential: [
+          { key: "BaseAddress", value: props.scimEndpoint },
+          { key: "SecretToken", value: props.scimToken },
+          // Sync only the users and groups assigned to the app.
+          { key: "SyncAll", value: "false" },
+        ],
+      }),
+      "scim",
+    );
+    this.job = fixAddress(
+      new SynchronizationJob(this, "job", {
+        servicePrincipalId: props.servicePrincipal.id,
+        templateId: SCIM_TEMPLATE_ID,
+        enabled: true,
+        dependsOn: [secret],
+      }),
+      "scim",
+    );
 
     if (!provisionOnDemand) {
       this.groupsProvisioned = [this.job];
+      this.membersProvisioned = [this.job];
       return;
     }
-    const groups = TerraformIterator.fromResources(props.groups);
-    const onDemand = new SynchronizationJobProvisionOnDemand(this, "groups_on_demand", {
-      forEach: groups,
-      servicePrincipalId: props.servicePrincipal.id,
-      synchronizationJobId: this.job.id,
-      parameter: [
-        {
-          ruleId: GROUP_PROVISIONING_RULE_ID,
-          subject: [{ objectId: groups.getString("object_id"), objectTypeName: "Group" }],
-        },
-      ],
-      dependsOn: [props.assignments],
-    });
-    this.groupsProvisioned = [onDemand];
+    // Graph provisions a group on demand without its members, so each member is provisioned on its own too.
+    // A group is provisioned again when its name changes, so that IAM Identity Center knows the new name within
+    // the apply that renames it.
+    const teams = TerraformIterator.fromResources(groups);
+    const groupsOnDemand = fixAddress(
+      new SynchronizationJobProvisionOnDemand(this, "groups_on_demand", {
+        forEach: teams,
+        servicePrincipalId: props.servicePrincipal.id,
+        synchronizationJobId: this.job.id,
+        parameter: [
+          {
+            ruleId: PROVISIONING_RULE_ID,
+            subject: [{ objectId: teams.getString("object_id"), objectTypeName: "Group" }],
+          },
+        ],
+        triggers: { display_name: teams.getString("display_name") },
+        dependsOn: [assignments],
+      }),
+      "team",
+    );
+    const members = TerraformIterator.fromMap({ ...props.memberGroups });
+    const membersOnDemand = fixAddress(
+      new SynchronizationJobProvisionOnDemand(this, "members_on_demand", {
+        forEach: members,
+        servicePrincipalId: props.servicePrincipal.id,
+        synchronizationJobId: this.job.id,
+        parameter: [
+          {
+            ruleId: PROVISIONING_RULE_ID,
+            subject: [
+              { objectId: props.teamGroups.memberObjectId("each.key", "each.value"), objectTypeName: "User" },
+            ],
+          },
+        ],
+        // A user is in the app's scope only through an assigned group that lists them.
+        dependsOn: [groups, assignments],
+      }),
+      "member",
+    );
+    this.groupsProvisioned = [groupsOnDemand];
+    this.membersProvisioned = [membersOnDemand];
   }
 }

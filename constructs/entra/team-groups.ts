@@ -6,8 +6,12 @@ import type { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-princ
 import { Fn, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { GroupConfig } from "../../config/types";
+import { fixAddress } from "../fixed-address";
 import { instanceAttribute } from "../instance-attribute";
 import { USER_APP_ROLE_ID } from "./identity-center-app";
+
+const MEMBERS_NAME = "team_members";
+const MEMBERS_ADDRESS = `data.azuread_users.${MEMBERS_NAME}`;
 
 export interface TeamGroupsProps {
   /** Groups keyed by team key (and the admin group's key). */
@@ -20,11 +24,8 @@ export interface TeamGroupsProps {
    * @default true
    */
   readonly checkUserAttributes?: boolean;
-  /**
-   * Object ids of the groups' owners.
-   * @default - the identity Terraform runs as
-   */
-  readonly owners?: readonly string[];
+  /** Object ids of the groups' owners (the app's: the configured ones or the identity Terraform runs as). */
+  readonly owners: readonly string[];
 }
 
 /** One security group per team and the admin group, with their members, assigned to the enterprise app. */
@@ -35,7 +36,6 @@ export class TeamGroups extends Construct {
   constructor(scope: Construct, id: string, props: TeamGroupsProps) {
     super(scope, id);
     const checkUserAttributes = props.checkUserAttributes ?? true;
-    const owners = props.owners && props.owners.length > 0 ? [...props.owners] : undefined;
 
     const withMembers = Object.fromEntries(
       Object.entries(props.groups)
@@ -44,10 +44,13 @@ export class TeamGroups extends Construct {
     );
     // One batched lookup per group turns user names into object ids; it fails the plan for an unknown user.
     const memberIterator = TerraformIterator.fromMap(withMembers);
-    const members = new DataAzureadUsers(this, "members", {
-      forEach: memberIterator,
-      userPrincipalNames: Token.asList(memberIterator.value),
-    });
+    const members = fixAddress(
+      new DataAzureadUsers(this, "members", {
+        forEach: memberIterator,
+        userPrincipalNames: Token.asList(memberIterator.value),
+      }),
+      MEMBERS_NAME,
+    );
 
     const groupIterator = TerraformIterator.fromMap(
       Object.fromEntries(
@@ -57,28 +60,34 @@ export class TeamGroups extends Construct {
         ]),
       ),
     );
-    this.groups = new Group(this, "groups", {
-      forEach: groupIterator,
-      displayName: groupIterator.getString("displayName"),
-      description: groupIterator.getString("description"),
-      securityEnabled: true,
-      preventDuplicateNames: true,
-      owners,
-      members: Token.asList(Fn.try([instanceAttribute(members, groupIterator.key, "object_ids"), []])),
-    });
+    this.groups = fixAddress(
+      new Group(this, "groups", {
+        forEach: groupIterator,
+        displayName: groupIterator.getString("displayName"),
+        description: groupIterator.getString("description"),
+        securityEnabled: true,
+        preventDuplicateNames: true,
+        owners: [...props.owners],
+        members: Token.asList(Fn.try([instanceAttribute(members, groupIterator.key, "object_ids"), []])),
+      }),
+      "team",
+    );
 
     const assigned = TerraformIterator.fromResources(this.groups);
-    this.assignments = new AppRoleAssignment(this, "assignments", {
-      forEach: assigned,
-      appRoleId: USER_APP_ROLE_ID,
-      principalObjectId: assigned.getString("object_id"),
-      resourceObjectId: props.servicePrincipal.objectId,
-    });
+    this.assignments = fixAddress(
+      new AppRoleAssignment(this, "assignments", {
+        forEach: assigned,
+        appRoleId: USER_APP_ROLE_ID,
+        principalObjectId: assigned.getString("object_id"),
+        resourceObjectId: props.servicePrincipal.objectId,
+      }),
+      "team",
+    );
 
     if (checkUserAttributes) {
       const userNames = [...new Set(Object.values(props.groups).flatMap((group) => group.members))].sort();
       const users = TerraformIterator.fromList(userNames);
-      new DataAzureadUser(this, "member_attributes", {
+      const check = new DataAzureadUser(this, "member_attributes", {
         forEach: users,
         userPrincipalName: users.value,
         lifecycle: {
@@ -91,6 +100,16 @@ export class TeamGroups extends Construct {
           ],
         },
       });
+      fixAddress(check, "member");
     }
+  }
+
+  /**
+   * The object id of a member, as a Terraform expression, from the lookup of one group they belong to. Both
+   * arguments are Terraform expressions (such as `each.key`). Entra keeps a user principal name's own casing, so
+   * both sides are compared in lower case.
+   */
+  memberObjectId(userNameExpression: string, groupKeyExpression: string): string {
+    return `\${one([for user in ${MEMBERS_ADDRESS}[${groupKeyExpression}].users : user.object_id if lower(user.user_principal_name) == lower(${userNameExpression})])}`;
   }
 }
