@@ -54,6 +54,8 @@ export interface SynthesizedStack {
   readonly data: Record<string, Record<string, any>>;
   readonly output: Record<string, any>;
   readonly variable?: Record<string, any>;
+  readonly locals: Record<string, any>;
+  readonly import?: { readonly to: string; readonly id: string }[];
   readonly terraform: Record<string, any>;
   readonly provider: Record<string, any[]>;
 }

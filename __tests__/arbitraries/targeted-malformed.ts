@@ -132,7 +132,18 @@ export function missingField(data: ConfigData): fc.Arbitrary<Malformed> {
 /** The keys each strict mapping of the contract allows (backend: all three kinds). */
 export const KNOWN_KEYS: Record<string, readonly string[]> = {
   root: ["$schema", "name", "backend", "aws", "identityProvider", "admins", "personas", "teams"],
-  aws: ["region", "accountId", "identityCenter", "network", "kmsKeyArn", "accounts", "consoleGuard", "tags"],
+  aws: [
+    "region",
+    "accountId",
+    "organization",
+    "identityCenter",
+    "network",
+    "kmsKeyArn",
+    "accounts",
+    "consoleGuard",
+    "tags",
+  ],
+  organization: ["accountId", "roleArn"],
   account: ["accountId", "roleArn", "region", "network", "kmsKeyArn"],
   identityCenter: ["issuerUrl", "acsUrl", "signInUrl", "scimEndpoint", "portalUrl"],
   network: ["vpcId", "subnetIds", "securityGroupIds", "appNetworkAccessType"],
@@ -168,6 +179,7 @@ export function strictMappings(data: ConfigData): [Path, string][] {
     if (account.network) found.push([["aws", "accounts", key, "network"], "network"]);
   }
   if (data.aws.consoleGuard) found.push([["aws", "consoleGuard"], "consoleGuard"]);
+  if (data.aws.organization) found.push([["aws", "organization"], "organization"]);
   if (data.identityProvider.entra) found.push([["identityProvider", "entra"], "entra"]);
   if (data.backend) found.push([["backend"], "backend"]);
   for (const key of Object.keys(data.personas ?? {})) found.push([["personas", key], "persona"]);

@@ -261,6 +261,8 @@ export function validConfig(size: "normal" | "small" = "normal"): fc.Arbitrary<V
               word(LOWER + "-", 1, 20).map((role) => ({
                 scp: true,
                 deployerRoleArn: `arn:${partition}:iam::${base.accountId}:role/t${role}`,
+                // SCPs are managed in the management account, which hosts no domain.
+                organization: managementAccount(partition, [base.accountId, ...base.workloadAccountIds]),
               })),
             ),
             tags,
@@ -304,6 +306,12 @@ export function validConfig(size: "normal" | "small" = "normal"): fc.Arbitrary<V
     });
 }
 
+/** An organization management account that is none of the accounts hosting domains. */
+function managementAccount(partition: string, taken: readonly string[]) {
+  const accountId = ["999999999999", "999999999998", "999999999997"].find((id) => !taken.includes(id))!;
+  return { accountId, roleArn: `arn:${partition}:iam::${accountId}:role/organizations` };
+}
+
 export function assemble(base: any, parts: any, full: boolean): ValidCase {
   const teams: Record<string, any> = Object.fromEntries(
     base.teamKeys.map((key: string, i: number) => [key, parts.teams[i]]),
@@ -322,7 +330,8 @@ export function assemble(base: any, parts: any, full: boolean): ValidCase {
         base.accountKeys.length > 0
           ? Object.fromEntries(base.accountKeys.map((key: string, i: number) => [key, parts.accounts[i]]))
           : undefined,
-      consoleGuard: parts.consoleGuard,
+      organization: parts.consoleGuard?.organization,
+      consoleGuard: parts.consoleGuard && withoutUndefined({ ...parts.consoleGuard, organization: undefined }),
       tags: parts.tags,
     },
     identityProvider: base.idp === "entra" ? { type: "entra", entra: parts.entra } : { type: "external" },

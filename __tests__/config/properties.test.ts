@@ -106,8 +106,9 @@ describe("valid configs", () => {
             expect(stack.resource.aws_sagemaker_domain).toBeUndefined();
             return;
           }
-          const lookups = onlyForEach(stack.data, "aws_identitystore_group");
-          expect(lookups).toEqual(expected.groups);
+          // Every group is looked up in the identity store by its display name, keyed by its config key.
+          expect(stack.locals.identity_center_group_names).toEqual(groupKeys.map((key) => expected.groups[key]));
+          expect(stack.locals.identity_center_group_ids).toContain(`in ${JSON.stringify(sortedRecord(expected.groups))} :`);
           const domains = forEachOfAll(stack.resource, "aws_sagemaker_domain");
           expect(Object.keys(domains).sort()).toEqual(groupKeys.filter((key) => key !== "admins"));
           const profiles = forEachOfAll(stack.resource, "aws_sagemaker_user_profile");
@@ -126,6 +127,10 @@ describe("valid configs", () => {
     TIMEOUT,
   );
 });
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]));
+}
 
 describe("malformed configs", () => {
   test(

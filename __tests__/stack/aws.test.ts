@@ -38,19 +38,41 @@ describe("AWS side of the Contoso example", () => {
     ]);
   });
 
-  test("looks up the Identity Center instance and every group by display name", () => {
-    const groups = dataSource(stack, "aws_identitystore_group").block;
-    expect(groups.for_each).toEqual({
-      admins: "sagemaker-admins",
-      forecasting: "ml-forecasting",
-      fraud: "ml-fraud-detection",
-      recommendations: "ml-recommendations",
-    });
-    expect(groups.alternate_identifier).toEqual({
-      unique_attribute: { attribute_path: "DisplayName", attribute_value: "${each.value}" },
-    });
-    expect(groups.identity_store_id).toBe(
-      `\${element(tolist(${dataSource(stack, "aws_ssoadmin_instances").address}.identity_store_ids), 0)}`,
+  test("lists the identity store's groups and users once, failing the read with the names that are missing", () => {
+    const groups = dataSource(stack, "aws_identitystore_groups");
+    const users = dataSource(stack, "aws_identitystore_users");
+    const identityStore = `\${element(tolist(${dataSource(stack, "aws_ssoadmin_instances").address}.identity_store_ids), 0)}`;
+    expect(groups.block.identity_store_id).toBe(identityStore);
+    expect(users.block.identity_store_id).toBe(identityStore);
+    expect(stack.locals.identity_center_group_names).toEqual([
+      "sagemaker-admins",
+      "ml-forecasting",
+      "ml-fraud-detection",
+      "ml-recommendations",
+    ]);
+    // Every member who gets a profile, once, in lower case (IAM Identity Center user names are case-insensitive).
+    expect(stack.locals.identity_center_user_names).toEqual([
+      "alice@contoso.com",
+      "bob@contoso.com",
+      "erin.lee@contoso.com",
+      "frank@contoso.com",
+      "grace@contoso.com",
+      "heidi@contoso.com",
+      "ivan@contoso.com",
+      "judy@contoso.com",
+      "mallory@contoso.com",
+    ]);
+    const [groupCheck] = groups.block.lifecycle.postcondition;
+    expect(groupCheck.condition).toContain("setsubtract(local.identity_center_group_names");
+    expect(groupCheck.error_message).toMatch(/^IAM Identity Center has no group named \$\{join/);
+    const [userCheck] = users.block.lifecycle.postcondition;
+    expect(userCheck.condition).toContain("setsubtract(local.identity_center_user_names");
+    expect(userCheck.error_message).toContain("so their Studio profiles cannot be created");
+  });
+
+  test("finds each group's id by its display name in the list", () => {
+    expect(stack.locals.identity_center_group_ids).toBe(
+      '${{ for key, name in {"admins":"sagemaker-admins","forecasting":"ml-forecasting","fraud":"ml-fraud-detection","recommendations":"ml-recommendations"} : key => one([for group in data.aws_identitystore_groups.identity_center.groups : group.group_id if group.display_name == name]) }}',
     );
   });
 
@@ -127,7 +149,7 @@ describe("AWS side of the Contoso example", () => {
 
   test("creates one IAM Identity Center domain per team that keeps its users' home directories", () => {
     const domains = resource(stack, "aws_sagemaker_domain");
-    expect(domains.address).toBe("aws_sagemaker_domain.studio_domains_9B1B2179");
+    expect(domains.address).toBe("aws_sagemaker_domain.team");
     expect(Object.keys(domains.block.for_each)).toEqual(["forecasting", "fraud", "recommendations"]);
     expect(domains.block.for_each.fraud).toEqual({
       domainName: "contoso-ml-fraud",
@@ -160,27 +182,44 @@ describe("AWS side of the Contoso example", () => {
     });
     expect(domains.default_space_settings.execution_role).toBe(defaultRole);
     expect(domains.for_each.forecasting.gitRepositories).toEqual(["https://git.contoso.example/ml/forecasting.git"]);
-    expect(domains.default_user_settings.jupyter_lab_app_settings.dynamic.code_repository).toMatchObject({
-      for_each: "${toset(each.value.gitRepositories)}",
-      content: { repository_url: "${each.value}" },
-    });
+    // A team without repositories gets no JupyterLab settings block at all (an empty one would be planned forever).
+    for (const settings of [domains.default_user_settings, domains.default_space_settings]) {
+      expect(settings.jupyter_lab_app_settings).toBeUndefined();
+      expect(settings.dynamic.jupyter_lab_app_settings).toEqual({
+        for_each: "${length(each.value.gitRepositories) > 0 ? [each.value.gitRepositories] : []}",
+        content: {
+          dynamic: {
+            code_repository: {
+              for_each: "${jupyter_lab_app_settings.value}",
+              content: { repository_url: "${code_repository.value}" },
+            },
+          },
+        },
+      });
+    }
   });
 
-  test("assigns each team's group to its domain's Identity Center application", () => {
+  test("assigns each team's group to its domain's application, keeping the group id it was created with", () => {
     const assignments = resource(stack, "aws_ssoadmin_application_assignment");
-    expect(assignments.address).toBe("aws_ssoadmin_application_assignment.studio_assignments_2F1FAE40");
-    expect(assignments.block).toEqual({
+    expect(assignments.address).toBe("aws_ssoadmin_application_assignment.team");
+    expect(assignments.block).toMatchObject({
       provider: "aws",
       for_each: ref(resource(stack, "aws_sagemaker_domain").address),
       application_arn: "${each.value.single_sign_on_application_arn}",
-      principal_id: `\${${dataSource(stack, "aws_identitystore_group").address}[each.key].group_id}`,
+      principal_id: "${local.identity_center_group_ids[each.key]}",
       principal_type: "GROUP",
+      lifecycle: { ignore_changes: ["principal_id"] },
     });
+    const [check] = assignments.block.lifecycle.postcondition;
+    expect(check.condition).toBe("${self.principal_id == local.identity_center_group_ids[each.key]}");
+    expect(check.error_message).toContain(
+      "terraform apply -replace='aws_ssoadmin_application_assignment.team[${jsonencode(each.key)}]'",
+    );
   });
 
   test("creates one profile per member with the member's persona role, after the group's assignment", () => {
     const profiles = resource(stack, "aws_sagemaker_user_profile");
-    expect(profiles.address).toBe("aws_sagemaker_user_profile.user_profiles_BB947FCB");
+    expect(profiles.address).toBe("aws_sagemaker_user_profile.member");
     expect(profiles.block.for_each).toEqual({
       "forecasting/alice@contoso.com": {
         team: "forecasting",
@@ -248,7 +287,10 @@ describe("AWS side of the Contoso example", () => {
       single_sign_on_user_identifier: "UserName",
       single_sign_on_user_value: "${each.value.userName}",
       user_settings: { execution_role: `\${${resource(stack, "aws_iam_role").address}[each.value.role].arn}` },
-      depends_on: [resource(stack, "aws_ssoadmin_application_assignment").address],
+      depends_on: [
+        resource(stack, "aws_ssoadmin_application_assignment").address,
+        dataSource(stack, "aws_identitystore_users").address,
+      ],
     });
   });
 
@@ -262,10 +304,14 @@ describe("AWS side of the Contoso example", () => {
     expect(resource(stack, "aws_ssoadmin_account_assignment").block).toMatchObject({
       for_each: { "identity-center": "111122223333" },
       target_id: "${each.value}",
-      principal_id: `\${${dataSource(stack, "aws_identitystore_group").address}["admins"].group_id}`,
+      principal_id: '${local.identity_center_group_ids["admins"]}',
       principal_type: "GROUP",
       target_type: "AWS_ACCOUNT",
+      lifecycle: { ignore_changes: ["principal_id"] },
     });
+    expect(resource(stack, "aws_ssoadmin_account_assignment").block.lifecycle.postcondition[0].condition).toBe(
+      '${self.principal_id == local.identity_center_group_ids["admins"]}',
+    );
     expect(stack.output.admin_permission_set_arn.value).toBe(ref(permissionSet.address, "arn"));
   });
 
@@ -283,11 +329,26 @@ describe("AWS side of the Contoso example", () => {
 });
 
 describe("console guard", () => {
-  test("attaches an SCP that exempts admins, execution roles and the deployer", () => {
-    // GIVEN the external example, which turns the guard on
-    const stack = synthJson(loadExample("contoso-external"));
-    // THEN
+  let stack: SynthesizedStack;
+  beforeAll(() => {
+    // GIVEN the external example, which turns the guard on and names the organization's management account
+    stack = synthJson(loadExample("contoso-external"));
+  });
+
+  test("manages the SCP with the management account's own provider, never the Identity Center account's", () => {
+    expect(stack.provider.aws).toContainEqual(
+      expect.objectContaining({
+        alias: "organization",
+        allowed_account_ids: ["999988887777"],
+        assume_role: [{ role_arn: "arn:aws:iam::999988887777:role/platform-organizations" }],
+      }),
+    );
+    expect(resource(stack, "aws_organizations_policy").block.provider).toBe("aws.organization");
+  });
+
+  test("attaches an SCP that exempts admins, execution roles and the deployer to the accounts with domains", () => {
     const policy = resource(stack, "aws_organizations_policy");
+    expect(policy.address).toBe("aws_organizations_policy.console_guard");
     expect(policy.block.type).toBe("SERVICE_CONTROL_POLICY");
     const content = JSON.parse(policy.block.content);
     expect(content.Statement[0]).toMatchObject({
@@ -295,22 +356,32 @@ describe("console guard", () => {
       Action: expect.arrayContaining(["sagemaker:CreatePresignedDomainUrl", "sagemaker:UpdateUserProfile"]),
       Condition: {
         ArnNotLike: {
-          "aws:PrincipalArn": [
-            "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_contoso-ext-admin_*",
-            "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*",
-            "arn:aws:iam::111122223333:role/platform-terraform",
-          ],
+          "aws:PrincipalArn": expect.arrayContaining(["arn:aws:iam::111122223333:role/platform-terraform"]),
         },
       },
     });
     expect(resource(stack, "aws_organizations_policy_attachment").block).toEqual({
-      provider: "aws",
+      provider: "aws.organization",
       for_each: { "identity-center": "111122223333" },
       policy_id: ref(policy.address, "id"),
       target_id: "${each.value}",
     });
+  });
+
+  test("reads the groups and users at plan time in external mode: nothing provisions them during the apply", () => {
     expect(stack.resource.azuread_group).toBeUndefined();
-    expect(dataSource(stack, "aws_identitystore_group").block.depends_on).toBeUndefined();
+    expect(dataSource(stack, "aws_identitystore_groups").block.depends_on).toBeUndefined();
+    expect(dataSource(stack, "aws_identitystore_users").block.depends_on).toBeUndefined();
+  });
+
+  test("uses Terraform's own credentials when the Identity Center account is the management account", () => {
+    // GIVEN the multi-account example, whose teams all live in workload accounts
+    const multi = synthJson(loadExample("contoso-multi-account"));
+    // THEN no extra provider, and the guard is attached to the workload accounts only
+    expect(multi.provider.aws.map((provider) => provider.alias)).not.toContain("organization");
+    const attachments = resource(multi, "aws_organizations_policy_attachment").block;
+    expect(attachments.provider).toBe("aws");
+    expect(Object.values(attachments.for_each)).not.toContain("111122223333");
   });
 });
 
@@ -322,7 +393,7 @@ describe("home directories are never lost", () => {
     // WHEN
     const domains = resource(synthJson(loadData(config)), "aws_sagemaker_domain");
     // THEN the same address, still guarded
-    expect(domains.address).toBe("aws_sagemaker_domain.studio_domains_9B1B2179");
+    expect(domains.address).toBe("aws_sagemaker_domain.team");
     expect(domains.block.subnet_ids).toEqual(["subnet-0fffffffffffffff1"]);
     expect(domains.block.lifecycle).toEqual({ prevent_destroy: true });
     expect(domains.block.retention_policy).toEqual({ home_efs_file_system: "Retain" });

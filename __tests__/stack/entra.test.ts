@@ -25,7 +25,7 @@ describe("Entra side of the Contoso example", () => {
   test("instantiates the IAM Identity Center gallery app by template id", () => {
     const app = resource(stack, "azuread_application_from_template");
     expect(app.block).toMatchObject({ template_id: "21ed01d2-ec13-4e9e-86c1-cd546719ebc4" });
-    expect(app.address).toBe("azuread_application_from_template.identity_center_app_application_55E52F4C");
+    expect(app.address).toBe("azuread_application_from_template.identity_center");
     const lookup = dataSource(stack, "azuread_application");
     expect(lookup.block.object_id).toBe(ref(app.address, "application_object_id"));
   });
@@ -61,6 +61,22 @@ describe("Entra side of the Contoso example", () => {
     });
   });
 
+  test("takes over the placeholder Web redirect URIs the template creates, instead of failing to create them", () => {
+    const app = resource(stack, "azuread_application_from_template").address;
+    expect(stack.import).toEqual([
+      {
+        to: resource(stack, "azuread_application_redirect_uris").address,
+        id: `\${${app}.application_id}/redirectUris/Web`,
+      },
+    ]);
+  });
+
+  test("makes the identity Terraform runs as the owner of the service principal and every group", () => {
+    const terraformIdentity = ref(dataSource(stack, "azuread_client_config").address, "object_id");
+    expect(resource(stack, "azuread_service_principal").block.owners).toEqual([terraformIdentity]);
+    expect(resource(stack, "azuread_group").block.owners).toEqual([terraformIdentity]);
+  });
+
   test("creates the token signing certificate with the configured end date and outputs how to activate it", () => {
     const certificate = resource(stack, "azuread_service_principal_token_signing_certificate");
     expect(certificate.block).toMatchObject({
@@ -79,7 +95,7 @@ describe("Entra side of the Contoso example", () => {
 
   test("declares one security group per team and the admin group, keyed by config key", () => {
     const groups = resource(stack, "azuread_group");
-    expect(groups.address).toBe("azuread_group.groups_BFA5505B");
+    expect(groups.address).toBe("azuread_group.team");
     expect(groups.block.for_each).toEqual({
       admins: { displayName: "sagemaker-admins", description: "SageMaker administrators (contoso-ml)" },
       forecasting: { displayName: "ml-forecasting", description: expect.stringContaining("team forecasting") },
@@ -116,7 +132,7 @@ describe("Entra side of the Contoso example", () => {
 
   test("assigns every group to the app with the User role", () => {
     const assignments = resource(stack, "azuread_app_role_assignment");
-    expect(assignments.address).toBe("azuread_app_role_assignment.groups_assignments_443F1549");
+    expect(assignments.address).toBe("azuread_app_role_assignment.team");
     expect(assignments.block).toMatchObject({
       for_each: ref(resource(stack, "azuread_group").address),
       app_role_id: USER_ROLE,
@@ -140,12 +156,13 @@ describe("Entra side of the Contoso example", () => {
     });
   });
 
-  test("provisions every group on demand after its assignment, and looks groups up in AWS only after that", () => {
-    const onDemand = resource(stack, "azuread_synchronization_job_provision_on_demand");
-    expect(onDemand.block).toMatchObject({
+  test("provisions every group on demand after its assignment, again when its name changes", () => {
+    const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand.team;
+    expect(onDemand).toMatchObject({
       for_each: ref(resource(stack, "azuread_group").address),
       synchronization_job_id: ref(resource(stack, "azuread_synchronization_job").address, "id"),
       depends_on: [resource(stack, "azuread_app_role_assignment").address],
+      triggers: { display_name: "${each.value.display_name}" },
       parameter: [
         {
           rule_id: "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8",
@@ -153,7 +170,45 @@ describe("Entra side of the Contoso example", () => {
         },
       ],
     });
-    expect(dataSource(stack, "aws_identitystore_group").block.depends_on).toEqual([onDemand.address]);
+  });
+
+  test("provisions every member on demand once, with the object id from a group they belong to", () => {
+    const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand.member;
+    // alice is in forecasting and fraud: provisioned once; admins who are no team member get no profile.
+    expect(onDemand.for_each).toEqual({
+      "alice@contoso.com": "forecasting",
+      "bob@contoso.com": "forecasting",
+      "erin.lee@contoso.com": "forecasting",
+      "frank@contoso.com": "forecasting",
+      "grace@contoso.com": "recommendations",
+      "heidi@contoso.com": "recommendations",
+      "ivan@contoso.com": "recommendations",
+      "judy@contoso.com": "fraud",
+      "mallory@contoso.com": "fraud",
+    });
+    expect(onDemand.parameter[0].subject).toEqual([
+      {
+        object_id: `\${one([for user in ${dataSource(stack, "azuread_users").address}[each.value].users : user.object_id if lower(user.user_principal_name) == lower(each.key)])}`,
+        object_type_name: "User",
+      },
+    ]);
+    // In scope only once their group lists them and is assigned to the app.
+    expect(onDemand.depends_on).toEqual([
+      resource(stack, "azuread_group").address,
+      resource(stack, "azuread_app_role_assignment").address,
+    ]);
+  });
+
+  test("reads the IAM Identity Center groups after their provisioning, and the users (and so the profiles) after theirs", () => {
+    expect(dataSource(stack, "aws_identitystore_groups").block.depends_on).toEqual([
+      "azuread_synchronization_job_provision_on_demand.team",
+    ]);
+    expect(dataSource(stack, "aws_identitystore_users").block.depends_on).toEqual([
+      "azuread_synchronization_job_provision_on_demand.member",
+    ]);
+    expect(resource(stack, "aws_sagemaker_user_profile").block.depends_on).toContain(
+      dataSource(stack, "aws_identitystore_users").address,
+    );
   });
 
   test("configures the azuread provider for the tenant", () => {
@@ -170,9 +225,8 @@ describe("Entra switches", () => {
     const stack = synthJson(loadData(config));
     // THEN
     expect(stack.resource.azuread_synchronization_job_provision_on_demand).toBeUndefined();
-    expect(dataSource(stack, "aws_identitystore_group").block.depends_on).toEqual([
-      resource(stack, "azuread_synchronization_job").address,
-    ]);
+    for (const lookup of ["aws_identitystore_groups", "aws_identitystore_users"])
+      expect(dataSource(stack, lookup).block.depends_on).toEqual([resource(stack, "azuread_synchronization_job").address]);
   });
 
   test("with a relay state and owners, the app and every group carry them", () => {
@@ -235,6 +289,7 @@ describe("bootstrap phase", () => {
     expect(Object.keys(stack.resource).filter((type) => type.startsWith("aws_"))).toEqual([]);
     expect(stack.provider.aws).toBeUndefined();
     expect(stack.variable?.scim_token).toBeUndefined();
+    expect(stack.import).toBeUndefined();
     expect(resource(stack, "azuread_service_principal").block.login_url).toBeUndefined();
   });
 

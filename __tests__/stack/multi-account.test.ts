@@ -7,10 +7,11 @@ function blocks(stack: SynthesizedStack, type: string): Record<string, any> {
   );
 }
 
-function providerOf(stack: SynthesizedStack, type: string, prefix: string): string {
-  const matching = Object.entries(blocks(stack, type)).filter(([address]) => address.startsWith(`${type}.${prefix}`));
-  if (matching.length !== 1) throw new Error(`expected one ${type} under ${prefix}, found ${matching.length}`);
-  return matching[0]![1].provider;
+function providerOf(stack: SynthesizedStack, address: string): string {
+  const [type, name] = address.split(".") as [string, string];
+  const block = stack.resource[type]?.[name];
+  if (block === undefined) throw new Error(`no block ${address}`);
+  return block.provider;
 }
 
 describe("multi-account example", () => {
@@ -39,20 +40,23 @@ describe("multi-account example", () => {
   });
 
   test.each([
-    ["aws_sagemaker_domain", "account_research_", "aws.research"],
-    ["aws_sagemaker_domain", "account_production_", "aws.production"],
-    ["aws_iam_role", "account_research_", "aws.research"],
-    ["aws_iam_policy", "account_production_", "aws.production"],
-    ["aws_iam_role_policy", "account_production_", "aws.production"],
-    ["aws_iam_role_policy_attachment", "account_research_", "aws.research"],
-    ["aws_sagemaker_user_profile", "account_production_", "aws.production"],
-    ["aws_ssoadmin_application_assignment", "account_research_", "aws"],
-    ["aws_ssoadmin_application_assignment", "account_production_", "aws"],
-    ["aws_ssoadmin_permission_set", "admin_access_", "aws"],
-    ["aws_ssoadmin_account_assignment", "admin_access_", "aws"],
-    ["aws_organizations_policy", "console_guard_", "aws"],
-  ])("binds %s under %s to provider %s", (type, prefix, provider) => {
-    expect(providerOf(stack, type, prefix)).toBe(provider);
+    // Each account's blocks have their own fixed address: the account key is its suffix.
+    ["aws_sagemaker_domain.team_research", "aws.research"],
+    ["aws_sagemaker_domain.team_production", "aws.production"],
+    ["aws_iam_role.execution_research", "aws.research"],
+    ["aws_iam_policy.persona_production", "aws.production"],
+    ["aws_iam_role_policy.team_resources_production", "aws.production"],
+    ["aws_iam_role_policy_attachment.persona_research", "aws.research"],
+    ["aws_sagemaker_user_profile.member_production", "aws.production"],
+    // Identity Center assignments and the admin permission set are managed where Identity Center lives.
+    ["aws_ssoadmin_application_assignment.team_research", "aws"],
+    ["aws_ssoadmin_application_assignment.team_production", "aws"],
+    ["aws_ssoadmin_permission_set.admin", "aws"],
+    ["aws_ssoadmin_account_assignment.admin", "aws"],
+    // Here the Identity Center account is the organization's management account.
+    ["aws_organizations_policy.console_guard", "aws"],
+  ])("binds %s to provider %s", (address, provider) => {
+    expect(providerOf(stack, address)).toBe(provider);
   });
 
   test("binds every resource and data source to an explicit provider", () => {
@@ -68,8 +72,8 @@ describe("multi-account example", () => {
       Object.entries(domains)
         .filter(([address]) => address.includes(prefix))
         .flatMap(([, block]) => Object.keys(block.for_each));
-    expect(teamsOf("account_research_")).toEqual(["forecasting", "recommendations"]);
-    expect(teamsOf("account_production_")).toEqual(["fraud"]);
+    expect(teamsOf("team_research")).toEqual(["forecasting", "recommendations"]);
+    expect(teamsOf("team_production")).toEqual(["fraud"]);
     const roles = Object.values(blocks(stack, "aws_iam_role")).map((block) => Object.keys(block.for_each));
     expect(roles).toEqual(
       expect.arrayContaining([
@@ -109,7 +113,7 @@ describe("multi-account example", () => {
 
   test("merges every account's domains into one output", () => {
     expect(stack.output.studio_domains.value).toMatch(
-      /^\$\{merge\(\{ for .*account_production.*\}, \{ for .*account_research.*\}\)\}$/,
+      /^\$\{merge\(\{ for .*aws_sagemaker_domain\.team_production:.*\}, \{ for .*aws_sagemaker_domain\.team_research:.*\}\)\}$/,
     );
   });
 });

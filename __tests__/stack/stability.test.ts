@@ -165,6 +165,13 @@ function forEachOf(stack: Data, kind: "resource" | "data", type: string, key?: s
   return [kind, type, ids[0]!, "for_each", ...(key === undefined ? [] : [key])].join(" > ");
 }
 
+/** The path of a key of the provisioning on demand of groups (`team`) or of members (`member`). */
+function onDemandOf(stack: Data, block: "team" | "member", key: string): string {
+  const type = "azuread_synchronization_job_provision_on_demand";
+  if (stack.resource?.[type]?.[block] === undefined) throw new Error(`expected ${type}.${block}`);
+  return ["resource", type, block, "for_each", key].join(" > ");
+}
+
 function sortedChanges(list: Change[]): Change[] {
   return [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -196,16 +203,23 @@ describe.each([
       // THEN her profile is one new for_each key; no role, domain or other profile changes. On the Entra side the
       // forecasting group's member lookup lists her too, and so does the per-user attribute check (a set of
       // every member's user name, written as one expression). Nothing else may move.
+      // The list of user names every profile needs in IAM Identity Center names her too, and in Entra mode she is
+      // provisioned on demand.
       const expected: Change[] = [
         {
           path: forEachOf(before, "resource", "aws_sagemaker_user_profile", "forecasting/zoe@contoso.com"),
           kind: "added",
         },
+        { path: "locals > identity_center_user_names", kind: "changed" },
       ];
       if (identityProvider === "entra")
         expected.push(
           { path: forEachOf(before, "data", "azuread_users", "forecasting"), kind: "changed" },
           { path: forEachOf(before, "data", "azuread_user"), kind: "changed" },
+          {
+            path: onDemandOf(before, "member", "zoe@contoso.com"),
+            kind: "added",
+          },
         );
       expect(sortedChanges(changes(before, after))).toEqual(sortedChanges(expected));
     });
@@ -261,7 +275,10 @@ describe.each([
           path: forEachOf(before, "resource", "aws_sagemaker_user_profile", "vision/olivia@contoso.com"),
           kind: "added",
         },
-        { path: forEachOf(before, "data", "aws_identitystore_group", "vision"), kind: "added" },
+        // The identity store lookups list the team's group and member, and the group ids map names it.
+        { path: "locals > identity_center_group_names", kind: "changed" },
+        { path: "locals > identity_center_group_ids", kind: "changed" },
+        { path: "locals > identity_center_user_names", kind: "changed" },
         // Both personas' managed policies exist already in the account: the new roles are attached to them.
         ...Object.keys(Object.values<Data>(before.resource.aws_iam_policy)[0]!.for_each)
           .filter((policy) => ["compute", "data-scientist"].includes(policy.split("/")[0]!))
@@ -275,6 +292,7 @@ describe.each([
           { path: forEachOf(before, "resource", "azuread_group", "vision"), kind: "added" },
           { path: forEachOf(before, "data", "azuread_users", "vision"), kind: "added" },
           { path: forEachOf(before, "data", "azuread_user"), kind: "changed" },
+          { path: onDemandOf(before, "member", "olivia@contoso.com"), kind: "added" },
         );
       expect(sortedChanges(changes(before, after))).toEqual(sortedChanges(expected));
     });
