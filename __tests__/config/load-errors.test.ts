@@ -173,6 +173,40 @@ const cases: [string, Mutation, string, string][] = [
     "the console guard SCP would also block the role that deploys this stack",
   ],
   [
+    "the SCP without the organization's management account",
+    (c) => (c.aws.consoleGuard = { scp: true, deployerRoleArn: "arn:aws:iam::111122223333:role/platform" }),
+    "aws.consoleGuard.scp",
+    "the console guard SCP can only be managed from the organization's management account",
+  ],
+  [
+    "a management account that hosts a team's domain",
+    (c) => (c.aws.organization = { accountId: "111122223333" }),
+    "aws.organization.accountId",
+    "the management account 111122223333 (aws.accountId) hosts Studio domains, and SCPs never apply to it",
+  ],
+  [
+    "a management account that hosts a workload account's domains",
+    (c) => {
+      c.aws.accounts = { research: WORKLOAD };
+      c.teams.fraud.account = "research";
+      c.aws.organization = { accountId: "444455556666", roleArn: "arn:aws:iam::444455556666:role/organizations" };
+    },
+    "aws.organization.accountId",
+    "the management account 444455556666 (aws.accounts.research) hosts Studio domains",
+  ],
+  [
+    "a management account role in another account",
+    (c) => (c.aws.organization = { accountId: "999988887777", roleArn: "arn:aws:iam::123456789012:role/org" }),
+    "aws.organization.roleArn",
+    "the role is in account 123456789012, not in the management account 999988887777",
+  ],
+  [
+    "another management account without a role to assume",
+    (c) => (c.aws.organization = { accountId: "999988887777" }),
+    "aws.organization.roleArn",
+    "Terraform's own credentials are for aws.accountId 111122223333, not the management account",
+  ],
+  [
     "a KMS alias instead of a key ARN",
     (c) => (c.aws.kmsKeyArn = "alias/studio"),
     "aws.kmsKeyArn",

@@ -108,7 +108,9 @@ describe("valid configs", () => {
           }
           // Every group is looked up in the identity store by its display name, keyed by its config key.
           expect(stack.locals.identity_center_group_names).toEqual(groupKeys.map((key) => expected.groups[key]));
-          expect(stack.locals.identity_center_group_ids).toContain(`in ${JSON.stringify(sortedRecord(expected.groups))} :`);
+          expect(stack.locals.identity_center_group_ids).toContain(
+            `in ${JSON.stringify(sortedRecord(expected.groups))} :`,
+          );
           const domains = forEachOfAll(stack.resource, "aws_sagemaker_domain");
           expect(Object.keys(domains).sort()).toEqual(groupKeys.filter((key) => key !== "admins"));
           const profiles = forEachOfAll(stack.resource, "aws_sagemaker_user_profile");
@@ -129,7 +131,11 @@ describe("valid configs", () => {
 });
 
 function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, record[key]!]),
+  );
 }
 
 describe("malformed configs", () => {

@@ -378,7 +378,7 @@ describe("console guard", () => {
     // GIVEN the multi-account example, whose teams all live in workload accounts
     const multi = synthJson(loadExample("contoso-multi-account"));
     // THEN no extra provider, and the guard is attached to the workload accounts only
-    expect(multi.provider.aws.map((provider) => provider.alias)).not.toContain("organization");
+    expect(multi.provider.aws!.map((provider) => provider.alias)).not.toContain("organization");
     const attachments = resource(multi, "aws_organizations_policy_attachment").block;
     expect(attachments.provider).toBe("aws");
     expect(Object.values(attachments.for_each)).not.toContain("111122223333");

@@ -157,7 +157,7 @@ describe("Entra side of the Contoso example", () => {
   });
 
   test("provisions every group on demand after its assignment, again when its name changes", () => {
-    const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand.team;
+    const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand!.team;
     expect(onDemand).toMatchObject({
       for_each: ref(resource(stack, "azuread_group").address),
       synchronization_job_id: ref(resource(stack, "azuread_synchronization_job").address, "id"),
@@ -173,7 +173,7 @@ describe("Entra side of the Contoso example", () => {
   });
 
   test("provisions every member on demand once, with the object id from a group they belong to", () => {
-    const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand.member;
+    const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand!.member;
     // alice is in forecasting and fraud: provisioned once; admins who are no team member get no profile.
     expect(onDemand.for_each).toEqual({
       "alice@contoso.com": "forecasting",
@@ -226,7 +226,9 @@ describe("Entra switches", () => {
     // THEN
     expect(stack.resource.azuread_synchronization_job_provision_on_demand).toBeUndefined();
     for (const lookup of ["aws_identitystore_groups", "aws_identitystore_users"])
-      expect(dataSource(stack, lookup).block.depends_on).toEqual([resource(stack, "azuread_synchronization_job").address]);
+      expect(dataSource(stack, lookup).block.depends_on).toEqual([
+        resource(stack, "azuread_synchronization_job").address,
+      ]);
   });
 
   test("with a relay state and owners, the app and every group carry them", () => {

@@ -58,7 +58,23 @@ function prepare(synthesized, dir, name) {
   const mocks = aliases.map(
     (alias) => `\nmock_provider "aws" {\n  alias  = "${alias}"\n  source = "./tests/mocks"\n}\n`,
   );
-  fs.appendFileSync(path.join(preventDestroy, "prevent-destroy.tftest.hcl"), mocks.join(""));
+  fs.appendFileSync(path.join(preventDestroy, "prevent-destroy.tftest.hcl"), mocks.join("") + identityStore(stack));
+}
+
+/**
+ * An identity store holding every group and user the stack looks for (their names are literal locals of the
+ * stack), so the lookups' postconditions pass and the run gets as far as the teardown.
+ */
+function identityStore(stack) {
+  const groups = stack.locals?.identity_center_group_names ?? [];
+  const users = stack.locals?.identity_center_user_names ?? [];
+  const id = (n) => `9067a1b2c3-00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+  const groupList = groups.map((name, n) => `{ group_id = "${id(n + 1)}", display_name = ${JSON.stringify(name)} }`);
+  const userList = users.map((name) => `{ user_name = ${JSON.stringify(name)} }`);
+  return [
+    `\noverride_data {\n  target = data.aws_identitystore_groups.identity_center\n  values = { groups = [${groupList.join(", ")}] }\n}\n`,
+    `\noverride_data {\n  target = data.aws_identitystore_users.identity_center\n  values = { users = [${userList.join(", ")}] }\n}\n`,
+  ].join("");
 }
 
 function checkPreventDestroy(dir) {

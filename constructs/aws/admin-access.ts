@@ -34,35 +34,44 @@ export class AdminAccess extends Construct {
     const partition = props.partition ?? "aws";
     const { instanceArn, provider } = props.identityCenter;
 
-    this.permissionSet = fixAddress(new SsoadminPermissionSet(this, "permission_set", {
-      provider,
-      instanceArn,
-      name: props.permissionSetName,
-      description: "SageMaker administrators: full SageMaker access in the console",
-      sessionDuration: props.sessionDuration,
-    }), NAME);
-    const policy = fixAddress(new SsoadminManagedPolicyAttachment(this, "sagemaker_full_access", {
-      provider,
-      instanceArn,
-      permissionSetArn: this.permissionSet.arn,
-      managedPolicyArn: `arn:${partition}:iam::aws:policy/AmazonSageMakerFullAccess`,
-    }), `${NAME}_sagemaker_full_access`);
-    const accounts = TerraformIterator.fromMap({ ...props.accountIds });
-    fixAddress(new SsoadminAccountAssignment(this, "assignments", {
-      provider,
-      forEach: accounts,
-      instanceArn,
-      permissionSetArn: this.permissionSet.arn,
-      principalId: props.identityCenter.groupId(props.adminGroupKey),
-      principalType: "GROUP",
-      targetId: accounts.value,
-      targetType: "AWS_ACCOUNT",
-      // Assigning before the policy is attached would provision an empty permission set.
-      dependsOn: [policy],
-      lifecycle: stableGroupAssignment(props.identityCenter, {
-        groupKey: JSON.stringify(props.adminGroupKey),
-        address: `aws_ssoadmin_account_assignment.${NAME}`,
+    this.permissionSet = fixAddress(
+      new SsoadminPermissionSet(this, "permission_set", {
+        provider,
+        instanceArn,
+        name: props.permissionSetName,
+        description: "SageMaker administrators: full SageMaker access in the console",
+        sessionDuration: props.sessionDuration,
       }),
-    }), NAME);
+      NAME,
+    );
+    const policy = fixAddress(
+      new SsoadminManagedPolicyAttachment(this, "sagemaker_full_access", {
+        provider,
+        instanceArn,
+        permissionSetArn: this.permissionSet.arn,
+        managedPolicyArn: `arn:${partition}:iam::aws:policy/AmazonSageMakerFullAccess`,
+      }),
+      `${NAME}_sagemaker_full_access`,
+    );
+    const accounts = TerraformIterator.fromMap({ ...props.accountIds });
+    fixAddress(
+      new SsoadminAccountAssignment(this, "assignments", {
+        provider,
+        forEach: accounts,
+        instanceArn,
+        permissionSetArn: this.permissionSet.arn,
+        principalId: props.identityCenter.groupId(props.adminGroupKey),
+        principalType: "GROUP",
+        targetId: accounts.value,
+        targetType: "AWS_ACCOUNT",
+        // Assigning before the policy is attached would provision an empty permission set.
+        dependsOn: [policy],
+        lifecycle: stableGroupAssignment(props.identityCenter, {
+          groupKey: JSON.stringify(props.adminGroupKey),
+          address: `aws_ssoadmin_account_assignment.${NAME}`,
+        }),
+      }),
+      NAME,
+    );
   }
 }

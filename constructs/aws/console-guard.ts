@@ -25,20 +25,26 @@ export class ConsoleGuard extends Construct implements IPolicyDeclaring {
   constructor(scope: Construct, id: string, props: ConsoleGuardProps) {
     super(scope, id);
     this.policy = props.policy;
-    const policy = fixAddress(new OrganizationsPolicy(this, "policy", {
-      provider: props.provider,
-      name: props.policyName,
-      type: "SERVICE_CONTROL_POLICY",
-      description: "Only SageMaker admins, execution roles and the deployer open Studio or change domains",
-      content: toTerraformJson(props.policy),
-    }), NAME);
+    const policy = fixAddress(
+      new OrganizationsPolicy(this, "policy", {
+        provider: props.provider,
+        name: props.policyName,
+        type: "SERVICE_CONTROL_POLICY",
+        description: "Only SageMaker admins, execution roles and the deployer open Studio or change domains",
+        content: toTerraformJson(props.policy),
+      }),
+      NAME,
+    );
     const accounts = TerraformIterator.fromMap({ ...props.accountIds });
-    fixAddress(new OrganizationsPolicyAttachment(this, "attachments", {
-      provider: props.provider,
-      forEach: accounts,
-      policyId: policy.id,
-      targetId: accounts.value,
-    }), NAME);
+    fixAddress(
+      new OrganizationsPolicyAttachment(this, "attachments", {
+        provider: props.provider,
+        forEach: accounts,
+        policyId: policy.id,
+        targetId: accounts.value,
+      }),
+      NAME,
+    );
   }
 
   policyDocuments(): readonly PolicyDocument[] {

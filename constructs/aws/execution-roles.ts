@@ -53,15 +53,18 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ]),
       ),
     );
-    this.roles = fixAddress(new IamRole(this, "roles", {
-      provider,
-      forEach: roles,
-      name: roles.getString("name"),
-      path: props.path,
-      assumeRolePolicy: sagemakerTrustPolicy(),
-      description: `SageMaker execution role of persona \${each.value.persona} in team \${each.value.team}`,
-      tags: { "sagemaker-team": roles.getString("team"), "sagemaker-persona": roles.getString("persona") },
-    }), `execution${suffix}`);
+    this.roles = fixAddress(
+      new IamRole(this, "roles", {
+        provider,
+        forEach: roles,
+        name: roles.getString("name"),
+        path: props.path,
+        assumeRolePolicy: sagemakerTrustPolicy(),
+        description: `SageMaker execution role of persona \${each.value.persona} in team \${each.value.team}`,
+        tags: { "sagemaker-team": roles.getString("team"), "sagemaker-persona": roles.getString("persona") },
+      }),
+      `execution${suffix}`,
+    );
 
     const managed = TerraformIterator.fromMap(
       Object.fromEntries(
@@ -71,14 +74,17 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ]),
       ),
     );
-    const personaPolicies = fixAddress(new IamPolicy(this, "persona_policies", {
-      provider,
-      forEach: managed,
-      name: managed.getString("name"),
-      path: props.path,
-      description: "ML activities and guardrails of SageMaker persona ${each.value.persona}",
-      policy: managed.getString("document"),
-    }), `persona${suffix}`);
+    const personaPolicies = fixAddress(
+      new IamPolicy(this, "persona_policies", {
+        provider,
+        forEach: managed,
+        name: managed.getString("name"),
+        path: props.path,
+        description: "ML activities and guardrails of SageMaker persona ${each.value.persona}",
+        policy: managed.getString("document"),
+      }),
+      `persona${suffix}`,
+    );
 
     const attachments = TerraformIterator.fromMap(
       Object.fromEntries(
@@ -90,12 +96,15 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ),
       ),
     );
-    fixAddress(new IamRolePolicyAttachment(this, "persona_policy_attachments", {
-      provider,
-      forEach: attachments,
-      role: instanceAttribute(this.roles, attachments.getString("role"), "name"),
-      policyArn: instanceAttribute(personaPolicies, attachments.getString("policy"), "arn"),
-    }), `persona${suffix}`);
+    fixAddress(
+      new IamRolePolicyAttachment(this, "persona_policy_attachments", {
+        provider,
+        forEach: attachments,
+        role: instanceAttribute(this.roles, attachments.getString("role"), "name"),
+        policyArn: instanceAttribute(personaPolicies, attachments.getString("policy"), "arn"),
+      }),
+      `persona${suffix}`,
+    );
 
     const inline = TerraformIterator.fromMap(
       Object.fromEntries(
@@ -104,13 +113,16 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         ),
       ),
     );
-    fixAddress(new IamRolePolicy(this, "policies", {
-      provider,
-      forEach: inline,
-      name: "team-resources",
-      role: instanceAttribute(this.roles, inline.key, "name"),
-      policy: inline.value,
-    }), `team_resources${suffix}`);
+    fixAddress(
+      new IamRolePolicy(this, "policies", {
+        provider,
+        forEach: inline,
+        name: "team-resources",
+        role: instanceAttribute(this.roles, inline.key, "name"),
+        policy: inline.value,
+      }),
+      `team_resources${suffix}`,
+    );
   }
 
   policyDocuments(): readonly PolicyDocument[] {

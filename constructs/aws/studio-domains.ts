@@ -74,38 +74,41 @@ export class StudioDomains extends Construct {
 
     // Replacing a domain deletes its users' home directories: the address is the team key, the home file
     // system is retained, and Terraform refuses any plan that would destroy a domain.
-    this.domains = fixAddress(new SagemakerDomain(this, "domains", {
-      provider: props.provider,
-      forEach: teams,
-      domainName: teams.getString("domainName"),
-      authMode: "SSO",
-      vpcId: props.network.vpcId,
-      subnetIds: [...props.network.subnetIds],
-      appNetworkAccessType: props.network.appNetworkAccessType,
-      kmsKeyId: props.kmsKeyArn,
-      retentionPolicy: { homeEfsFileSystem: "Retain" },
-      domainSettings: {
-        securityGroupIds: securityGroups,
-        executionRoleIdentityConfig: "USER_PROFILE_NAME",
-      },
-      defaultUserSettings: {
-        executionRole: defaultRole,
-        securityGroups,
-        studioWebPortal: "ENABLED",
-        defaultLandingUri: "studio::",
-        sharingSettings: {
-          notebookOutputOption: "Allowed",
-          s3OutputPath: teams.getString("sharedNotebooks"),
-          s3KmsKeyId: props.kmsKeyArn,
+    this.domains = fixAddress(
+      new SagemakerDomain(this, "domains", {
+        provider: props.provider,
+        forEach: teams,
+        domainName: teams.getString("domainName"),
+        authMode: "SSO",
+        vpcId: props.network.vpcId,
+        subnetIds: [...props.network.subnetIds],
+        appNetworkAccessType: props.network.appNetworkAccessType,
+        kmsKeyId: props.kmsKeyArn,
+        retentionPolicy: { homeEfsFileSystem: "Retain" },
+        domainSettings: {
+          securityGroupIds: securityGroups,
+          executionRoleIdentityConfig: "USER_PROFILE_NAME",
         },
-      },
-      defaultSpaceSettings: {
-        executionRole: defaultRole,
-        securityGroups,
-      },
-      tags: { "sagemaker-team": teams.key },
-      lifecycle: { preventDestroy: true },
-    }), `team${suffix}`);
+        defaultUserSettings: {
+          executionRole: defaultRole,
+          securityGroups,
+          studioWebPortal: "ENABLED",
+          defaultLandingUri: "studio::",
+          sharingSettings: {
+            notebookOutputOption: "Allowed",
+            s3OutputPath: teams.getString("sharedNotebooks"),
+            s3KmsKeyId: props.kmsKeyArn,
+          },
+        },
+        defaultSpaceSettings: {
+          executionRole: defaultRole,
+          securityGroups,
+        },
+        tags: { "sagemaker-team": teams.key },
+        lifecycle: { preventDestroy: true },
+      }),
+      `team${suffix}`,
+    );
     this.domains.addOverride("default_user_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
     this.domains.addOverride("default_space_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
 

@@ -39,16 +39,19 @@ export class UserProfiles extends Construct {
     );
     // SageMaker creates a profile only for a user who is in the identity store and whose group is already
     // assigned to the domain.
-    this.profiles = fixAddress(new SagemakerUserProfile(this, "profiles", {
-      provider: props.provider,
-      forEach: profiles,
-      domainId: props.domains.domainIdOf(profiles.getString("team")),
-      userProfileName: profiles.getString("profileName"),
-      singleSignOnUserIdentifier: "UserName",
-      singleSignOnUserValue: profiles.getString("userName"),
-      userSettings: { executionRole: props.roles.arnOf(profiles.getString("role")) },
-      tags: { "sagemaker-team": profiles.getString("team") },
-      dependsOn: [props.domains.assignments, ...props.waitFor],
-    }), `member${props.addressSuffix ?? ""}`);
+    this.profiles = fixAddress(
+      new SagemakerUserProfile(this, "profiles", {
+        provider: props.provider,
+        forEach: profiles,
+        domainId: props.domains.domainIdOf(profiles.getString("team")),
+        userProfileName: profiles.getString("profileName"),
+        singleSignOnUserIdentifier: "UserName",
+        singleSignOnUserValue: profiles.getString("userName"),
+        userSettings: { executionRole: props.roles.arnOf(profiles.getString("role")) },
+        tags: { "sagemaker-team": profiles.getString("team") },
+        dependsOn: [props.domains.assignments, ...props.waitFor],
+      }),
+      `member${props.addressSuffix ?? ""}`,
+    );
   }
 }

@@ -99,9 +99,7 @@ export class ScimProvisioning extends Construct {
         parameter: [
           {
             ruleId: PROVISIONING_RULE_ID,
-            subject: [
-              { objectId: props.teamGroups.memberObjectId("each.key", "each.value"), objectTypeName: "User" },
-            ],
+            subject: [{ objectId: props.teamGroups.memberObjectId("each.key", "each.value"), objectTypeName: "User" }],
           },
         ],
         // A user is in the app's scope only through an assigned group that lists them.

@@ -2,8 +2,10 @@
 #
 # IAM Identity Center lives in 111122223333 (the default provider `aws`); the teams' domains live in the workload
 # accounts research (444455556666, provider aws.research) and production (777788889999, aws.production). Each
-# workload account's roles, policies, domains and profiles are blocks of their own, account_<key>_...; the Identity
-# Center side (group lookups, application and account assignments, permission set, SCP) uses the default provider.
+# workload account's roles, policies, domains and profiles are blocks of their own, suffixed with the account key
+# (aws_sagemaker_domain.team_research); the Identity Center side (identity store lookups, application and account
+# assignments, permission set) uses the default provider, and so does the SCP: this Identity Center account is the
+# organization's management account.
 #
 # run.sh synthesizes the example and copies this file (with mocks/ and forget-domains/) next to the JSON. There is one
 # mocked provider per provider configuration. The per-instance overrides sit INSIDE the mock_provider of the account
@@ -13,7 +15,7 @@
 # get the shared default d-mockdomain00 and the assertion fails).
 #
 # Every expectation is written by hand from the example YAML, never read back from the synthesized JSON. Resource
-# addresses carry cdktf's hashes; they are stable by design (DESIGN.md section 4).
+# addresses are the fixed, documented ones of docs/addresses.md.
 
 # ---------------------------------------------------------------------------------------------------------------
 # Identity Center account (default provider)
@@ -21,25 +23,27 @@
 mock_provider "aws" {
   source = "./tests/mocks"
 
+  # The identity store, as the IdP would have filled it: every group the config names, every member with a profile.
   override_data {
-    target = data.aws_identitystore_group.identity_center_groups_30ABB1CF["admins"]
-    values = { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a1", display_name = "sagemaker-admins" }
+    target = data.aws_identitystore_groups.identity_center
+    values = {
+      groups = [
+        { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a1", display_name = "sagemaker-admins", description = "", external_ids = [] },
+        { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a2", display_name = "ml-forecasting", description = "", external_ids = [] },
+        { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a3", display_name = "ml-recommendations", description = "", external_ids = [] },
+        { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a4", display_name = "ml-fraud-detection", description = "", external_ids = [] },
+      ]
+    }
   }
   override_data {
-    target = data.aws_identitystore_group.identity_center_groups_30ABB1CF["forecasting"]
-    values = { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a2", display_name = "ml-forecasting" }
-  }
-  override_data {
-    target = data.aws_identitystore_group.identity_center_groups_30ABB1CF["recommendations"]
-    values = { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a3", display_name = "ml-recommendations" }
-  }
-  override_data {
-    target = data.aws_identitystore_group.identity_center_groups_30ABB1CF["fraud"]
-    values = { group_id = "9067a1b2c3-00000000-0000-4000-8000-0000000000a4", display_name = "ml-fraud-detection" }
+    target = data.aws_identitystore_users.identity_center
+    values = {
+      users = [for name in ["alice@contoso.com", "bob@contoso.com", "grace@contoso.com", "judy@contoso.com", "mallory@contoso.com"] : { user_name = name }]
+    }
   }
 
   override_resource {
-    target = aws_organizations_policy.console_guard_policy_499B5A55
+    target = aws_organizations_policy.console_guard
     values = {
       id  = "p-c0ns01eorg0"
       arn = "arn:aws:organizations::111122223333:policy/o-a1b2c3d4e5/service_control_policy/p-c0ns01eorg0"
@@ -75,7 +79,7 @@ mock_provider "aws" {
   }
 
   override_resource {
-    target = aws_sagemaker_domain.account_research_studio_domains_42CA402B["forecasting"]
+    target = aws_sagemaker_domain.team_research["forecasting"]
     values = {
       id                             = "d-rsfcst000001"
       arn                            = "arn:aws:sagemaker:eu-west-1:444455556666:domain/d-rsfcst000001"
@@ -84,7 +88,7 @@ mock_provider "aws" {
     }
   }
   override_resource {
-    target = aws_sagemaker_domain.account_research_studio_domains_42CA402B["recommendations"]
+    target = aws_sagemaker_domain.team_research["recommendations"]
     values = {
       id                             = "d-rsreco000002"
       arn                            = "arn:aws:sagemaker:eu-west-1:444455556666:domain/d-rsreco000002"
@@ -94,44 +98,44 @@ mock_provider "aws" {
   }
 
   override_resource {
-    target = aws_iam_role.account_research_execution_roles_6F80F0E3["forecasting/compute"]
+    target = aws_iam_role.execution_research["forecasting/compute"]
     values = { arn = "arn:aws:iam::444455556666:role/sagemaker-studio/contoso-org/contoso-org-forecasting-compute" }
   }
   override_resource {
-    target = aws_iam_role.account_research_execution_roles_6F80F0E3["forecasting/data-scientist"]
+    target = aws_iam_role.execution_research["forecasting/data-scientist"]
     values = { arn = "arn:aws:iam::444455556666:role/sagemaker-studio/contoso-org/contoso-org-forecasting-data-scientist" }
   }
   override_resource {
-    target = aws_iam_role.account_research_execution_roles_6F80F0E3["forecasting/mlops"]
+    target = aws_iam_role.execution_research["forecasting/mlops"]
     values = { arn = "arn:aws:iam::444455556666:role/sagemaker-studio/contoso-org/contoso-org-forecasting-mlops" }
   }
   override_resource {
-    target = aws_iam_role.account_research_execution_roles_6F80F0E3["recommendations/compute"]
+    target = aws_iam_role.execution_research["recommendations/compute"]
     values = { arn = "arn:aws:iam::444455556666:role/sagemaker-studio/contoso-org/contoso-org-recommendations-compute" }
   }
   override_resource {
-    target = aws_iam_role.account_research_execution_roles_6F80F0E3["recommendations/data-scientist"]
+    target = aws_iam_role.execution_research["recommendations/data-scientist"]
     values = { arn = "arn:aws:iam::444455556666:role/sagemaker-studio/contoso-org/contoso-org-recommendations-data-scientist" }
   }
 
   override_resource {
-    target = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585["compute/1"]
+    target = aws_iam_policy.persona_research["compute/1"]
     values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-compute-1" }
   }
   override_resource {
-    target = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585["data-scientist/1"]
+    target = aws_iam_policy.persona_research["data-scientist/1"]
     values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-data-scientist-1" }
   }
   override_resource {
-    target = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585["data-scientist/2"]
+    target = aws_iam_policy.persona_research["data-scientist/2"]
     values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-data-scientist-2" }
   }
   override_resource {
-    target = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585["mlops/1"]
+    target = aws_iam_policy.persona_research["mlops/1"]
     values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-mlops-1" }
   }
   override_resource {
-    target = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585["mlops/2"]
+    target = aws_iam_policy.persona_research["mlops/2"]
     values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-mlops-2" }
   }
 }
@@ -157,7 +161,7 @@ mock_provider "aws" {
   }
 
   override_resource {
-    target = aws_sagemaker_domain.account_production_studio_domains_69B4DCE6["fraud"]
+    target = aws_sagemaker_domain.team_production["fraud"]
     values = {
       id                             = "d-pdfrau000003"
       arn                            = "arn:aws:sagemaker:eu-west-1:777788889999:domain/d-pdfrau000003"
@@ -167,36 +171,36 @@ mock_provider "aws" {
   }
 
   override_resource {
-    target = aws_iam_role.account_production_execution_roles_B7E139DC["fraud/compute"]
+    target = aws_iam_role.execution_production["fraud/compute"]
     values = { arn = "arn:aws:iam::777788889999:role/sagemaker-studio/contoso-org/contoso-org-fraud-compute" }
   }
   override_resource {
-    target = aws_iam_role.account_production_execution_roles_B7E139DC["fraud/data-scientist"]
+    target = aws_iam_role.execution_production["fraud/data-scientist"]
     values = { arn = "arn:aws:iam::777788889999:role/sagemaker-studio/contoso-org/contoso-org-fraud-data-scientist" }
   }
   override_resource {
-    target = aws_iam_role.account_production_execution_roles_B7E139DC["fraud/mlops"]
+    target = aws_iam_role.execution_production["fraud/mlops"]
     values = { arn = "arn:aws:iam::777788889999:role/sagemaker-studio/contoso-org/contoso-org-fraud-mlops" }
   }
 
   override_resource {
-    target = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486["compute/1"]
+    target = aws_iam_policy.persona_production["compute/1"]
     values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-compute-1" }
   }
   override_resource {
-    target = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486["data-scientist/1"]
+    target = aws_iam_policy.persona_production["data-scientist/1"]
     values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-data-scientist-1" }
   }
   override_resource {
-    target = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486["data-scientist/2"]
+    target = aws_iam_policy.persona_production["data-scientist/2"]
     values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-data-scientist-2" }
   }
   override_resource {
-    target = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486["mlops/1"]
+    target = aws_iam_policy.persona_production["mlops/1"]
     values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-mlops-1" }
   }
   override_resource {
-    target = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486["mlops/2"]
+    target = aws_iam_policy.persona_production["mlops/2"]
     values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-mlops-2" }
   }
 }
@@ -312,70 +316,66 @@ run "plan_shape" {
 
   assert {
     condition = (
-      toset(keys(aws_sagemaker_domain.account_research_studio_domains_42CA402B)) == toset([for k, t in var.teams : k if t.account == "research"]) &&
-      toset(keys(aws_sagemaker_domain.account_production_studio_domains_69B4DCE6)) == toset([for k, t in var.teams : k if t.account == "production"])
+      toset(keys(aws_sagemaker_domain.team_research)) == toset([for k, t in var.teams : k if t.account == "research"]) &&
+      toset(keys(aws_sagemaker_domain.team_production)) == toset([for k, t in var.teams : k if t.account == "production"])
     )
-    error_message = "domains planned: research ${jsonencode(keys(aws_sagemaker_domain.account_research_studio_domains_42CA402B))}, production ${jsonencode(keys(aws_sagemaker_domain.account_production_studio_domains_69B4DCE6))}"
+    error_message = "domains planned: research ${jsonencode(keys(aws_sagemaker_domain.team_research))}, production ${jsonencode(keys(aws_sagemaker_domain.team_production))}"
   }
   assert {
     condition = (
-      toset(keys(aws_iam_role.account_research_execution_roles_6F80F0E3)) == toset([for k, r in var.roles : k if r.account == "research"]) &&
-      toset(keys(aws_iam_role.account_production_execution_roles_B7E139DC)) == toset([for k, r in var.roles : k if r.account == "production"])
+      toset(keys(aws_iam_role.execution_research)) == toset([for k, r in var.roles : k if r.account == "research"]) &&
+      toset(keys(aws_iam_role.execution_production)) == toset([for k, r in var.roles : k if r.account == "production"])
     )
-    error_message = "execution roles planned: research ${jsonencode(keys(aws_iam_role.account_research_execution_roles_6F80F0E3))}, production ${jsonencode(keys(aws_iam_role.account_production_execution_roles_B7E139DC))}"
+    error_message = "execution roles planned: research ${jsonencode(keys(aws_iam_role.execution_research))}, production ${jsonencode(keys(aws_iam_role.execution_production))}"
   }
   assert {
     condition = (
-      toset(keys(aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE)) == toset([for k, r in var.roles : k if r.account == "research"]) &&
-      toset(keys(aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD)) == toset([for k, r in var.roles : k if r.account == "production"])
+      toset(keys(aws_iam_role_policy.team_resources_research)) == toset([for k, r in var.roles : k if r.account == "research"]) &&
+      toset(keys(aws_iam_role_policy.team_resources_production)) == toset([for k, r in var.roles : k if r.account == "production"])
     )
-    error_message = "inline policies planned: research ${jsonencode(keys(aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE))}, production ${jsonencode(keys(aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD))}"
+    error_message = "inline policies planned: research ${jsonencode(keys(aws_iam_role_policy.team_resources_research))}, production ${jsonencode(keys(aws_iam_role_policy.team_resources_production))}"
   }
   assert {
     condition = (
-      toset(keys(aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585)) == toset(keys(var.persona_policies)) &&
-      toset(keys(aws_iam_policy.account_production_execution_roles_persona_policies_B125C486)) == toset(keys(var.persona_policies))
+      toset(keys(aws_iam_policy.persona_research)) == toset(keys(var.persona_policies)) &&
+      toset(keys(aws_iam_policy.persona_production)) == toset(keys(var.persona_policies))
     )
-    error_message = "managed policies planned: research ${jsonencode(keys(aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585))}, production ${jsonencode(keys(aws_iam_policy.account_production_execution_roles_persona_policies_B125C486))}"
+    error_message = "managed policies planned: research ${jsonencode(keys(aws_iam_policy.persona_research))}, production ${jsonencode(keys(aws_iam_policy.persona_production))}"
   }
   assert {
     condition = (
-      toset(keys(aws_iam_role_policy_attachment.account_research_execution_roles_persona_policy_attachments_049C6A13)) == toset(flatten([for rk, r in var.roles :
+      toset(keys(aws_iam_role_policy_attachment.persona_research)) == toset(flatten([for rk, r in var.roles :
         [for pk, p in var.persona_policies : "${rk}/${split("/", pk)[1]}" if p.persona == r.persona] if r.account == "research"
       ])) &&
-      toset(keys(aws_iam_role_policy_attachment.account_production_execution_roles_persona_policy_attachments_916CF420)) == toset(flatten([for rk, r in var.roles :
+      toset(keys(aws_iam_role_policy_attachment.persona_production)) == toset(flatten([for rk, r in var.roles :
         [for pk, p in var.persona_policies : "${rk}/${split("/", pk)[1]}" if p.persona == r.persona] if r.account == "production"
       ]))
     )
-    error_message = "policy attachments planned: research ${jsonencode(keys(aws_iam_role_policy_attachment.account_research_execution_roles_persona_policy_attachments_049C6A13))}, production ${jsonencode(keys(aws_iam_role_policy_attachment.account_production_execution_roles_persona_policy_attachments_916CF420))}"
+    error_message = "policy attachments planned: research ${jsonencode(keys(aws_iam_role_policy_attachment.persona_research))}, production ${jsonencode(keys(aws_iam_role_policy_attachment.persona_production))}"
   }
   assert {
     condition = (
-      toset(keys(aws_sagemaker_user_profile.account_research_user_profiles_646F5270)) == toset([for k, p in var.profiles : k if p.account == "research"]) &&
-      toset(keys(aws_sagemaker_user_profile.account_production_user_profiles_234612AA)) == toset([for k, p in var.profiles : k if p.account == "production"])
+      toset(keys(aws_sagemaker_user_profile.member_research)) == toset([for k, p in var.profiles : k if p.account == "research"]) &&
+      toset(keys(aws_sagemaker_user_profile.member_production)) == toset([for k, p in var.profiles : k if p.account == "production"])
     )
-    error_message = "user profiles planned: research ${jsonencode(keys(aws_sagemaker_user_profile.account_research_user_profiles_646F5270))}, production ${jsonencode(keys(aws_sagemaker_user_profile.account_production_user_profiles_234612AA))}"
+    error_message = "user profiles planned: research ${jsonencode(keys(aws_sagemaker_user_profile.member_research))}, production ${jsonencode(keys(aws_sagemaker_user_profile.member_production))}"
   }
   assert {
     condition = (
-      toset(keys(aws_ssoadmin_application_assignment.account_research_studio_assignments_36C9968D)) == toset([for k, t in var.teams : k if t.account == "research"]) &&
-      toset(keys(aws_ssoadmin_application_assignment.account_production_studio_assignments_4EA26C8B)) == toset([for k, t in var.teams : k if t.account == "production"])
+      toset(keys(aws_ssoadmin_application_assignment.team_research)) == toset([for k, t in var.teams : k if t.account == "research"]) &&
+      toset(keys(aws_ssoadmin_application_assignment.team_production)) == toset([for k, t in var.teams : k if t.account == "production"])
     )
-    error_message = "application assignments planned: research ${jsonencode(keys(aws_ssoadmin_application_assignment.account_research_studio_assignments_36C9968D))}, production ${jsonencode(keys(aws_ssoadmin_application_assignment.account_production_studio_assignments_4EA26C8B))}"
+    error_message = "application assignments planned: research ${jsonencode(keys(aws_ssoadmin_application_assignment.team_research))}, production ${jsonencode(keys(aws_ssoadmin_application_assignment.team_production))}"
   }
   # The admins and the SCP go to the accounts that host a domain: the two workload accounts, not the Identity
   # Center account (it hosts none).
   assert {
-    condition     = toset(keys(aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01)) == toset(keys(var.accounts))
-    error_message = "admin account assignments planned for ${jsonencode(keys(aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01))}"
+    condition     = toset(keys(aws_ssoadmin_account_assignment.admin)) == toset(keys(var.accounts))
+    error_message = "admin account assignments planned for ${jsonencode(keys(aws_ssoadmin_account_assignment.admin))}"
   }
   assert {
-    condition     = toset(keys(aws_organizations_policy_attachment.console_guard_attachments_242C7306)) == toset(keys(var.accounts))
-    error_message = "console guard attachments planned for ${jsonencode(keys(aws_organizations_policy_attachment.console_guard_attachments_242C7306))}"
-  }
-  assert {
-    condition     = toset(keys(data.aws_identitystore_group.identity_center_groups_30ABB1CF)) == toset(keys(var.groups))
-    error_message = "group lookups planned for ${jsonencode(keys(data.aws_identitystore_group.identity_center_groups_30ABB1CF))}"
+    condition     = toset(keys(aws_organizations_policy_attachment.console_guard)) == toset(keys(var.accounts))
+    error_message = "console guard attachments planned for ${jsonencode(keys(aws_organizations_policy_attachment.console_guard))}"
   }
 }
 
@@ -388,35 +388,35 @@ run "apply_aws_side" {
   command   = apply
   state_key = "stack"
 
-  # --- Identity Center lookups (default provider: the overridden group ids prove it) ----------------------------
+  # --- Identity Center lookups (default provider: the overridden lists prove it) ---------------------------------
   assert {
-    condition = length(data.aws_identitystore_group.identity_center_groups_30ABB1CF) == length(var.groups) && alltrue([for key, name in var.groups :
-      data.aws_identitystore_group.identity_center_groups_30ABB1CF[key].alternate_identifier[0].unique_attribute[0].attribute_value == name &&
-      data.aws_identitystore_group.identity_center_groups_30ABB1CF[key].group_id == var.group_ids[key] &&
-      data.aws_identitystore_group.identity_center_groups_30ABB1CF[key].identity_store_id == data.aws_ssoadmin_instances.identity_center_instance_9D02B3FF.identity_store_ids[0]
-    ])
-    error_message = "group lookups: ${jsonencode({ for k, g in data.aws_identitystore_group.identity_center_groups_30ABB1CF : k => [g.group_id, g.alternate_identifier] })}"
+    condition = (
+      data.aws_identitystore_groups.identity_center.identity_store_id == data.aws_ssoadmin_instances.identity_center.identity_store_ids[0] &&
+      data.aws_identitystore_users.identity_center.identity_store_id == data.aws_ssoadmin_instances.identity_center.identity_store_ids[0] &&
+      length(data.aws_identitystore_groups.identity_center.groups) == length(var.groups)
+    )
+    error_message = "identity store lookups: ${jsonencode(data.aws_identitystore_groups.identity_center.groups)}"
   }
 
   # --- Each team's domain: in its account's block only, created through that account's provider ----------------
   assert {
     condition = alltrue([for team, t in var.teams :
-      contains(keys(aws_sagemaker_domain.account_research_studio_domains_42CA402B), team) == (t.account == "research") &&
-      contains(keys(aws_sagemaker_domain.account_production_studio_domains_69B4DCE6), team) == (t.account == "production")
+      contains(keys(aws_sagemaker_domain.team_research), team) == (t.account == "research") &&
+      contains(keys(aws_sagemaker_domain.team_production), team) == (t.account == "production")
     ])
-    error_message = "domains by account: research ${jsonencode(keys(aws_sagemaker_domain.account_research_studio_domains_42CA402B))}, production ${jsonencode(keys(aws_sagemaker_domain.account_production_studio_domains_69B4DCE6))}"
+    error_message = "domains by account: research ${jsonencode(keys(aws_sagemaker_domain.team_research))}, production ${jsonencode(keys(aws_sagemaker_domain.team_production))}"
   }
   assert {
     condition = alltrue([for team, t in var.teams :
-      { research = aws_sagemaker_domain.account_research_studio_domains_42CA402B, production = aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 }[t.account][team].id == t.domain_id &&
-      { research = aws_sagemaker_domain.account_research_studio_domains_42CA402B, production = aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 }[t.account][team].arn == "arn:aws:sagemaker:eu-west-1:${var.accounts[t.account].id}:domain/${t.domain_id}"
+      { research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[t.account][team].id == t.domain_id &&
+      { research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[t.account][team].arn == "arn:aws:sagemaker:eu-west-1:${var.accounts[t.account].id}:domain/${t.domain_id}"
     ])
-    error_message = "domain ids (the per-account overrides reach only instances of that account's provider): ${jsonencode({ research = { for k, d in aws_sagemaker_domain.account_research_studio_domains_42CA402B : k => d.arn }, production = { for k, d in aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 : k => d.arn } })}"
+    error_message = "domain ids (the per-account overrides reach only instances of that account's provider): ${jsonencode({ research = { for k, d in aws_sagemaker_domain.team_research : k => d.arn }, production = { for k, d in aws_sagemaker_domain.team_production : k => d.arn } })}"
   }
   # The account's network and key (production has no KMS key: kms_key_id stays unset).
   assert {
     condition = alltrue([for team, t in var.teams : alltrue([
-      for d in [{ research = aws_sagemaker_domain.account_research_studio_domains_42CA402B, production = aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 }[t.account][team]] :
+      for d in [{ research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[t.account][team]] :
       d.domain_name == t.domain_name &&
       d.auth_mode == "SSO" &&
       d.app_network_access_type == "VpcOnly" &&
@@ -426,85 +426,85 @@ run "apply_aws_side" {
       d.tags["sagemaker-team"] == team &&
       length(d.retention_policy) == 1 && d.retention_policy[0].home_efs_file_system == "Retain"
     ])])
-    error_message = "domain settings: ${jsonencode({ for k, d in merge(aws_sagemaker_domain.account_research_studio_domains_42CA402B, aws_sagemaker_domain.account_production_studio_domains_69B4DCE6) : k => [d.domain_name, d.auth_mode, d.app_network_access_type, d.vpc_id, d.subnet_ids, d.kms_key_id, d.tags, d.retention_policy] })}"
+    error_message = "domain settings: ${jsonencode({ for k, d in merge(aws_sagemaker_domain.team_research, aws_sagemaker_domain.team_production) : k => [d.domain_name, d.auth_mode, d.app_network_access_type, d.vpc_id, d.subnet_ids, d.kms_key_id, d.tags, d.retention_policy] })}"
   }
   # Each account's security groups (a VpcOnly domain needs at least one: the loader enforces it).
   assert {
-    condition = alltrue([for team, d in aws_sagemaker_domain.account_research_studio_domains_42CA402B :
+    condition = alltrue([for team, d in aws_sagemaker_domain.team_research :
       toset(d.default_user_settings[0].security_groups) == toset(var.accounts.research.sgs) &&
       toset(d.domain_settings[0].security_group_ids) == toset(var.accounts.research.sgs)
     ])
-    error_message = "research security groups: ${jsonencode({ for k, d in aws_sagemaker_domain.account_research_studio_domains_42CA402B : k => [d.default_user_settings[0].security_groups, d.domain_settings] })}"
+    error_message = "research security groups: ${jsonencode({ for k, d in aws_sagemaker_domain.team_research : k => [d.default_user_settings[0].security_groups, d.domain_settings] })}"
   }
   assert {
-    condition = alltrue([for team, d in aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 :
+    condition = alltrue([for team, d in aws_sagemaker_domain.team_production :
       toset(d.default_user_settings[0].security_groups) == toset(var.accounts.production.sgs) &&
       toset(d.domain_settings[0].security_group_ids) == toset(var.accounts.production.sgs)
     ])
-    error_message = "production security groups: ${jsonencode({ for k, d in aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 : k => [d.default_user_settings[0].security_groups, d.domain_settings] })}"
+    error_message = "production security groups: ${jsonencode({ for k, d in aws_sagemaker_domain.team_production : k => [d.default_user_settings[0].security_groups, d.domain_settings] })}"
   }
   assert {
     condition = alltrue([for team, t in var.teams : alltrue([
-      for d in [{ research = aws_sagemaker_domain.account_research_studio_domains_42CA402B, production = aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 }[t.account][team]] :
+      for d in [{ research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[t.account][team]] :
       d.default_user_settings[0].execution_role == "arn:aws:iam::${var.accounts[t.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${replace(t.default_role, "/", "-")}" &&
       d.default_space_settings[0].execution_role == d.default_user_settings[0].execution_role &&
       d.default_user_settings[0].sharing_settings[0].s3_output_path == t.shared &&
       d.default_user_settings[0].sharing_settings[0].s3_kms_key_id == var.accounts[t.account].kms &&
-      length(d.default_user_settings[0].jupyter_lab_app_settings[0].code_repository) == 0 # no gitRepositories
+      length(d.default_user_settings[0].jupyter_lab_app_settings) == 0 # no gitRepositories: no settings block
     ])])
-    error_message = "default roles, sharing, repositories: ${jsonencode({ for k, d in merge(aws_sagemaker_domain.account_research_studio_domains_42CA402B, aws_sagemaker_domain.account_production_studio_domains_69B4DCE6) : k => [d.default_user_settings[0].execution_role, d.default_space_settings[0].execution_role, d.default_user_settings[0].sharing_settings, d.default_user_settings[0].jupyter_lab_app_settings] })}"
+    error_message = "default roles, sharing, repositories: ${jsonencode({ for k, d in merge(aws_sagemaker_domain.team_research, aws_sagemaker_domain.team_production) : k => [d.default_user_settings[0].execution_role, d.default_space_settings[0].execution_role, d.default_user_settings[0].sharing_settings, d.default_user_settings[0].jupyter_lab_app_settings] })}"
   }
 
   # --- Each domain's group assignment (default provider) ---------------------------------------------------------
   assert {
     condition = alltrue([for team, t in var.teams : alltrue([
-      for a in [{ research = aws_ssoadmin_application_assignment.account_research_studio_assignments_36C9968D, production = aws_ssoadmin_application_assignment.account_production_studio_assignments_4EA26C8B }[t.account][team]] :
+      for a in [{ research = aws_ssoadmin_application_assignment.team_research, production = aws_ssoadmin_application_assignment.team_production }[t.account][team]] :
       a.principal_type == "GROUP" &&
       a.principal_id == var.group_ids[team] &&
-      a.application_arn == { research = aws_sagemaker_domain.account_research_studio_domains_42CA402B, production = aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 }[t.account][team].single_sign_on_application_arn
+      a.application_arn == { research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[t.account][team].single_sign_on_application_arn
     ])])
-    error_message = "application assignments: ${jsonencode({ for k, a in merge(aws_ssoadmin_application_assignment.account_research_studio_assignments_36C9968D, aws_ssoadmin_application_assignment.account_production_studio_assignments_4EA26C8B) : k => [a.principal_type, a.principal_id, a.application_arn] })}"
+    error_message = "application assignments: ${jsonencode({ for k, a in merge(aws_ssoadmin_application_assignment.team_research, aws_ssoadmin_application_assignment.team_production) : k => [a.principal_type, a.principal_id, a.application_arn] })}"
   }
   assert {
-    condition = alltrue([for k, a in merge(aws_ssoadmin_application_assignment.account_research_studio_assignments_36C9968D, aws_ssoadmin_application_assignment.account_production_studio_assignments_4EA26C8B) :
+    condition = alltrue([for k, a in merge(aws_ssoadmin_application_assignment.team_research, aws_ssoadmin_application_assignment.team_production) :
       startswith(a.id, "arn:aws:sso::111122223333:application/ssoins-6804a1b2c3d4e5f6/apl-1111222233330000,")
     ])
-    error_message = "application assignments not made through the Identity Center account's provider: ${jsonencode({ for k, a in merge(aws_ssoadmin_application_assignment.account_research_studio_assignments_36C9968D, aws_ssoadmin_application_assignment.account_production_studio_assignments_4EA26C8B) : k => a.id })}"
+    error_message = "application assignments not made through the Identity Center account's provider: ${jsonencode({ for k, a in merge(aws_ssoadmin_application_assignment.team_research, aws_ssoadmin_application_assignment.team_production) : k => a.id })}"
   }
 
   # --- User profiles: in the team's account, the team's domain, the persona's role of that account --------------
   assert {
     condition = alltrue([for key, p in var.profiles : alltrue([
-      for u in [{ research = aws_sagemaker_user_profile.account_research_user_profiles_646F5270, production = aws_sagemaker_user_profile.account_production_user_profiles_234612AA }[p.account][key]] :
+      for u in [{ research = aws_sagemaker_user_profile.member_research, production = aws_sagemaker_user_profile.member_production }[p.account][key]] :
       u.domain_id == var.teams[p.team].domain_id &&
-      u.domain_id == { research = aws_sagemaker_domain.account_research_studio_domains_42CA402B, production = aws_sagemaker_domain.account_production_studio_domains_69B4DCE6 }[p.account][p.team].id
+      u.domain_id == { research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[p.account][p.team].id
     ])])
-    error_message = "profile domains: ${jsonencode({ for k, u in merge(aws_sagemaker_user_profile.account_research_user_profiles_646F5270, aws_sagemaker_user_profile.account_production_user_profiles_234612AA) : k => u.domain_id })}"
+    error_message = "profile domains: ${jsonencode({ for k, u in merge(aws_sagemaker_user_profile.member_research, aws_sagemaker_user_profile.member_production) : k => u.domain_id })}"
   }
   assert {
     condition = alltrue([for key, p in var.profiles : alltrue([
-      for u in [{ research = aws_sagemaker_user_profile.account_research_user_profiles_646F5270, production = aws_sagemaker_user_profile.account_production_user_profiles_234612AA }[p.account][key]] :
+      for u in [{ research = aws_sagemaker_user_profile.member_research, production = aws_sagemaker_user_profile.member_production }[p.account][key]] :
       u.user_settings[0].execution_role == "arn:aws:iam::${var.accounts[p.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${replace(p.role, "/", "-")}" &&
-      u.user_settings[0].execution_role == { research = aws_iam_role.account_research_execution_roles_6F80F0E3, production = aws_iam_role.account_production_execution_roles_B7E139DC }[p.account][p.role].arn
+      u.user_settings[0].execution_role == { research = aws_iam_role.execution_research, production = aws_iam_role.execution_production }[p.account][p.role].arn
     ])])
-    error_message = "profile roles: ${jsonencode({ for k, u in merge(aws_sagemaker_user_profile.account_research_user_profiles_646F5270, aws_sagemaker_user_profile.account_production_user_profiles_234612AA) : k => u.user_settings[0].execution_role })}"
+    error_message = "profile roles: ${jsonencode({ for k, u in merge(aws_sagemaker_user_profile.member_research, aws_sagemaker_user_profile.member_production) : k => u.user_settings[0].execution_role })}"
   }
   assert {
     condition = alltrue([for key, p in var.profiles : alltrue([
-      for u in [{ research = aws_sagemaker_user_profile.account_research_user_profiles_646F5270, production = aws_sagemaker_user_profile.account_production_user_profiles_234612AA }[p.account][key]] :
+      for u in [{ research = aws_sagemaker_user_profile.member_research, production = aws_sagemaker_user_profile.member_production }[p.account][key]] :
       u.user_profile_name == p.name &&
       u.single_sign_on_user_identifier == "UserName" &&
       u.single_sign_on_user_value == p.user &&
       u.tags["sagemaker-team"] == p.team &&
       startswith(u.arn, "arn:aws:sagemaker:eu-west-1:${var.accounts[p.account].id}:") # the account's mock
     ])])
-    error_message = "profile names, SSO users, accounts: ${jsonencode({ for k, u in merge(aws_sagemaker_user_profile.account_research_user_profiles_646F5270, aws_sagemaker_user_profile.account_production_user_profiles_234612AA) : k => [u.user_profile_name, u.single_sign_on_user_value, u.tags, u.arn] })}"
+    error_message = "profile names, SSO users, accounts: ${jsonencode({ for k, u in merge(aws_sagemaker_user_profile.member_research, aws_sagemaker_user_profile.member_production) : k => [u.user_profile_name, u.single_sign_on_user_value, u.tags, u.arn] })}"
   }
 
   # --- Execution roles ---------------------------------------------------------------------------------------------
   assert {
     condition = alltrue([for key, r in var.roles : alltrue([
-      for role in [{ research = aws_iam_role.account_research_execution_roles_6F80F0E3, production = aws_iam_role.account_production_execution_roles_B7E139DC }[r.account][key]] :
+      for role in [{ research = aws_iam_role.execution_research, production = aws_iam_role.execution_production }[r.account][key]] :
       role.name == "contoso-org-${r.team}-${r.persona}" &&
       role.path == "/sagemaker-studio/contoso-org/" &&
       role.arn == "arn:aws:iam::${var.accounts[r.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${r.team}-${r.persona}" &&
@@ -512,24 +512,24 @@ run "apply_aws_side" {
       role.tags["sagemaker-persona"] == r.persona &&
       jsondecode(role.assume_role_policy).Statement[0].Principal.Service == "sagemaker.amazonaws.com"
     ])])
-    error_message = "execution roles: ${jsonencode({ for k, r in merge(aws_iam_role.account_research_execution_roles_6F80F0E3, aws_iam_role.account_production_execution_roles_B7E139DC) : k => [r.name, r.path, r.arn, r.tags] })}"
+    error_message = "execution roles: ${jsonencode({ for k, r in merge(aws_iam_role.execution_research, aws_iam_role.execution_production) : k => [r.name, r.path, r.arn, r.tags] })}"
   }
 
   # --- Persona managed policies, per account ----------------------------------------------------------------------
   assert {
     condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies : [
-      for policy in [{ research = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585, production = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 }[account][key]] :
+      for policy in [{ research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[account][key]] :
       policy.name == p.name &&
       policy.path == "/sagemaker-studio/contoso-org/" &&
       policy.arn == "arn:aws:iam::${a.id}:policy/sagemaker-studio/contoso-org/${p.name}" &&
       length(policy.policy) <= 6144
     ]]]))
-    error_message = "managed policies: ${jsonencode({ research = { for k, p in aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585 : k => [p.name, p.arn, length(p.policy)] }, production = { for k, p in aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 : k => [p.name, p.arn, length(p.policy)] } })}"
+    error_message = "managed policies: ${jsonencode({ research = { for k, p in aws_iam_policy.persona_research : k => [p.name, p.arn, length(p.policy)] }, production = { for k, p in aws_iam_policy.persona_production : k => [p.name, p.arn, length(p.policy)] } })}"
   }
   # Built for their own account: they name its account id and no other account's, and no team's bucket or role.
   assert {
     condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies : [
-      for policy in [{ research = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585, production = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 }[account][key]] :
+      for policy in [{ research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[account][key]] :
       alltrue([for other in concat([var.identity_center_account], [for o, oa in var.accounts : oa.id if o != account]) : !strcontains(policy.policy, other)]) &&
       (p.persona == "compute" || strcontains(policy.policy, ":${a.id}:")) &&
       !strcontains(policy.policy, "arn:aws:s3:::") && !strcontains(policy.policy, "iam:PassRole")
@@ -539,36 +539,36 @@ run "apply_aws_side" {
   # Jobs and models only in the account's own subnets (the network conditions are per account now).
   assert {
     condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies : [
-      for policy in [{ research = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585, production = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 }[account][key]] :
+      for policy in [{ research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[account][key]] :
       [for s in jsondecode(policy.policy).Statement : toset(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"]) == toset(a.subnets) if can(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"])]
     ]]]))
-    error_message = "subnet conditions: ${jsonencode({ research = [for k, p in aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585 : [for s in jsondecode(p.policy).Statement : s.Condition if can(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"])]], production = [for k, p in aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 : [for s in jsondecode(p.policy).Statement : s.Condition if can(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"])]] })}"
+    error_message = "subnet conditions: ${jsonencode({ research = [for k, p in aws_iam_policy.persona_research : [for s in jsondecode(p.policy).Statement : s.Condition if can(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"])]], production = [for k, p in aws_iam_policy.persona_production : [for s in jsondecode(p.policy).Statement : s.Condition if can(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"])]] })}"
   }
   # Each role has exactly its persona's managed policies of its own account attached.
   assert {
     condition = alltrue([for key, r in var.roles :
-      sort([for a in { research = aws_iam_role_policy_attachment.account_research_execution_roles_persona_policy_attachments_049C6A13, production = aws_iam_role_policy_attachment.account_production_execution_roles_persona_policy_attachments_916CF420 }[r.account] :
+      sort([for a in { research = aws_iam_role_policy_attachment.persona_research, production = aws_iam_role_policy_attachment.persona_production }[r.account] :
       a.policy_arn if a.role == "contoso-org-${r.team}-${r.persona}"]) ==
       sort([for pk, p in var.persona_policies : "arn:aws:iam::${var.accounts[r.account].id}:policy/sagemaker-studio/contoso-org/${p.name}" if p.persona == r.persona])
     ])
-    error_message = "managed policies attached per role: ${jsonencode({ for k, a in merge(aws_iam_role_policy_attachment.account_research_execution_roles_persona_policy_attachments_049C6A13, aws_iam_role_policy_attachment.account_production_execution_roles_persona_policy_attachments_916CF420) : k => [a.role, a.policy_arn] })}"
+    error_message = "managed policies attached per role: ${jsonencode({ for k, a in merge(aws_iam_role_policy_attachment.persona_research, aws_iam_role_policy_attachment.persona_production) : k => [a.role, a.policy_arn] })}"
   }
   assert {
     condition = (
-      alltrue([for k, a in aws_iam_role_policy_attachment.account_research_execution_roles_persona_policy_attachments_049C6A13 :
-        contains([for r in aws_iam_role.account_research_execution_roles_6F80F0E3 : r.name], a.role) && strcontains(a.id, "arn:aws:iam::444455556666:")
+      alltrue([for k, a in aws_iam_role_policy_attachment.persona_research :
+        contains([for r in aws_iam_role.execution_research : r.name], a.role) && strcontains(a.id, "arn:aws:iam::444455556666:")
       ]) &&
-      alltrue([for k, a in aws_iam_role_policy_attachment.account_production_execution_roles_persona_policy_attachments_916CF420 :
-        contains([for r in aws_iam_role.account_production_execution_roles_B7E139DC : r.name], a.role) && strcontains(a.id, "arn:aws:iam::777788889999:")
+      alltrue([for k, a in aws_iam_role_policy_attachment.persona_production :
+        contains([for r in aws_iam_role.execution_production : r.name], a.role) && strcontains(a.id, "arn:aws:iam::777788889999:")
       ])
     )
-    error_message = "attachments to another account's roles, or through another account's provider: ${jsonencode({ for k, a in merge(aws_iam_role_policy_attachment.account_research_execution_roles_persona_policy_attachments_049C6A13, aws_iam_role_policy_attachment.account_production_execution_roles_persona_policy_attachments_916CF420) : k => [a.role, a.id] })}"
+    error_message = "attachments to another account's roles, or through another account's provider: ${jsonencode({ for k, a in merge(aws_iam_role_policy_attachment.persona_research, aws_iam_role_policy_attachment.persona_production) : k => [a.role, a.id] })}"
   }
 
   # --- Inline policies: the team's buckets and compute role ---------------------------------------------------------
   assert {
     condition = alltrue([for key, r in var.roles : alltrue([
-      for p in [{ research = aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE, production = aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD }[r.account][key]] :
+      for p in [{ research = aws_iam_role_policy.team_resources_research, production = aws_iam_role_policy.team_resources_production }[r.account][key]] :
       p.name == "team-resources" &&
       p.role == "contoso-org-${r.team}-${r.persona}" &&
       alltrue([for arn in flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]) :
@@ -577,94 +577,94 @@ run "apply_aws_side" {
       ]) &&
       alltrue([for b in var.teams[r.team].buckets : contains(flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]), "arn:aws:s3:::${b}")])
     ])])
-    error_message = "inline policies: ${jsonencode({ for k, p in merge(aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE, aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD) : k => [p.name, p.role, distinct([for arn in flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]) : arn if startswith(arn, "arn:aws:s3:::")])] })}"
+    error_message = "inline policies: ${jsonencode({ for k, p in merge(aws_iam_role_policy.team_resources_research, aws_iam_role_policy.team_resources_production) : k => [p.name, p.role, distinct([for arn in flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]) : arn if startswith(arn, "arn:aws:s3:::")])] })}"
   }
   assert {
     condition = alltrue([for key, r in var.roles : alltrue([
-      for p in [{ research = aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE, production = aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD }[r.account][key]] :
+      for p in [{ research = aws_iam_role_policy.team_resources_research, production = aws_iam_role_policy.team_resources_production }[r.account][key]] :
       flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource]) if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")]) ==
-      [{ research = aws_iam_role.account_research_execution_roles_6F80F0E3, production = aws_iam_role.account_production_execution_roles_B7E139DC }[r.account]["${r.team}/compute"].arn]
+      [{ research = aws_iam_role.execution_research, production = aws_iam_role.execution_production }[r.account]["${r.team}/compute"].arn]
     ]) if r.persona != "compute"])
-    error_message = "PassRole resources: ${jsonencode({ for k, p in merge(aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE, aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD) : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")] })}"
+    error_message = "PassRole resources: ${jsonencode({ for k, p in merge(aws_iam_role_policy.team_resources_research, aws_iam_role_policy.team_resources_production) : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")] })}"
   }
 
   # --- IAM policy variables rendered ${...} -----------------------------------------------------------------------------
   assert {
     condition = alltrue([for k, p in merge(
-      { for k, p in aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE : "inline research ${k}" => p.policy },
-      { for k, p in aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD : "inline production ${k}" => p.policy },
-      { for k, p in aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585 : "managed research ${k}" => p.policy },
-      { for k, p in aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 : "managed production ${k}" => p.policy },
+      { for k, p in aws_iam_role_policy.team_resources_research : "inline research ${k}" => p.policy },
+      { for k, p in aws_iam_role_policy.team_resources_production : "inline production ${k}" => p.policy },
+      { for k, p in aws_iam_policy.persona_research : "managed research ${k}" => p.policy },
+      { for k, p in aws_iam_policy.persona_production : "managed production ${k}" => p.policy },
     ) : length(regexall("\\$\\$\\{", p)) == 0])
     error_message = "a policy still contains an escaped ${"$$"}{ (cdktf escaping not undone)"
   }
   assert {
     condition = alltrue([for key, r in var.roles : alltrue([
-      for p in [{ research = aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE, production = aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD }[r.account][key]] :
+      for p in [{ research = aws_iam_role_policy.team_resources_research, production = aws_iam_role_policy.team_resources_production }[r.account][key]] :
       contains(
         flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")]),
         "arn:aws:s3:::${var.teams[r.team].buckets[0]}/users/$${aws:SourceIdentity}/*"
       )
     ]) if r.persona != "compute"])
-    error_message = "Studio personas' own-prefix object ARNs: ${jsonencode({ for k, p in merge(aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE, aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD) : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")] })}"
+    error_message = "Studio personas' own-prefix object ARNs: ${jsonencode({ for k, p in merge(aws_iam_role_policy.team_resources_research, aws_iam_role_policy.team_resources_production) : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")] })}"
   }
   # A Studio role may open only the caller's own profile, in its own account.
   assert {
     condition = alltrue([for key, r in var.roles :
       flatten([for doc in concat(
-        [{ research = aws_iam_role_policy.account_research_execution_roles_policies_9D447BBE, production = aws_iam_role_policy.account_production_execution_roles_policies_2FC860BD }[r.account][key].policy],
-        [for pk, p in var.persona_policies : { research = aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585, production = aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 }[r.account][pk].policy if p.persona == r.persona]
+        [{ research = aws_iam_role_policy.team_resources_research, production = aws_iam_role_policy.team_resources_production }[r.account][key].policy],
+        [for pk, p in var.persona_policies : { research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[r.account][pk].policy if p.persona == r.persona]
         ) : [for s in jsondecode(doc).Statement :
         try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")
       ]]) == ["arn:aws:sagemaker:eu-west-1:${var.accounts[r.account].id}:user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}"]
       if r.persona != "compute"
     ])
-    error_message = "CreatePresignedDomainUrl grants: ${jsonencode({ research = { for pk, p in aws_iam_policy.account_research_execution_roles_persona_policies_FA0C6585 : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] }, production = { for pk, p in aws_iam_policy.account_production_execution_roles_persona_policies_B125C486 : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] } })}"
+    error_message = "CreatePresignedDomainUrl grants: ${jsonencode({ research = { for pk, p in aws_iam_policy.persona_research : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] }, production = { for pk, p in aws_iam_policy.persona_production : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] } })}"
   }
 
   # --- Admin access: assigned on the two workload accounts, not on the Identity Center account ---------------------
   assert {
     condition = (
-      aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39.name == "contoso-org-admin" &&
-      aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39.instance_arn == data.aws_ssoadmin_instances.identity_center_instance_9D02B3FF.arns[0] &&
-      aws_ssoadmin_managed_policy_attachment.admin_access_sagemaker_full_access_3FCC239B.permission_set_arn == aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39.arn &&
-      aws_ssoadmin_managed_policy_attachment.admin_access_sagemaker_full_access_3FCC239B.managed_policy_arn == "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
+      aws_ssoadmin_permission_set.admin.name == "contoso-org-admin" &&
+      aws_ssoadmin_permission_set.admin.instance_arn == data.aws_ssoadmin_instances.identity_center.arns[0] &&
+      aws_ssoadmin_managed_policy_attachment.admin_sagemaker_full_access.permission_set_arn == aws_ssoadmin_permission_set.admin.arn &&
+      aws_ssoadmin_managed_policy_attachment.admin_sagemaker_full_access.managed_policy_arn == "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
     )
-    error_message = "admin permission set: ${jsonencode([aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39, aws_ssoadmin_managed_policy_attachment.admin_access_sagemaker_full_access_3FCC239B])}"
+    error_message = "admin permission set: ${jsonencode([aws_ssoadmin_permission_set.admin, aws_ssoadmin_managed_policy_attachment.admin_sagemaker_full_access])}"
   }
   assert {
-    condition = length(aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01) == length(var.accounts) && alltrue([for key, a in var.accounts :
-      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].target_id == a.id &&
-      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].target_type == "AWS_ACCOUNT" &&
-      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].principal_type == "GROUP" &&
-      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].principal_id == var.group_ids.admins &&
-      aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01[key].permission_set_arn == aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39.arn
+    condition = length(aws_ssoadmin_account_assignment.admin) == length(var.accounts) && alltrue([for key, a in var.accounts :
+      aws_ssoadmin_account_assignment.admin[key].target_id == a.id &&
+      aws_ssoadmin_account_assignment.admin[key].target_type == "AWS_ACCOUNT" &&
+      aws_ssoadmin_account_assignment.admin[key].principal_type == "GROUP" &&
+      aws_ssoadmin_account_assignment.admin[key].principal_id == var.group_ids.admins &&
+      aws_ssoadmin_account_assignment.admin[key].permission_set_arn == aws_ssoadmin_permission_set.admin.arn
     ])
-    error_message = "admin account assignments: ${jsonencode({ for k, a in aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01 : k => [a.target_id, a.principal_id, a.permission_set_arn] })}"
+    error_message = "admin account assignments: ${jsonencode({ for k, a in aws_ssoadmin_account_assignment.admin : k => [a.target_id, a.principal_id, a.permission_set_arn] })}"
   }
   assert {
     condition = (
-      toset([for a in aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01 : a.target_id]) == toset(["444455556666", "777788889999"]) &&
-      !contains([for a in aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01 : a.target_id], var.identity_center_account)
+      toset([for a in aws_ssoadmin_account_assignment.admin : a.target_id]) == toset(["444455556666", "777788889999"]) &&
+      !contains([for a in aws_ssoadmin_account_assignment.admin : a.target_id], var.identity_center_account)
     )
-    error_message = "admin permission set assigned on ${jsonencode([for a in aws_ssoadmin_account_assignment.admin_access_assignments_F8F39C01 : a.target_id])}"
+    error_message = "admin permission set assigned on ${jsonencode([for a in aws_ssoadmin_account_assignment.admin : a.target_id])}"
   }
 
   # --- Console guard SCP: attached to both workload accounts, exempting their deployer roles -----------------------
   assert {
-    condition = length(aws_organizations_policy_attachment.console_guard_attachments_242C7306) == length(var.accounts) && alltrue([for key, a in var.accounts :
-      aws_organizations_policy_attachment.console_guard_attachments_242C7306[key].target_id == a.id &&
-      aws_organizations_policy_attachment.console_guard_attachments_242C7306[key].policy_id == aws_organizations_policy.console_guard_policy_499B5A55.id &&
-      aws_organizations_policy_attachment.console_guard_attachments_242C7306[key].policy_id == "p-c0ns01eorg0"
-    ]) && aws_organizations_policy.console_guard_policy_499B5A55.type == "SERVICE_CONTROL_POLICY"
-    error_message = "console guard attachments: ${jsonencode({ for k, a in aws_organizations_policy_attachment.console_guard_attachments_242C7306 : k => [a.target_id, a.policy_id] })}"
+    condition = length(aws_organizations_policy_attachment.console_guard) == length(var.accounts) && alltrue([for key, a in var.accounts :
+      aws_organizations_policy_attachment.console_guard[key].target_id == a.id &&
+      aws_organizations_policy_attachment.console_guard[key].policy_id == aws_organizations_policy.console_guard.id &&
+      aws_organizations_policy_attachment.console_guard[key].policy_id == "p-c0ns01eorg0"
+    ]) && aws_organizations_policy.console_guard.type == "SERVICE_CONTROL_POLICY"
+    error_message = "console guard attachments: ${jsonencode({ for k, a in aws_organizations_policy_attachment.console_guard : k => [a.target_id, a.policy_id] })}"
   }
   assert {
-    condition     = !contains([for a in aws_organizations_policy_attachment.console_guard_attachments_242C7306 : a.target_id], var.identity_center_account)
+    condition     = !contains([for a in aws_organizations_policy_attachment.console_guard : a.target_id], var.identity_center_account)
     error_message = "console guard attached to the Identity Center account"
   }
   assert {
-    condition = length(jsondecode(aws_organizations_policy.console_guard_policy_499B5A55.content).Statement) > 0 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard_policy_499B5A55.content).Statement :
+    condition = length(jsondecode(aws_organizations_policy.console_guard.content).Statement) > 0 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
       s.Effect == "Deny" &&
       contains(s.Action, "sagemaker:CreatePresignedDomainUrl") &&
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn) &&
@@ -672,7 +672,7 @@ run "apply_aws_side" {
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.production.deployer) &&
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*")
     ])
-    error_message = "console guard SCP content: ${aws_organizations_policy.console_guard_policy_499B5A55.content}"
+    error_message = "console guard SCP content: ${aws_organizations_policy.console_guard.content}"
   }
 
   # --- Outputs ----------------------------------------------------------------------------------------------------
@@ -684,7 +684,7 @@ run "apply_aws_side" {
     error_message = "studio_domains output: ${jsonencode(output.studio_domains)}"
   }
   assert {
-    condition     = output.admin_permission_set_arn == aws_ssoadmin_permission_set.admin_access_permission_set_7E936A39.arn
+    condition     = output.admin_permission_set_arn == aws_ssoadmin_permission_set.admin.arn
     error_message = "admin_permission_set_arn output: ${output.admin_permission_set_arn}"
   }
 }
