@@ -2,7 +2,7 @@ import { summarizePlan } from "../../tools/plan-summary";
 import { COMMENT_LIMIT, PR_COMMENT_MARKER, prComment } from "../../tools/pr-comment";
 
 /** Written after Terraform's -no-color plan format: an action header per instance, then the totals. */
-const PLAN_WITH_CHANGES = `data.aws_ssoadmin_instances.identity_center_instance_9D02B3FF: Reading...
+const PLAN_WITH_CHANGES = `data.aws_ssoadmin_instances.identity_center: Reading...
 
 Terraform used the selected providers to generate the following execution
 plan. Resource actions are indicated with the following symbols:
@@ -11,13 +11,13 @@ plan. Resource actions are indicated with the following symbols:
 
 Terraform will perform the following actions:
 
-  # aws_iam_role.execution_roles_71545B30["nlp/compute"] will be created
-  + resource "aws_iam_role" "execution_roles_71545B30" {
+  # aws_iam_role.execution["nlp/compute"] will be created
+  + resource "aws_iam_role" "execution" {
       + name = "contoso-ml-nlp-compute"
     }
 
-  # aws_sagemaker_user_profile.user_profiles_BB947FCB["recommendations/grace@contoso.com"] must be replaced
--/+ resource "aws_sagemaker_user_profile" "user_profiles_BB947FCB" {
+  # aws_sagemaker_user_profile.member["recommendations/grace@contoso.com"] must be replaced
+-/+ resource "aws_sagemaker_user_profile" "member" {
       ~ user_profile_name = "grace" -> "grace-hopper" # forces replacement
     }
 
@@ -26,18 +26,18 @@ Plan: 2 to add, 0 to change, 1 to destroy.
 
 const PLAN_BLOCKED = `Terraform will perform the following actions:
 
-  # aws_sagemaker_domain.studio_domains_9B1B2179["forecasting"] must be replaced
--/+ resource "aws_sagemaker_domain" "studio_domains_9B1B2179" {
+  # aws_sagemaker_domain.team["forecasting"] must be replaced
+-/+ resource "aws_sagemaker_domain" "team" {
       ~ vpc_id = "vpc-0a1b2c3d4e5f60718" -> "vpc-0fedcba9876543210" # forces replacement
     }
 
 ╷
 │ Error: Instance cannot be destroyed
 │
-│   on cdk.tf.json line 1016, in resource.aws_sagemaker_domain.studio_domains_9B1B2179:
+│   on cdk.tf.json line 1016, in resource.aws_sagemaker_domain.team:
 │ 1016:       }
 │
-│ Resource aws_sagemaker_domain.studio_domains_9B1B2179 has
+│ Resource aws_sagemaker_domain.team has
 │ lifecycle.prevent_destroy set, but the plan calls for this resource to be
 │ destroyed.
 ╵
@@ -52,9 +52,9 @@ describe("plan summary", () => {
       outcome: "changes",
       headline: "Plan: 2 to add, 0 to change, 1 to destroy.",
       actions: [
-        { address: 'aws_iam_role.execution_roles_71545B30["nlp/compute"]', action: "create" },
+        { address: 'aws_iam_role.execution["nlp/compute"]', action: "create" },
         {
-          address: 'aws_sagemaker_user_profile.user_profiles_BB947FCB["recommendations/grace@contoso.com"]',
+          address: 'aws_sagemaker_user_profile.member["recommendations/grace@contoso.com"]',
           action: "replace",
         },
       ],
@@ -95,7 +95,7 @@ describe("pull request comment", () => {
     expect(body).toContain("#### Admins\n");
     expect(body).toContain("**Plan: 2 to add, 0 to change, 1 to destroy.**");
     expect(body).toContain(
-      '| **replace** | `aws_sagemaker_user_profile.user_profiles_BB947FCB["recommendations/grace@contoso.com"]` |',
+      '| **replace** | `aws_sagemaker_user_profile.member["recommendations/grace@contoso.com"]` |',
     );
     expect(body).toContain("1 instance to create, 1 instance to replace.");
     expect(body).toContain("Updated for 0123456789ab by [this run](https://github.com/contoso/ml/actions/runs/1).");
