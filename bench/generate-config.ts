@@ -152,6 +152,7 @@ function aws(variant: Variant): ConfigInput["aws"] {
       appNetworkAccessType: "VpcOnly",
     },
     kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9",
+    organization: { accountId: "999988887777", roleArn: "arn:aws:iam::999988887777:role/platform-organizations" },
     consoleGuard: { scp: true, deployerRoleArn: "arn:aws:iam::111122223333:role/platform-terraform" },
     tags: { "cost-center": "ml-platform" },
   };
