@@ -1,7 +1,7 @@
 import { BUILTIN_PERSONAS, COMPUTE_PERSONA } from "../policies/builtin-personas";
 import { INLINE_ROLE_POLICY_QUOTA, policySize } from "../policies/document";
 import { isoDurationMinutes } from "./durations";
-import type { ConfigProblem } from "./errors";
+import { formatPath, type ConfigProblem } from "./errors";
 import {
   defaultPermissionSetName,
   defaultPortalUrl,
@@ -27,10 +27,38 @@ export function crossCheck(input: FederationInput, now: Date): RawProblem[] {
     ...checkTeams(input),
     ...checkGroupNames(input),
     ...checkAdmins(input),
+    ...checkUserNameCasing(input),
     ...checkIdentityCenter(input),
     ...checkIdentityProvider(input, now),
     ...checkAws(input),
   ];
+}
+
+/**
+ * Entra ID and IAM Identity Center compare user names without regard to case, so two casings are one person. The
+ * stack would give them two profiles (or one profile whose key changes when the casing is fixed, replacing it):
+ * the config must write each person one way.
+ */
+function checkUserNameCasing(input: FederationInput): RawProblem[] {
+  const places: [PropertyKey[], string][] = [
+    ...Object.entries(input.teams).flatMap(([teamKey, team]) =>
+      Object.keys(team.members).map((user): [PropertyKey[], string] => [["teams", teamKey, "members", user], user]),
+    ),
+    ...input.admins.members.map((user, index): [PropertyKey[], string] => [["admins", "members", index], user]),
+  ];
+  const first = new Map<string, [PropertyKey[], string]>();
+  const problems: RawProblem[] = [];
+  for (const [path, user] of places) {
+    const seen = first.get(user.toLowerCase());
+    if (seen === undefined) first.set(user.toLowerCase(), [path, user]);
+    else if (seen[1] !== user)
+      problems.push({
+        path,
+        rule: `"${user}" is the same user as "${seen[1]}" at ${formatPath(seen[0])}: user names ignore case in Entra ID and IAM Identity Center`,
+        fix: `write it "${seen[1]}" here too (as the user principal name is written in your identity provider)`,
+      });
+  }
+  return problems;
 }
 
 function checkPersonas(input: FederationInput): RawProblem[] {
@@ -243,6 +271,13 @@ function checkAws(input: FederationInput): RawProblem[] {
         path: [...path, "accountId"],
         rule: `account ${account.accountId} is already declared by ${owner}`,
         fix: "declare each account once (teams without `account` use aws.accountId)",
+      });
+    const roleAccount = account.roleArn.split(":")[4];
+    if (roleAccount !== account.accountId)
+      problems.push({
+        path: [...path, "roleArn"],
+        rule: `the role is in account ${roleAccount}, not in ${account.accountId}`,
+        fix: "give the ARN of the role Terraform assumes in this account",
       });
     if (account.region !== undefined && account.region !== input.aws.region)
       problems.push({

@@ -207,6 +207,26 @@ const cases: [string, Mutation, string, string][] = [
     "Terraform's own credentials are for aws.accountId 111122223333, not the management account",
   ],
   [
+    "the same user written with two casings in two teams",
+    (c) => (c.teams.fraud.members["Alice@Contoso.com"] = "mlops"),
+    'teams.fraud.members["Alice@Contoso.com"]',
+    '"Alice@Contoso.com" is the same user as "alice@contoso.com" at teams.forecasting.members["alice@contoso.com"]',
+  ],
+  [
+    "an admin written with another casing than in a team",
+    (c) => c.admins.members.push("BOB@contoso.com"),
+    "admins.members[2]",
+    '"BOB@contoso.com" is the same user as "bob@contoso.com"',
+  ],
+  [
+    "a workload account role in another account",
+    (c) => {
+      c.aws.accounts = { research: { ...WORKLOAD, roleArn: "arn:aws:iam::111122223333:role/deployer" } };
+    },
+    "aws.accounts.research.roleArn",
+    "the role is in account 111122223333, not in 444455556666",
+  ],
+  [
     "a KMS alias instead of a key ARN",
     (c) => (c.aws.kmsKeyArn = "alias/studio"),
     "aws.kmsKeyArn",
