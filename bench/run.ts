@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures the targets of DESIGN.md section 6 on generated configs and writes bench/results.md.
+ * `npm run bench`: measures the targets of docs/architecture.md, section 6 on generated configs and writes bench/results.md.
  * Options: --sizes=100,1000 (a subset of the member counts), --skip-npm-test, --skip-profile.
  */
 import { execFileSync } from "node:child_process";

@@ -4,7 +4,7 @@ import { quote } from "./errors";
 import { isKnownInstanceType } from "./instance-types";
 
 /**
- * The YAML file's shape (DESIGN.md section 3). Checks that involve one value live here; checks across values
+ * The YAML file's shape (docs/architecture.md, section 3). Checks that involve one value live here; checks across values
  * (personas that exist, unique names, derived names) live in cross-check.ts. Messages are written as
  * `problem(rule, fix)` so the loader can report both halves.
  */

@@ -6,7 +6,7 @@ import { ConfigData, Malformed, Path } from "./building-blocks";
 
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** A config path as DESIGN.md writes it: `teams.forecasting.members["bob@contoso.com"]`, `s3Buckets[0]`. */
+/** A config path as error messages write it: `teams.forecasting.members["bob@contoso.com"]`, `s3Buckets[0]`. */
 export function pathText(path: Path): string {
   let text = "";
   for (const segment of path) {

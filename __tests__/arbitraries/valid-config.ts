@@ -1,5 +1,5 @@
 /**
- * Configs that follow every rule of the contract (DESIGN.md section 3), built so by construction, with what the
+ * Configs that follow every rule of the contract (docs/architecture.md, section 3), built so by construction, with what the
  * loader must make of them. A rejection is a finding, not a generator to be loosened. The rules are restated here
  * from the design, not imported from config/, so that a wrong rule there shows up.
  */

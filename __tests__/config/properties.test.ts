@@ -11,7 +11,7 @@ import { validConfig } from "../arbitraries/valid-config";
 import { loadData, loadText, synthText } from "../helpers";
 
 /**
- * Tier 4 (DESIGN.md section 5): random and malformed configs never crash the loader, and every rejection is a
+ * Tier 4 (docs/architecture.md, section 5): random and malformed configs never crash the loader, and every rejection is a
  * ConfigError whose problems each name a path, a rule and a fix. CI runs every property 1,000 times.
  */
 const CI = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";

@@ -8,7 +8,7 @@ import { FederationStack } from "../../stacks/federation-stack";
 import { exampleData, loadText } from "../helpers";
 
 /**
- * DESIGN.md section 4, "Stable addresses": construct ids come from config keys, never from positions, so the
+ * docs/architecture.md, section 4, "Fixed, readable addresses": construct ids come from config keys, never from positions, so the
  * order of the YAML never shows in the synthesized JSON, and a new member or team only adds.
  */
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Terraform tier (DESIGN.md section 5, tier 2): synthesize every example whose identity provider is `external`
+# Terraform tier (docs/architecture.md, section 5, tier 2): synthesize every example whose identity provider is `external`
 # (they need only the AWS provider), then `terraform init`, `validate` and `test` against a mocked provider.
 #
 # The stack pins the AWS provider the prebuilt bindings were generated for (6.x). Development machines only

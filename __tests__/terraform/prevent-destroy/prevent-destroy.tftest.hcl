@@ -1,4 +1,4 @@
-# Proof that Terraform refuses to destroy the Studio domains (lifecycle.prevent_destroy, DESIGN.md section 4).
+# Proof that Terraform refuses to destroy the Studio domains (lifecycle.prevent_destroy, docs/architecture.md section 4).
 #
 # The run applies the whole AWS side against the mocked provider and leaves it in the test state; the teardown
 # that `terraform test` then plans is a destroy, which must stop with "Instance cannot be destroyed" for every

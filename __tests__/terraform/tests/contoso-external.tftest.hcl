@@ -1,4 +1,4 @@
-# Terraform tier (DESIGN.md section 5, tier 2) for examples/contoso-external.yaml.
+# Terraform tier (docs/architecture.md, section 5, tier 2) for examples/contoso-external.yaml.
 #
 # run.sh synthesizes the example and copies this file (with mocks/ and forget-domains/, never another example's test
 # file) next to the JSON, then runs `terraform validate` and `terraform test`. The AWS provider is mocked (defaults
@@ -92,7 +92,7 @@ variables {
   # Each persona's account-wide grants and guardrails, as customer managed policies `<name>-<persona>-<n>` shared by
   # every team's role of that persona. How many a persona needs is not in the YAML: it follows from IAM's 6,144
   # character limit on a managed policy (the built-in data-scientist and mlops personas need two, compute one).
-  # The addresses are pinned on purpose (DESIGN.md section 4: stable addresses).
+  # The addresses are pinned on purpose (docs/addresses.md).
   persona_policies = {
     "compute/1"        = { persona = "compute", name = "contoso-ext-compute-1" }
     "data-scientist/1" = { persona = "data-scientist", name = "contoso-ext-data-scientist-1" }

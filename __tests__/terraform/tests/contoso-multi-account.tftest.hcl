@@ -1,4 +1,4 @@
-# Terraform tier (DESIGN.md section 5, tier 2) for examples/contoso-multi-account.yaml (issue 8).
+# Terraform tier (docs/architecture.md, section 5, tier 2) for examples/contoso-multi-account.yaml.
 #
 # IAM Identity Center lives in 111122223333 (the default provider `aws`); the teams' domains live in the workload
 # accounts research (444455556666, provider aws.research) and production (777788889999, aws.production). Each
