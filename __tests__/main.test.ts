@@ -36,7 +36,7 @@ describe("cdktf synth of the Contoso example (the app command)", () => {
   test("writes the stack's Terraform JSON and prints a summary", () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(readFileSync(join(out, "stacks", "contoso-ml", "cdk.tf.json"), "utf8")).resource).toBeDefined();
-    expect(run.stdout).toContain("contoso-ml (examples/contoso.yaml): 3 teams, 10 members");
+    expect(run.stdout).toContain("contoso-ml (examples/contoso.yaml): 3 teams, 10 user profiles for 9 people");
     expect(run.stdout).toContain(join("stacks", "contoso-ml", "cdk.tf.json"));
   });
 
