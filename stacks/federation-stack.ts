@@ -12,7 +12,7 @@ import { DomainRetentionAspect } from "../constructs/aspects/domain-retention";
 import { NoWildcardActionsAspect } from "../constructs/aspects/no-wildcard-actions";
 import { AdminAccess } from "../constructs/aws/admin-access";
 import { ConsoleGuard } from "../constructs/aws/console-guard";
-import { IdentityCenterLookup } from "../constructs/aws/identity-center-lookup";
+import { IdentityCenterLookup, type IdentityCenterLookupProps } from "../constructs/aws/identity-center-lookup";
 import { StudioAccount } from "../constructs/aws/studio-account";
 import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
 import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
@@ -23,11 +23,32 @@ import { awsOutputs, bootstrapOutputs, entraOutputs } from "./outputs";
 
 type EntraConfig = Extract<IdentityProviderConfig, { readonly type: "entra" }>;
 
-/** Every member who gets a profile, with the first of their teams (where their Entra object id is looked up). */
+/** Every member of a team or of the admins, with the first group they are in (where their object id is looked up). */
 function memberGroups(config: FederationConfig): Record<string, string> {
   const groups: Record<string, string> = {};
-  for (const profile of Object.values(config.profiles)) groups[profile.userName] ??= profile.team;
-  return groups;
+  for (const [key, group] of Object.entries(config.groups)) for (const user of group.members) groups[user] ??= key;
+  return Object.fromEntries(Object.entries(groups).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const EXTERNAL_FIX =
+  "Provision them into IAM Identity Center from your identity provider (or correct the names in the config), then plan again.";
+const CYCLE_FIX =
+  "They arrive with the next provisioning cycle (up to 40 minutes; see the app's provisioning logs in Entra): plan again after it.";
+
+/**
+ * What to do about groups or users missing from IAM Identity Center. Entra may skip an object it cannot provision
+ * yet while answering the call with success; the provisioning stays in the state, so only replacing it runs it again.
+ */
+function missingFix(name: string, scim: ScimProvisioning | undefined): IdentityCenterLookupProps["missingFix"] {
+  if (scim === undefined) return { groups: () => EXTERNAL_FIX, users: () => EXTERNAL_FIX };
+  if (scim.onDemand === undefined) return { groups: () => CYCLE_FIX, users: () => CYCLE_FIX };
+  const again = (address: string, test: string, missing: string) =>
+    `Entra skipped them (see the app's provisioning logs in Entra). Provision them again: terraform -chdir=cdktf.out/stacks/${name} apply \${join(" ", [for key, provisioning in ${address} : format("-replace='${address}[%q]'", key) if contains(${missing}, ${test})])}; or wait for the next provisioning cycle (up to 40 minutes) and plan again.`;
+  return {
+    groups: (missing) =>
+      again("azuread_synchronization_job_provision_on_demand.team", "provisioning.triggers.display_name", missing),
+    users: (missing) => again("azuread_synchronization_job_provision_on_demand.member", "lower(key)", missing),
+  };
 }
 
 /** Tags every AWS resource carries, besides the config's own. */
@@ -67,7 +88,7 @@ export class FederationStack extends TerraformStack {
       groups: config.groups,
       servicePrincipal: app.servicePrincipal,
       checkUserAttributes: idp.checkUserAttributes,
-      owners: app.owners,
+      owners: idp.owners,
     });
     entraOutputs(this, app, idp.tenantId);
     if (center === undefined) {
@@ -106,10 +127,7 @@ export class FederationStack extends TerraformStack {
       userNames: Object.values(config.profiles).map((profile) => profile.userName),
       groupsProvisioned: scim?.groupsProvisioned,
       membersProvisioned: scim?.membersProvisioned,
-      missingFix:
-        scim === undefined
-          ? "Provision them into IAM Identity Center from your identity provider (or correct the names in the config), then plan again."
-          : "Entra did not provision them: see the provisioning logs of the enterprise app (Entra admin center > Enterprise applications > the app > Provisioning logs); a provisioning skipped right after a group was assigned succeeds when you apply again.",
+      missingFix: missingFix(config.name, scim),
     });
     const hosting = Object.values(config.accounts).filter((account) => account.teams.length > 0);
     const studios = hosting.map((account) => {

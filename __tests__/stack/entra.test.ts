@@ -71,10 +71,11 @@ describe("Entra side of the Contoso example", () => {
     ]);
   });
 
-  test("makes the identity Terraform runs as the owner of the service principal and every group", () => {
-    const terraformIdentity = ref(dataSource(stack, "azuread_client_config").address, "object_id");
-    expect(resource(stack, "azuread_service_principal").block.owners).toEqual([terraformIdentity]);
-    expect(resource(stack, "azuread_group").block.owners).toEqual([terraformIdentity]);
+  test("leaves unconfigured owners to Entra: the service principal ignores them, the groups do not set them", () => {
+    // Entra makes the creating identity an owner; a plan that removed it would flip with every identity that applies.
+    expect(resource(stack, "azuread_service_principal").block.owners).toBeUndefined();
+    expect(resource(stack, "azuread_service_principal").block.lifecycle.ignore_changes).toEqual(["owners"]);
+    expect(resource(stack, "azuread_group").block.owners).toBeUndefined();
   });
 
   test("creates the token signing certificate with the configured end date and outputs how to activate it", () => {
@@ -162,7 +163,7 @@ describe("Entra side of the Contoso example", () => {
       for_each: ref(resource(stack, "azuread_group").address),
       synchronization_job_id: ref(resource(stack, "azuread_synchronization_job").address, "id"),
       depends_on: [resource(stack, "azuread_app_role_assignment").address],
-      triggers: { display_name: "${each.value.display_name}" },
+      triggers: { display_name: "${each.value.display_name}", object_id: "${each.value.object_id}" },
       parameter: [
         {
           rule_id: "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8",
@@ -172,12 +173,14 @@ describe("Entra side of the Contoso example", () => {
     });
   });
 
-  test("provisions every member on demand once, with the object id from a group they belong to", () => {
+  test("provisions every member and admin on demand once, with the object id from a group they belong to", () => {
     const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand!.member;
-    // alice is in forecasting and fraud: provisioned once; admins who are no team member get no profile.
+    // alice is in forecasting and fraud: provisioned once; the admins carol and dan through their group.
     expect(onDemand.for_each).toEqual({
       "alice@contoso.com": "forecasting",
       "bob@contoso.com": "forecasting",
+      "carol@contoso.com": "admins",
+      "dan@contoso.com": "admins",
       "erin.lee@contoso.com": "forecasting",
       "frank@contoso.com": "forecasting",
       "grace@contoso.com": "recommendations",
@@ -186,17 +189,25 @@ describe("Entra side of the Contoso example", () => {
       "judy@contoso.com": "fraud",
       "mallory@contoso.com": "fraud",
     });
-    expect(onDemand.parameter[0].subject).toEqual([
-      {
-        object_id: `\${one([for user in ${dataSource(stack, "azuread_users").address}[each.value].users : user.object_id if lower(user.user_principal_name) == lower(each.key)])}`,
-        object_type_name: "User",
-      },
-    ]);
+    const objectId = `\${one([for user in ${dataSource(stack, "azuread_users").address}[each.value].users : user.object_id if lower(user.user_principal_name) == lower(each.key)])}`;
+    expect(onDemand.parameter[0].subject).toEqual([{ object_id: objectId, object_type_name: "User" }]);
+    // A user created again under the same name gets a new object id: provisioned again, not updated in place.
+    expect(onDemand.triggers).toEqual({ object_id: objectId });
     // In scope only once their group lists them and is assigned to the app.
     expect(onDemand.depends_on).toEqual([
       resource(stack, "azuread_group").address,
       resource(stack, "azuread_app_role_assignment").address,
     ]);
+  });
+
+  test("names the replacements that provision a skipped group or user again", () => {
+    const [users] = dataSource(stack, "aws_identitystore_users").block.lifecycle.postcondition;
+    expect(users.error_message).toContain(
+      `terraform -chdir=cdktf.out/stacks/contoso-ml apply \${join(" ", [for key, provisioning in azuread_synchronization_job_provision_on_demand.member : format("-replace='azuread_synchronization_job_provision_on_demand.member[%q]'", key)`,
+    );
+    const [groups] = dataSource(stack, "aws_identitystore_groups").block.lifecycle.postcondition;
+    expect(groups.error_message).toContain("if contains(setsubtract(local.identity_center_group_names");
+    expect(groups.error_message).toContain("provisioning.triggers.display_name)");
   });
 
   test("reads the IAM Identity Center groups after their provisioning, and the users (and so the profiles) after theirs", () => {
@@ -231,7 +242,7 @@ describe("Entra switches", () => {
       ]);
   });
 
-  test("with a relay state and owners, the app and every group carry them", () => {
+  test("with a relay state and owners, the app and every group carry them, and owners are managed", () => {
     // GIVEN
     const owner = "0c5e1a2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d";
     const config = exampleData("contoso");
@@ -240,11 +251,21 @@ describe("Entra switches", () => {
     // WHEN
     const stack = synthJson(loadData(config));
     // THEN
-    expect(resource(stack, "azuread_service_principal").block).toMatchObject({
+    const sp = resource(stack, "azuread_service_principal").block;
+    expect(sp).toMatchObject({
       saml_single_sign_on: { relay_state: "https://eu-west-1.console.aws.amazon.com/sagemaker/" },
       owners: [owner],
     });
+    expect(sp.lifecycle.ignore_changes).toBeUndefined();
     expect(resource(stack, "azuread_group").block.owners).toEqual([owner]);
+  });
+
+  test("without provision on demand, a missing name says to wait for the cycle", () => {
+    const config = exampleData("contoso");
+    config.identityProvider.entra.provisionOnDemand = false;
+    const [users] = dataSource(synthJson(loadData(config)), "aws_identitystore_users").block.lifecycle.postcondition;
+    expect(users.error_message).toContain("They arrive with the next provisioning cycle");
+    expect(users.error_message).not.toContain("-replace");
   });
 
   test("without the user attribute check, there is no per-user lookup", () => {

@@ -24,9 +24,15 @@ export interface IdentityCenterLookupProps {
    * @default - the users are provisioned by an identity provider managed elsewhere
    */
   readonly membersProvisioned?: ITerraformDependable[];
-  /** What the operator should do when a group or user is missing (said after the missing names). */
-  readonly missingFix: string;
+  /**
+   * What the operator should do about missing groups and users, said after their names. Each is given the
+   * Terraform expression of the missing names (a set) and may use it in `${...}` interpolations.
+   */
+  readonly missingFix: { readonly groups: MissingFix; readonly users: MissingFix };
 }
+
+/** The fix for missing names, given the Terraform expression that yields them. */
+export type MissingFix = (missingNames: string) => string;
 
 const NAME = "identity_center";
 const GROUP_IDS = "identity_center_group_ids";
@@ -68,7 +74,7 @@ export class IdentityCenterLookup extends Construct {
           postcondition: [
             {
               condition: `\${length(${missingGroups}) == 0}`,
-              errorMessage: `IAM Identity Center has no group named \${join(", ", ${missingGroups})}. ${props.missingFix}`,
+              errorMessage: `IAM Identity Center has no group named \${join(", ", ${missingGroups})}. ${props.missingFix.groups(missingGroups)}`,
             },
           ],
         },
@@ -98,7 +104,7 @@ export class IdentityCenterLookup extends Construct {
           postcondition: [
             {
               condition: `\${length(${missingUsers}) == 0}`,
-              errorMessage: `IAM Identity Center has no user named \${join(", ", ${missingUsers})}, so their Studio profiles cannot be created. ${props.missingFix}`,
+              errorMessage: `IAM Identity Center has no user named \${join(", ", ${missingUsers})}, so their Studio profiles cannot be created. ${props.missingFix.users(missingUsers)}`,
             },
           ],
         },

@@ -2,7 +2,6 @@ import { ApplicationFromTemplate } from "@cdktf/provider-azuread/lib/application
 import { ApplicationIdentifierUri } from "@cdktf/provider-azuread/lib/application-identifier-uri";
 import { ApplicationRedirectUris } from "@cdktf/provider-azuread/lib/application-redirect-uris";
 import { DataAzureadApplication } from "@cdktf/provider-azuread/lib/data-azuread-application";
-import { DataAzureadClientConfig } from "@cdktf/provider-azuread/lib/data-azuread-client-config";
 import { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-principal";
 import { ServicePrincipalTokenSigningCertificate } from "@cdktf/provider-azuread/lib/service-principal-token-signing-certificate";
 import { Construct } from "constructs";
@@ -44,8 +43,9 @@ export interface IdentityCenterAppProps {
    */
   readonly relayState?: string;
   /**
-   * Object ids of the service principal's owners.
-   * @default - the identity Terraform runs as
+   * Object ids of the service principal's owners, managed exactly.
+   * @default - whoever created the app stays its owner: Entra makes the creating identity an owner, and no later
+   * apply (by CI or by a person) changes owners it does not manage
    */
   readonly owners?: readonly string[];
 }
@@ -60,16 +60,10 @@ export class IdentityCenterApp extends Construct {
   readonly signingCertificate: ServicePrincipalTokenSigningCertificate;
   /** The application (client) id, for the federation metadata URL. */
   readonly clientId: string;
-  /**
-   * The owners every object of the stack gets: the configured ones, or else the identity Terraform runs as, so that
-   * a second apply never removes an owner Entra added on create.
-   */
-  readonly owners: string[];
 
   constructor(scope: Construct, id: string, props: IdentityCenterAppProps) {
     super(scope, id);
-    const terraformIdentity = fixAddress(new DataAzureadClientConfig(this, "client_config"), "current");
-    this.owners = props.owners && props.owners.length > 0 ? [...props.owners] : [terraformIdentity.objectId];
+    const owners = props.owners && props.owners.length > 0 ? [...props.owners] : undefined;
 
     this.application = fixAddress(
       new ApplicationFromTemplate(this, "application", {
@@ -95,8 +89,11 @@ export class IdentityCenterApp extends Construct {
         notificationEmailAddresses: [...(props.notificationEmails ?? [])],
         appRoleAssignmentRequired: true,
         tags: [INTEGRATED_APP_TAG],
-        owners: this.owners,
+        owners,
         lifecycle: {
+          // Unmanaged owners are read back as whoever Entra made owner on create; without this, every plan would
+          // remove them.
+          ignoreChanges: owners === undefined ? ["owners"] : undefined,
           postcondition: [
             {
               condition: `\${contains([for role in self.app_roles : role.id], "${USER_APP_ROLE_ID}")}`,

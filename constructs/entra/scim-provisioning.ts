@@ -20,7 +20,10 @@ export interface ScimProvisioningProps {
   readonly scimToken: string;
   /** The groups to provision on demand, with their members and their assignments to the app. */
   readonly teamGroups: TeamGroups;
-  /** Every member's user name, with the key of one group they belong to (where their object id is looked up). */
+  /**
+   * Every user to provision on demand (team members and admins), with the key of one group they belong to, where
+   * their object id is looked up.
+   */
   readonly memberGroups: Readonly<Record<string, string>>;
   /**
    * Push every group and every member to IAM Identity Center during the apply, so the AWS side finds them in the
@@ -37,6 +40,11 @@ export class ScimProvisioning extends Construct {
   readonly groupsProvisioned: ITerraformDependable[];
   /** What the IAM Identity Center user lookup and the user profiles wait for. */
   readonly membersProvisioned: ITerraformDependable[];
+  /** The provisioning on demand of groups and of members; undefined when switched off. */
+  readonly onDemand?: {
+    readonly groups: SynchronizationJobProvisionOnDemand;
+    readonly members: SynchronizationJobProvisionOnDemand;
+  };
 
   constructor(scope: Construct, id: string, props: ScimProvisioningProps) {
     super(scope, id);
@@ -85,12 +93,15 @@ export class ScimProvisioning extends Construct {
             subject: [{ objectId: teams.getString("object_id"), objectTypeName: "Group" }],
           },
         ],
-        triggers: { display_name: teams.getString("display_name") },
+        // Provisioned again when the group is renamed (IAM Identity Center then knows the new name within the apply)
+        // or created again under the same key (the provider cannot update a subject in place).
+        triggers: { display_name: teams.getString("display_name"), object_id: teams.getString("object_id") },
         dependsOn: [assignments],
       }),
       "team",
     );
     const members = TerraformIterator.fromMap({ ...props.memberGroups });
+    const memberObjectId = props.teamGroups.memberObjectId("each.key", "each.value");
     const membersOnDemand = fixAddress(
       new SynchronizationJobProvisionOnDemand(this, "members_on_demand", {
         forEach: members,
@@ -99,9 +110,11 @@ export class ScimProvisioning extends Construct {
         parameter: [
           {
             ruleId: PROVISIONING_RULE_ID,
-            subject: [{ objectId: props.teamGroups.memberObjectId("each.key", "each.value"), objectTypeName: "User" }],
+            subject: [{ objectId: memberObjectId, objectTypeName: "User" }],
           },
         ],
+        // A user created again under the same name has a new object id, which the provider cannot update in place.
+        triggers: { object_id: memberObjectId },
         // A user is in the app's scope only through an assigned group that lists them.
         dependsOn: [groups, assignments],
       }),
@@ -109,5 +122,6 @@ export class ScimProvisioning extends Construct {
     );
     this.groupsProvisioned = [groupsOnDemand];
     this.membersProvisioned = [membersOnDemand];
+    this.onDemand = { groups: groupsOnDemand, members: membersOnDemand };
   }
 }

@@ -24,8 +24,11 @@ export interface TeamGroupsProps {
    * @default true
    */
   readonly checkUserAttributes?: boolean;
-  /** Object ids of the groups' owners (the app's: the configured ones or the identity Terraform runs as). */
-  readonly owners: readonly string[];
+  /**
+   * Object ids of the groups' owners, managed exactly.
+   * @default - whoever created a group stays its owner (the provider leaves unmanaged owners as they are)
+   */
+  readonly owners?: readonly string[];
 }
 
 /** One security group per team and the admin group, with their members, assigned to the enterprise app. */
@@ -67,7 +70,7 @@ export class TeamGroups extends Construct {
         description: groupIterator.getString("description"),
         securityEnabled: true,
         preventDuplicateNames: true,
-        owners: [...props.owners],
+        owners: props.owners && props.owners.length > 0 ? [...props.owners] : undefined,
         members: Token.asList(Fn.try([instanceAttribute(members, groupIterator.key, "object_ids"), []])),
       }),
       "team",
