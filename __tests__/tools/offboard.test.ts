@@ -7,7 +7,14 @@ import { ListDomainsCommand } from "@aws-sdk/client-sagemaker";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { offboard } from "../../tools/offboard";
-import { fakeStudio, recordingIo, SageMakerClient, sentCommands, type FakeDomain } from "./studio-fake";
+import {
+  emptyForecastingDomain,
+  fakeStudio,
+  recordingIo,
+  SageMakerClient,
+  sentCommands,
+  type FakeDomain,
+} from "./studio-fake";
 
 const ROOT = join(__dirname, "..", "..");
 const sagemaker = mockClient(SageMakerClient);
@@ -17,9 +24,7 @@ const sts = mockClient(STSClient);
 /** alice (forecasting) has a Studio Classic app, a private space with an app, and owns a shared space. */
 function forecasting(): FakeDomain {
   return {
-    id: "d-forecast01",
-    name: "contoso-ml-forecasting",
-    efsId: "fs-0123456789abcdef0",
+    ...emptyForecastingDomain(),
     profiles: [
       { name: "alice", userName: "alice@contoso.com", uid: "200001" },
       { name: "bob", userName: "bob@contoso.com", uid: "200002" },
@@ -326,14 +331,12 @@ describe("npm run offboard errors", () => {
 
   test("fails on access denied with the permissions to ask for", async () => {
     // GIVEN credentials without SageMaker permissions
-    sagemaker
-      .on(ListDomainsCommand)
-      .rejects(
-        Object.assign(new Error("User: x is not authorized\nto perform sagemaker:ListDomains"), {
-          name: "AccessDeniedException",
-          $metadata: {},
-        }),
-      );
+    sagemaker.on(ListDomainsCommand).rejects(
+      Object.assign(new Error("User: x is not authorized\nto perform sagemaker:ListDomains"), {
+        name: "AccessDeniedException",
+        $metadata: {},
+      }),
+    );
     // WHEN
     const result = await run(["bob@contoso.com"]);
     // THEN

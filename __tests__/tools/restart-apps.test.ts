@@ -99,14 +99,12 @@ describe("npm run restart-apps", () => {
 
   test("fails on expired credentials with one line and the fix", async () => {
     // GIVEN an SSO session that has ended
-    sagemaker
-      .on(ListDomainsCommand)
-      .rejects(
-        Object.assign(new Error("The security token included in the request is expired"), {
-          name: "ExpiredTokenException",
-          $metadata: {},
-        }),
-      );
+    sagemaker.on(ListDomainsCommand).rejects(
+      Object.assign(new Error("The security token included in the request is expired"), {
+        name: "ExpiredTokenException",
+        $metadata: {},
+      }),
+    );
     // WHEN
     const result = await run(["ivan@contoso.com"]);
     // THEN

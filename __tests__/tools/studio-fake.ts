@@ -57,6 +57,18 @@ export interface FakeDomain {
   spaces: FakeSpace[];
 }
 
+/** The example's forecasting domain with nothing in it: each test adds the profiles, apps and spaces it needs. */
+export function emptyForecastingDomain(): FakeDomain {
+  return {
+    id: "d-forecast01",
+    name: "contoso-ml-forecasting",
+    efsId: "fs-0123456789abcdef0",
+    profiles: [],
+    apps: [],
+    spaces: [],
+  };
+}
+
 type SageMakerStub = AwsStub<any, any, any>;
 
 function notFound(what: string) {
