@@ -34,7 +34,7 @@ export function accessDiff(base: FederationConfig, head: FederationConfig, optio
   const body = changed
     ? [
         ...domainWarning(changes),
-        ...profileWarning(changes),
+        ...profileWarning(changes, options.baseSource),
         ...section("Platform", changes.platform),
         ...section("Teams", changes.teams.map(teamLine)),
         ...members(changes, base.phase === "full"),
@@ -93,18 +93,19 @@ function domainWarning(changes: AccessChanges): string[] {
 }
 
 /** What goes with each deleted profile, and the command that saves what can be saved before the apply. */
-function profileWarning(changes: AccessChanges): string[] {
+function profileWarning(changes: AccessChanges, baseSource: string): string[] {
   const losses = changes.profileLosses;
   return alert(
     "WARNING",
     `**Data at stake: ${plural(losses.length, "user profile")} deleted with ${losses.length === 1 ? "its" : "their"} ` +
       "home directory (EFS) and private spaces (EBS volumes).** Back up and delete the apps and spaces first with " +
       "`npm run offboard`, or the apply stops at `ResourceInUse`: see docs/membership-changes.md.",
-    losses.map(profileLossLine),
+    losses.map((loss) => profileLossLine(loss, baseSource)),
   );
 }
 
-function profileLossLine(loss: ProfileLoss): string {
+/** The command reads the person from the base config: the head no longer has them in that team. */
+function profileLossLine(loss: ProfileLoss, baseSource: string): string {
   const what =
     loss.reason === "moved"
       ? `${code(loss.userName)} moves ${code(loss.team)} → ${codeList(loss.replacedBy)}`
@@ -114,7 +115,7 @@ function profileLossLine(loss: ProfileLoss): string {
   const fresh = loss.reason === "removed" ? "" : "; the new profile starts with an empty home directory";
   return (
     `${what}: profile ${code(loss.profileName)} in ${code(loss.domainName)} is deleted with its home directory ` +
-    `and private spaces${fresh}. First: ${code(`npm run offboard -- ${loss.userName} --team ${loss.team}`)}`
+    `and private spaces${fresh}. First: ${code(`npm run offboard -- ${loss.userName} --team ${loss.team} --base ${baseSource}`)}`
   );
 }
 

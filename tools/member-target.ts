@@ -62,7 +62,7 @@ export function memberTarget(
       throw new UserError(
         config.teams[team] === undefined
           ? `there is no team ${team} in ${source}: use one of ${Object.keys(config.teams).join(", ")}`
-          : `${userName} is not a member of team ${team} in ${source}: they are in ${teams.map((t) => t.key).join(", ")}`,
+          : `${userName} is not a member of team ${team} in ${source}: they are in ${teams.map((t) => t.key).join(", ")}; if your branch moved them, pass --base origin/main (the deployed config)`,
       );
     return targetOf(config, chosen, chosen.members[userName]!);
   }

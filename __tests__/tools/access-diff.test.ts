@@ -64,7 +64,7 @@ describe("access diff", () => {
     expect(diff.markdown).toBe(
       `${HEADER}
 ${dataAtStakeBox("1 user profile", [
-  "`bob@contoso.com` moves `forecasting` → `fraud`: profile `bob` in `contoso-ext-forecasting` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- bob@contoso.com --team forecasting`",
+  "`bob@contoso.com` moves `forecasting` → `fraud`: profile `bob` in `contoso-ext-forecasting` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- bob@contoso.com --team forecasting --base main:config.yaml`",
 ])}
 
 ## Members
@@ -170,8 +170,8 @@ ${dataAtStakeBox("1 user profile", [
     expect(diff.markdown).toBe(
       `${HEADER}
 ${dataAtStakeBox("2 user profiles", [
-  "`grace@contoso.com` in `recommendations`: profile renamed `grace` → `grace-hopper`: profile `grace` in `contoso-ext-recommendations` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- grace@contoso.com --team recommendations`",
-  "`heidi@contoso.com` leaves `recommendations`: profile `heidi` in `contoso-ext-recommendations` is deleted with its home directory and private spaces. First: `npm run offboard -- heidi@contoso.com --team recommendations`",
+  "`grace@contoso.com` in `recommendations`: profile renamed `grace` → `grace-hopper`: profile `grace` in `contoso-ext-recommendations` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- grace@contoso.com --team recommendations --base main:config.yaml`",
+  "`heidi@contoso.com` leaves `recommendations`: profile `heidi` in `contoso-ext-recommendations` is deleted with its home directory and private spaces. First: `npm run offboard -- heidi@contoso.com --team recommendations --base main:config.yaml`",
 ])}
 
 ## Members
@@ -317,7 +317,7 @@ describe("access diff of joiners, movers, leavers and persona changes", () => {
     // THEN
     expect(diff.markdown).toContain(
       dataAtStakeBox("1 user profile", [
-        "`judy@contoso.com` leaves `fraud`: profile `judy` in `contoso-ext-fraud` is deleted with its home directory and private spaces. First: `npm run offboard -- judy@contoso.com --team fraud`",
+        "`judy@contoso.com` leaves `fraud`: profile `judy` in `contoso-ext-fraud` is deleted with its home directory and private spaces. First: `npm run offboard -- judy@contoso.com --team fraud --base main:config.yaml`",
       ]) + "\n\n## Members\n",
     );
     expect(diff.markdown).toContain("| removed | judy@contoso.com | `fraud` as `mlops` | — |\n");
@@ -333,8 +333,10 @@ describe("access diff of joiners, movers, leavers and persona changes", () => {
     });
     // THEN
     expect(diff.markdown).toContain("> **Data at stake: 2 user profiles deleted with their home directory");
-    expect(diff.markdown).toContain("`npm run offboard -- alice@contoso.com --team forecasting`");
-    expect(diff.markdown).toContain("`npm run offboard -- alice@contoso.com --team fraud`");
+    expect(diff.markdown).toContain(
+      "`npm run offboard -- alice@contoso.com --team forecasting --base main:config.yaml`",
+    );
+    expect(diff.markdown).toContain("`npm run offboard -- alice@contoso.com --team fraud --base main:config.yaml`");
   });
 
   test("marks a persona downgrade as effective when their apps restart, with the command that makes it so", () => {

@@ -291,7 +291,7 @@ describe("npm run offboard errors", () => {
     [
       "fails on a team the user is not in",
       ["bob@contoso.com", "--team", "fraud"],
-      "bob@contoso.com is not a member of team fraud in examples/contoso.yaml: they are in forecasting",
+      "bob@contoso.com is not a member of team fraud in examples/contoso.yaml: they are in forecasting; if your branch moved them, pass --base origin/main",
     ],
     [
       "fails on a backup URI that is not s3://",

@@ -145,7 +145,7 @@ describe("pull request comment of a membership change", () => {
     const comment = prComment({ accessDiff: diff.markdown, plan: { skipped: "local backend" } });
     // THEN the alert box survives the heading demotion, line for line
     expect(comment).toContain("> [!WARNING]\n> **Data at stake: 1 user profile deleted");
-    expect(comment).toContain("`npm run offboard -- heidi@contoso.com --team recommendations`");
+    expect(comment).toContain("`npm run offboard -- heidi@contoso.com --team recommendations --base main`");
     expect(comment).toContain("`npm run restart-apps -- ivan@contoso.com --team recommendations --apply`");
   });
 });
