@@ -115,6 +115,10 @@ describe("npm run adopt", () => {
       'aws_sagemaker_user_profile.member_research["forecasting/bob@contoso.com"]',
       'aws_sagemaker_user_profile.member_production["fraud/judy@contoso.com"]',
     ]);
+    // ... and the contract in docs/addresses.md: block `member`, `_<account>` in a workload account, key <team>/<user>
+    const contract = readFileSync(join(__dirname, "..", "..", "docs", "addresses.md"), "utf8");
+    expect(contract).toMatch(/^\| `aws_sagemaker_user_profile\.member` +\| `<team>\/<user>` +\|/m);
+    expect(contract).toContain("carry the account key as a suffix (`_<account>`)");
     const stack = synthJson(config);
     for (const { to, id } of imports) {
       const { type, name, key } = parseAddress(to);
