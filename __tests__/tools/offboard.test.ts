@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CopyObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { ListDomainsCommand } from "@aws-sdk/client-sagemaker";
+import { DescribeAppCommand, ListDomainsCommand } from "@aws-sdk/client-sagemaker";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { offboard } from "../../tools/offboard";
@@ -357,6 +357,29 @@ describe("npm run offboard errors", () => {
       result,
       "no Studio domain contoso-ml-forecasting in account identity-center (111122223333, eu-west-1)",
     );
+  });
+
+  test("fails when an app fails to delete, naming it and what to do, and deletes no space", async () => {
+    // GIVEN SageMaker reports the app Failed after the delete
+    sagemaker.on(DescribeAppCommand).resolves({ Status: "Failed", FailureReason: "image pull error" });
+    // WHEN
+    const result = await run(["bob@contoso.com", "--apply"]);
+    // THEN
+    expectOneLineError(
+      result,
+      "app default failed to delete (image pull error): delete it in the SageMaker console, then run again",
+    );
+    expect(sentCommands(sagemaker).filter((c) => c.startsWith("DeleteSpace"))).toEqual([]);
+  });
+
+  test("fails when a deletion outlasts the wait, saying that running again resumes", async () => {
+    // GIVEN an app that stays Deleting
+    sagemaker.on(DescribeAppCommand).resolves({ Status: "Deleting" });
+    // WHEN
+    const result = await run(["bob@contoso.com", "--apply"]);
+    // THEN the waits were slept through the injected sleep only (interval 1 s, timeout 10 s)
+    expectOneLineError(result, "app default is still not deleted: wait, then run the command again to resume");
+    expect(result.sleeps).toEqual(Array(10).fill(1000));
   });
 
   test("fails on a missing user name with the usage, as a command run by npm", () => {
