@@ -1,5 +1,5 @@
 import { rolePolicy } from "../config/role-policy";
-import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig } from "../config/types";
+import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig, type PersonaConfig } from "../config/types";
 import { domainLosses, type DomainLoss } from "./domain-replacement";
 import { canonicalPolicy } from "./policy-equivalence";
 import { bucketsAllowedBy } from "./role-buckets";
@@ -18,6 +18,23 @@ export interface MemberChange {
   readonly after: readonly Placement[];
   /** Only for `profile`: the profile name before and after (the provider replaces a renamed profile). */
   readonly profileNames?: readonly [string, string];
+  /** Only for `persona`: see {@link isPersonaDowngrade}. */
+  readonly downgrade?: boolean;
+}
+
+/**
+ * A user profile the change deletes, with what goes with it: the person's home directory on the domain's EFS and
+ * their private spaces (each with its own EBS volume). Only when the base is deployed (full phase).
+ */
+export interface ProfileLoss {
+  readonly userName: string;
+  /** Why the profile goes: the person left the team, moved to another, or the profile was renamed. */
+  readonly reason: "removed" | "moved" | "profile";
+  readonly team: string;
+  readonly domainName: string;
+  readonly profileName: string;
+  /** The teams a mover joins, or the new profile name of a renamed profile. */
+  readonly replacedBy: readonly string[];
 }
 
 export interface PersonaChange {
@@ -46,6 +63,8 @@ export interface AccessChanges {
   readonly platform: readonly string[];
   readonly teams: readonly TeamChange[];
   readonly members: readonly MemberChange[];
+  /** Profiles deleted with their data: every leaver, mover and renamed profile of a deployed config. */
+  readonly profileLosses: readonly ProfileLoss[];
   readonly personas: readonly PersonaChange[];
   readonly buckets: readonly RoleBucketChange[];
   /** Role names, by what happens to them. `changed` catches every policy change, including network and KMS conditions. */
@@ -63,11 +82,13 @@ export interface AccessChanges {
 
 /** Everything that changes who can reach what between two validated configs. */
 export function accessChanges(base: FederationConfig, head: FederationConfig): AccessChanges {
+  const members = memberChanges(base, head);
   return {
     domainLosses: domainLosses(base, head),
     platform: platformChanges(base, head),
     teams: teamChanges(base, head),
-    members: memberChanges(base, head),
+    members,
+    profileLosses: profileLosses(base, members),
     personas: personaChanges(base, head),
     buckets: bucketChanges(base, head),
     roles: roleChanges(base, head),
@@ -96,6 +117,11 @@ export function hasAccessChange(changes: AccessChanges): boolean {
       changes.admins.settings.length >
       0 || !isEmptyChange(changes.admins.members)
   );
+}
+
+/** What a reviewer must not miss: home directories and private spaces that the apply deletes. */
+export function hasDataAtStake(changes: AccessChanges): boolean {
+  return changes.domainLosses.length + changes.profileLosses.length > 0;
 }
 
 function changed(what: string, before: string, after: string): string[] {
@@ -167,6 +193,7 @@ function memberChanges(base: FederationConfig, head: FederationConfig): MemberCh
           kind: "persona",
           before: [{ team, persona: old.persona }],
           after: [{ team, persona: now.persona }],
+          downgrade: isPersonaDowngrade(base.personas[old.persona], head.personas[now.persona]),
         });
       if (old.profileName !== now.profileName)
         changes.push({
@@ -179,6 +206,40 @@ function memberChanges(base: FederationConfig, head: FederationConfig): MemberCh
     }
   }
   return changes;
+}
+
+/**
+ * The rule for a persona downgrade: the person loses something, that is the new persona (as the head config
+ * defines it) lacks at least one ML activity or one instance type of the old one (as the base defines it). A
+ * sideways change that trades one activity for another is a downgrade too. Anything else is an upgrade.
+ * A downgrade matters because Studio apps already running keep the old role's credentials until they restart.
+ */
+export function isPersonaDowngrade(before: PersonaConfig | undefined, after: PersonaConfig | undefined): boolean {
+  if (before === undefined) return false;
+  if (after === undefined) return true;
+  const kept = (was: readonly string[], is: readonly string[]) => setChange(was, is).removed.length === 0;
+  return !kept(before.activities, after.activities) || !kept(before.instanceTypes, after.instanceTypes);
+}
+
+/** Profiles exist only once the AWS side is deployed: a bootstrap base has none to lose. */
+function profileLosses(base: FederationConfig, members: readonly MemberChange[]): ProfileLoss[] {
+  if (base.phase !== "full") return [];
+  return members.flatMap((change): ProfileLoss[] => {
+    if (change.kind !== "removed" && change.kind !== "moved" && change.kind !== "profile") return [];
+    return change.before.map(({ team }) => ({
+      userName: change.userName,
+      reason: change.kind as ProfileLoss["reason"],
+      team,
+      domainName: base.teams[team]!.domainName,
+      profileName: base.teams[team]!.members[change.userName]!.profileName,
+      replacedBy:
+        change.kind === "moved"
+          ? change.after.map((placement) => placement.team)
+          : change.kind === "profile"
+            ? [change.profileNames![1]]
+            : [],
+    }));
+  });
 }
 
 /** Personas that some execution role uses, before or after: changing an unused persona grants nothing. */

@@ -2,9 +2,11 @@ import type { FederationConfig } from "../config/types";
 import {
   accessChanges,
   hasAccessChange,
+  hasDataAtStake,
   type AccessChanges,
   type MemberChange,
   type Placement,
+  type ProfileLoss,
   type TeamChange,
 } from "./access-changes";
 import { code, codeList, plural, table } from "./markdown";
@@ -19,6 +21,8 @@ export interface AccessDiffOptions {
 export interface AccessDiff {
   readonly markdown: string;
   readonly changed: boolean;
+  /** A domain or a user profile is deleted with data: home directories, private spaces. */
+  readonly dataAtStake: boolean;
 }
 
 export const NO_ACCESS_CHANGE = "No access change.";
@@ -30,6 +34,7 @@ export function accessDiff(base: FederationConfig, head: FederationConfig, optio
   const body = changed
     ? [
         ...domainWarning(changes),
+        ...profileWarning(changes, options.baseSource),
         ...section("Platform", changes.platform),
         ...section("Teams", changes.teams.map(teamLine)),
         ...members(changes, base.phase === "full"),
@@ -44,37 +49,74 @@ export function accessDiff(base: FederationConfig, head: FederationConfig, optio
     `Base ${code(options.baseSource)} → head ${code(options.headSource)}`,
     ...body,
   ].join("\n");
-  return { markdown: markdown + "\n", changed };
+  return { markdown: markdown + "\n", changed, dataAtStake: hasDataAtStake(changes) };
 }
+
+/** `--detailed-exitcode` answers: access changes (2), and data at stake (3), which implies access changes. */
+export const EXIT_ACCESS_CHANGES = 2;
+export const EXIT_DATA_AT_STAKE = 3;
 
 /**
  * Exit code of `report --base`: a diff is a successful answer whatever it says. `--detailed-exitcode` returns 2
- * when access changes, as `terraform plan -detailed-exitcode` does, for scripts that gate on it.
+ * when access changes, as `terraform plan -detailed-exitcode` does, and 3 when the change also deletes data (a
+ * leaver's or mover's profile, a domain), so a pipeline can ask for a second approval only then.
  */
 export function diffExitCode(diff: AccessDiff, detailed: boolean): number {
-  return detailed && diff.changed ? 2 : 0;
+  if (!detailed) return 0;
+  if (diff.dataAtStake) return EXIT_DATA_AT_STAKE;
+  return diff.changed ? EXIT_ACCESS_CHANGES : 0;
 }
 
 function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ["", `## ${title}`, "", ...lines.map((line) => `- ${line}`)];
 }
 
-/** GitHub renders `[!CAUTION]` as a red alert box: a lost home directory must not be missed in review. */
+/** A GitHub alert box (rendered red for CAUTION, yellow for WARNING): a headline, then one item per line. */
+function alert(kind: "CAUTION" | "WARNING", headline: string, items: readonly string[]): string[] {
+  if (items.length === 0) return [];
+  return ["", `> [!${kind}]`, `> ${headline}`, ">", ...items.map((item) => `> - ${item}`)];
+}
+
+/** A lost home directory must not be missed in review. */
 function domainWarning(changes: AccessChanges): string[] {
   const losses = changes.domainLosses;
-  if (losses.length === 0) return [];
-  return [
-    "",
-    "> [!CAUTION]",
-    `> **${plural(losses.length, "Studio domain")} would be REPLACED or DESTROYED: home directories at risk.** ` +
+  return alert(
+    "CAUTION",
+    `**${plural(losses.length, "Studio domain")} would be REPLACED or DESTROYED: home directories at risk.** ` +
       "Terraform refuses this plan (the domains have `prevent_destroy`). Undo the change, or follow " +
       '"Changes that must never be made in place" in docs/runbook.md.',
-    ">",
-    ...losses.map(
+    losses.map(
       (loss) =>
-        `> - ${code(loss.team)} (${code(loss.domainName)}) ${loss.action.toUpperCase()}: ${loss.reasons.join("; ")}`,
+        `${code(loss.team)} (${code(loss.domainName)}) ${loss.action.toUpperCase()}: ${loss.reasons.join("; ")}`,
     ),
-  ];
+  );
+}
+
+/** What goes with each deleted profile, and the command that saves what can be saved before the apply. */
+function profileWarning(changes: AccessChanges, baseSource: string): string[] {
+  const losses = changes.profileLosses;
+  return alert(
+    "WARNING",
+    `**Data at stake: ${plural(losses.length, "user profile")} deleted with ${losses.length === 1 ? "its" : "their"} ` +
+      "home directory (EFS) and private spaces (EBS volumes).** Back up and delete the apps and spaces first with " +
+      "`npm run offboard`, or the apply stops at `ResourceInUse`: see docs/membership-changes.md.",
+    losses.map((loss) => profileLossLine(loss, baseSource)),
+  );
+}
+
+/** The command reads the person from the base config: the head no longer has them in that team. */
+function profileLossLine(loss: ProfileLoss, baseSource: string): string {
+  const what =
+    loss.reason === "moved"
+      ? `${code(loss.userName)} moves ${code(loss.team)} → ${codeList(loss.replacedBy)}`
+      : loss.reason === "profile"
+        ? `${code(loss.userName)} in ${code(loss.team)}: profile renamed ${code(loss.profileName)} → ${code(loss.replacedBy[0]!)}`
+        : `${code(loss.userName)} leaves ${code(loss.team)}`;
+  const fresh = loss.reason === "removed" ? "" : "; the new profile starts with an empty home directory";
+  return (
+    `${what}: profile ${code(loss.profileName)} in ${code(loss.domainName)} is deleted with its home directory ` +
+    `and private spaces${fresh}. First: ${code(`npm run offboard -- ${loss.userName} --team ${loss.team} --base ${baseSource}`)}`
+  );
 }
 
 function teamLine(change: TeamChange): string {
@@ -96,6 +138,14 @@ const KIND_LABEL: Readonly<Record<MemberChange["kind"], string>> = {
   profile: "profile renamed",
 };
 
+/** Running apps keep the credentials of the role they started with: a downgrade is not in force until then. */
+export const DOWNGRADE_WARNING = "effective when their apps restart";
+
+function memberLabel(change: MemberChange): string {
+  if (change.kind !== "persona") return KIND_LABEL[change.kind];
+  return change.downgrade ? `persona downgraded (${DOWNGRADE_WARNING})` : "persona upgraded";
+}
+
 function placementText(placements: readonly Placement[]): string {
   if (placements.length === 0) return "—";
   return placements.map((p) => `${code(p.team)} as ${code(p.persona)}`).join(", ");
@@ -111,19 +161,24 @@ function members(changes: AccessChanges, profilesExist: boolean): string[] {
           `${code(change.before[0]!.team)} profile ${code(change.profileNames![0])}`,
           `${code(change.after[0]!.team)} profile ${code(change.profileNames![1])}`,
         ]
-      : [KIND_LABEL[change.kind], change.userName, placementText(change.before), placementText(change.after)],
+      : [memberLabel(change), change.userName, placementText(change.before), placementText(change.after)],
   );
-  const deletesProfiles = changes.members.some((change) => ["removed", "moved", "profile"].includes(change.kind));
+  const downgrades = changes.members.filter((change) => change.downgrade === true);
   return [
     "",
     "## Members",
     "",
     ...table(["Change", "User", "Before", "After"], rows),
-    ...(profilesExist && deletesProfiles
+    ...(profilesExist && downgrades.length > 0
       ? [
           "",
-          "Removing, moving or renaming a member deletes their old user profile, which fails while they still have " +
-            'Studio apps or spaces in that domain: see "Offboarding" in docs/runbook.md.',
+          `Persona downgrades are ${DOWNGRADE_WARNING}: apps already running keep the old execution role. ` +
+            "To make them effective now, stop those apps after the apply:",
+          "",
+          ...downgrades.map(
+            (change) =>
+              `- ${code(`npm run restart-apps -- ${change.userName} --team ${change.before[0]!.team} --apply`)}`,
+          ),
         ]
       : []),
   ];
@@ -141,7 +196,8 @@ function personaLines(changes: AccessChanges): string[] {
     if (change.status === "removed") return `${code(change.persona)}: no longer used by any execution role`;
     if (change.status === "added")
       return `${code(change.persona)} (now used): activities ${codeList(change.activities.added)}; instance types ${codeList(change.instanceTypes.added)}`;
-    return `${code(change.persona)} (every team using it): ${[...setText(change.activities, "activities"), ...setText(change.instanceTypes, "instance types")].join("; ")}`;
+    const removes = change.activities.removed.length + change.instanceTypes.removed.length > 0;
+    return `${code(change.persona)} (every team using it): ${[...setText(change.activities, "activities"), ...setText(change.instanceTypes, "instance types")].join("; ")}${removes ? ` (removals ${DOWNGRADE_WARNING})` : ""}`;
   });
   const buckets = changes.buckets.map(
     (change) => `${code(change.persona)} in ${code(change.team)}: ${setText(change.buckets, "buckets").join("; ")}`,

@@ -13,7 +13,8 @@ const USAGE = `usage: npm run report [-- [--config <file>] [--base <file or git 
   (no --base)          access report of the config: cdktf.out/access-report.md
   --base <file|ref>    access diff from that config (a file, or the same file at a git ref such as origin/main)
                        to this one: cdktf.out/access-diff.md
-  --detailed-exitcode  with --base: exit 2 when access changes (0 when not), like terraform plan
+  --detailed-exitcode  with --base: exit 2 when access changes, 3 when data is also at stake (a leaver's or
+                       mover's profile with its home directory and private spaces, or a domain), 0 when nothing
   --config <file>      the config (default: $FEDERATION_CONFIG, else examples/contoso.yaml)`;
 
 /** Reads the config only (no cdktf): fast enough for every pull request, and safe without credentials. */

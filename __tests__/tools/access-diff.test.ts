@@ -1,4 +1,6 @@
 import type { FederationConfig } from "../../config/types";
+import { BUILTIN_PERSONAS } from "../../policies/builtin-personas";
+import { isPersonaDowngrade } from "../../tools/access-changes";
 import { accessDiff, diffExitCode } from "../../tools/access-diff";
 import { exampleData, exampleText, loadData, loadText } from "../helpers";
 
@@ -18,9 +20,15 @@ function diffOf(base: FederationConfig, head: FederationConfig) {
 
 const HEADER = "# Access diff: contoso-ext\n\nBase `main:config.yaml` → head `config.yaml`\n";
 
-const PROFILE_NOTE =
-  "Removing, moving or renaming a member deletes their old user profile, which fails while they still have " +
-  'Studio apps or spaces in that domain: see "Offboarding" in docs/runbook.md.';
+/** The warning box every deleted profile goes into, with its first line for `count` profiles. */
+function dataAtStakeBox(count: string, lines: string[]): string {
+  return [
+    "> [!WARNING]",
+    `> **Data at stake: ${count} deleted with ${count.startsWith("1 ") ? "its" : "their"} home directory (EFS) and private spaces (EBS volumes).** Back up and delete the apps and spaces first with \`npm run offboard\`, or the apply stops at \`ResourceInUse\`: see docs/membership-changes.md.`,
+    ">",
+    ...lines.map((line) => `> - ${line}`),
+  ].join("\n");
+}
 
 describe("access diff", () => {
   test("of a config with itself says there is no access change", () => {
@@ -52,16 +60,18 @@ describe("access diff", () => {
       delete data.teams.forecasting.members["bob@contoso.com"];
       data.teams.fraud.members["bob@contoso.com"] = "mlops";
     });
-    // THEN
+    // THEN the old profile and its data are called out before anything else
     expect(diff.markdown).toBe(
       `${HEADER}
+${dataAtStakeBox("1 user profile", [
+  "`bob@contoso.com` moves `forecasting` → `fraud`: profile `bob` in `contoso-ext-forecasting` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- bob@contoso.com --team forecasting --base main:config.yaml`",
+])}
+
 ## Members
 
 | Change | User | Before | After |
 | --- | --- | --- | --- |
 | moved | bob@contoso.com | \`forecasting\` as \`mlops\` | \`fraud\` as \`mlops\` |
-
-${PROFILE_NOTE}
 
 ## Execution roles
 
@@ -69,7 +79,8 @@ ${PROFILE_NOTE}
 `,
     );
     expect(diff.changed).toBe(true);
-    expect(diffExitCode(diff, true)).toBe(2);
+    expect(diff.dataAtStake).toBe(true);
+    expect(diffExitCode(diff, true)).toBe(3);
     expect(diffExitCode(diff, false)).toBe(0);
   });
 
@@ -84,7 +95,7 @@ ${PROFILE_NOTE}
       `${HEADER}
 ## Personas whose permissions change
 
-- \`data-scientist\` (every team using it): instance types added \`ml.g5.xlarge\`; instance types removed \`ml.m5.xlarge\`
+- \`data-scientist\` (every team using it): instance types added \`ml.g5.xlarge\`; instance types removed \`ml.m5.xlarge\` (removals effective when their apps restart)
 
 ## Execution roles
 
@@ -103,7 +114,7 @@ ${PROFILE_NOTE}
     });
     // THEN the built-in MLOps activities the override leaves out are removed too
     expect(diff.markdown).toContain(
-      "- `mlops` (every team using it): activities added `manage-ml-jobs`; activities removed `manage-endpoints`, `manage-model-monitoring`, `manage-pipelines`, `search-visualize-experiments`\n",
+      "- `mlops` (every team using it): activities added `manage-ml-jobs`; activities removed `manage-endpoints`, `manage-model-monitoring`, `manage-pipelines`, `search-visualize-experiments` (removals effective when their apps restart)\n",
     );
   });
 
@@ -154,19 +165,27 @@ ${PROFILE_NOTE}
       members["ivan@contoso.com"] = "data-scientist";
       members["grace@contoso.com"] = { persona: "data-scientist", profileName: "grace-hopper" };
     });
-    // THEN ivan was the team's only MLOps person, so its MLOps role goes too
+    // THEN ivan was the team's only MLOps person, so its MLOps role goes too; MLOps -> Data Scientist loses
+    // the endpoint, pipeline and monitoring activities, so it is a downgrade
     expect(diff.markdown).toBe(
       `${HEADER}
+${dataAtStakeBox("2 user profiles", [
+  "`grace@contoso.com` in `recommendations`: profile renamed `grace` → `grace-hopper`: profile `grace` in `contoso-ext-recommendations` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- grace@contoso.com --team recommendations --base main:config.yaml`",
+  "`heidi@contoso.com` leaves `recommendations`: profile `heidi` in `contoso-ext-recommendations` is deleted with its home directory and private spaces. First: `npm run offboard -- heidi@contoso.com --team recommendations --base main:config.yaml`",
+])}
+
 ## Members
 
 | Change | User | Before | After |
 | --- | --- | --- | --- |
 | profile renamed | grace@contoso.com | \`recommendations\` profile \`grace\` | \`recommendations\` profile \`grace-hopper\` |
 | removed | heidi@contoso.com | \`recommendations\` as \`data-scientist\` | — |
-| persona changed | ivan@contoso.com | \`recommendations\` as \`mlops\` | \`recommendations\` as \`data-scientist\` |
+| persona downgraded (effective when their apps restart) | ivan@contoso.com | \`recommendations\` as \`mlops\` | \`recommendations\` as \`data-scientist\` |
 | added | nina@contoso.com | — | \`recommendations\` as \`data-scientist\` |
 
-${PROFILE_NOTE}
+Persona downgrades are effective when their apps restart: apps already running keep the old execution role. To make them effective now, stop those apps after the apply:
+
+- \`npm run restart-apps -- ivan@contoso.com --team recommendations --apply\`
 
 ## Execution roles
 
@@ -273,5 +292,154 @@ describe("access diff of changes that would replace a domain", () => {
     });
     // THEN
     expect(diff.markdown).toBe(`${HEADER}\nNo access change.\n`);
+  });
+});
+
+describe("access diff of joiners, movers, leavers and persona changes", () => {
+  /** The diff between two variants of the external example, each changed by the test. */
+  function diffBetween(changeBase: (data: Data) => void, changeHead: (data: Data) => void) {
+    const base = exampleData("contoso-external");
+    const head = exampleData("contoso-external");
+    for (const data of [base, head])
+      data.personas.analyst = {
+        activities: ["run-studio-applications", "search-visualize-experiments"],
+        instanceTypes: ["ml.t3.medium"],
+      };
+    changeBase(base);
+    changeHead(head);
+    return diffOf(loadData(base), loadData(head));
+  }
+
+  test("warns that a leaver's profile goes with their home directory and private spaces", () => {
+    // GIVEN judy leaves fraud
+    // WHEN
+    const diff = diffAfter((data) => delete data.teams.fraud.members["judy@contoso.com"]);
+    // THEN
+    expect(diff.markdown).toContain(
+      dataAtStakeBox("1 user profile", [
+        "`judy@contoso.com` leaves `fraud`: profile `judy` in `contoso-ext-fraud` is deleted with its home directory and private spaces. First: `npm run offboard -- judy@contoso.com --team fraud --base main:config.yaml`",
+      ]) + "\n\n## Members\n",
+    );
+    expect(diff.markdown).toContain("| removed | judy@contoso.com | `fraud` as `mlops` | — |\n");
+    expect(diffExitCode(diff, true)).toBe(3);
+  });
+
+  test("warns for every team a person in two teams leaves", () => {
+    // GIVEN alice, in forecasting and fraud, leaves the company
+    // WHEN
+    const diff = diffAfter((data) => {
+      delete data.teams.forecasting.members["alice@contoso.com"];
+      delete data.teams.fraud.members["alice@contoso.com"];
+    });
+    // THEN
+    expect(diff.markdown).toContain("> **Data at stake: 2 user profiles deleted with their home directory");
+    expect(diff.markdown).toContain(
+      "`npm run offboard -- alice@contoso.com --team forecasting --base main:config.yaml`",
+    );
+    expect(diff.markdown).toContain("`npm run offboard -- alice@contoso.com --team fraud --base main:config.yaml`");
+  });
+
+  test("marks a persona downgrade as effective when their apps restart, with the command that makes it so", () => {
+    // GIVEN alice goes from data scientist to analyst, whose activities are a subset
+    // WHEN
+    const diff = diffBetween(
+      () => {},
+      (head) => {
+        head.teams.forecasting.members["alice@contoso.com"] = "analyst";
+      },
+    );
+    // THEN
+    expect(diff.markdown).toContain(
+      "| persona downgraded (effective when their apps restart) | alice@contoso.com | `forecasting` as `data-scientist` | `forecasting` as `analyst` |\n",
+    );
+    expect(diff.markdown).toContain(
+      "Persona downgrades are effective when their apps restart: apps already running keep the old execution role. " +
+        "To make them effective now, stop those apps after the apply:\n\n" +
+        "- `npm run restart-apps -- alice@contoso.com --team forecasting --apply`\n",
+    );
+    // A persona change keeps the profile: nothing is deleted
+    expect(diff.markdown).not.toContain("[!WARNING]");
+    expect(diffExitCode(diff, true)).toBe(2);
+  });
+
+  test("treats fewer instance types with the same activities as a downgrade", () => {
+    // GIVEN a small data scientist persona: the same activities, one instance type
+    // WHEN
+    const diff = diffBetween(
+      () => {},
+      (head) => {
+        head.personas["ds-small"] = {
+          activities: [...BUILTIN_PERSONAS["data-scientist"]!.activities],
+          instanceTypes: ["ml.t3.medium"],
+        };
+        head.teams.forecasting.members["alice@contoso.com"] = "ds-small";
+      },
+    );
+    // THEN
+    expect(diff.markdown).toContain("| persona downgraded (effective when their apps restart) | alice@contoso.com |");
+  });
+
+  test("shows a persona upgrade without a restart warning", () => {
+    // GIVEN alice was an analyst and becomes a data scientist, whose activities include the analyst's
+    // WHEN
+    const diff = diffBetween(
+      (base) => {
+        base.teams.forecasting.members["alice@contoso.com"] = "analyst";
+      },
+      () => {},
+    );
+    // THEN
+    expect(diff.markdown).toContain(
+      "| persona upgraded | alice@contoso.com | `forecasting` as `analyst` | `forecasting` as `data-scientist` |\n",
+    );
+    expect(diff.markdown).not.toContain("effective when their apps restart");
+    expect(diffExitCode(diff, true)).toBe(2);
+  });
+
+  test("puts no data at stake when the base was never deployed (bootstrap phase)", () => {
+    // GIVEN a bootstrap base: no domain, no profile exists yet
+    const bootstrap = exampleData("contoso");
+    delete bootstrap.aws.identityCenter;
+    const head = exampleData("contoso");
+    delete head.teams.forecasting.members["bob@contoso.com"];
+    // WHEN
+    const diff = diffOf(loadData(bootstrap), loadData(head));
+    // THEN
+    expect(diff.markdown).not.toContain("[!WARNING]");
+    expect(diff.dataAtStake).toBe(false);
+    expect(diffExitCode(diff, true)).toBe(2);
+  });
+
+  test("exits 2 for an access change that deletes nothing, 3 once a domain is at stake", () => {
+    // GIVEN an admin added, and separately a new VPC
+    // WHEN
+    const admin = diffAfter((data) => data.admins.members.push("erin.lee@contoso.com"));
+    const vpc = diffAfter((data) => (data.aws.network.vpcId = "vpc-0fedcba9876543210"));
+    // THEN
+    expect([diffExitCode(admin, true), diffExitCode(vpc, true)]).toEqual([2, 3]);
+    expect([diffExitCode(admin, false), diffExitCode(vpc, false)]).toEqual([0, 0]);
+  });
+});
+
+describe("persona downgrade rule", () => {
+  const persona = (activities: string[], instanceTypes: string[]) =>
+    ({ key: "p", description: "", activities, instanceTypes }) as never;
+
+  test.each([
+    ["drops an activity", ["a", "b"], ["x"], ["a"], ["x"], true],
+    ["drops an instance type", ["a"], ["x", "y"], ["a"], ["x"], true],
+    ["trades one activity for another", ["a"], ["x"], ["b"], ["x"], true],
+    ["keeps everything and adds more", ["a"], ["x"], ["a", "b"], ["x", "y"], false],
+    ["changes nothing", ["a"], ["x"], ["a"], ["x"], false],
+  ])("%s", (_, beforeActivities, beforeTypes, afterActivities, afterTypes, downgrade) => {
+    // GIVEN two persona definitions WHEN compared THEN
+    expect(isPersonaDowngrade(persona(beforeActivities, beforeTypes), persona(afterActivities, afterTypes))).toBe(
+      downgrade,
+    );
+  });
+
+  test("treats a persona that no longer exists as a downgrade, and a new one as not", () => {
+    expect(isPersonaDowngrade(persona(["a"], ["x"]), undefined)).toBe(true);
+    expect(isPersonaDowngrade(undefined, persona(["a"], ["x"]))).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { summarizePlan } from "../../tools/plan-summary";
 import { COMMENT_LIMIT, PR_COMMENT_MARKER, prComment } from "../../tools/pr-comment";
+import { accessDiff } from "../../tools/access-diff";
+import { exampleData, loadData, loadExample } from "../helpers";
 
 /** Written after Terraform's -no-color plan format: an action header per instance, then the totals. */
 const PLAN_WITH_CHANGES = `data.aws_ssoadmin_instances.identity_center: Reading...
@@ -128,5 +130,22 @@ describe("pull request comment", () => {
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(body).toContain("access diff truncated");
     expect(body).toContain("plan output truncated");
+  });
+});
+
+describe("pull request comment of a membership change", () => {
+  test("carries the data-at-stake box and the restart command of the access diff", () => {
+    // GIVEN heidi leaves recommendations and ivan goes from MLOps down to data scientist
+    const base = loadExample("contoso-external");
+    const data = exampleData("contoso-external");
+    delete data.teams.recommendations.members["heidi@contoso.com"];
+    data.teams.recommendations.members["ivan@contoso.com"] = "data-scientist";
+    const diff = accessDiff(base, loadData(data), { baseSource: "main", headSource: "head" });
+    // WHEN
+    const comment = prComment({ accessDiff: diff.markdown, plan: { skipped: "local backend" } });
+    // THEN the alert box survives the heading demotion, line for line
+    expect(comment).toContain("> [!WARNING]\n> **Data at stake: 1 user profile deleted");
+    expect(comment).toContain("`npm run offboard -- heidi@contoso.com --team recommendations --base main`");
+    expect(comment).toContain("`npm run restart-apps -- ivan@contoso.com --team recommendations --apply`");
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -29,8 +29,8 @@ describe("npm run report", () => {
     expect(readFileSync(join(out, "access-report.md"), "utf8")).toBe(run.stdout);
   });
 
-  test("exits 2 with --detailed-exitcode when access changes, and writes access-diff.md", () => {
-    // GIVEN two configs with different teams' buckets and names
+  test("exits 3 with --detailed-exitcode when data is at stake, and writes access-diff.md", () => {
+    // GIVEN two configs with different names, so every domain would be replaced
     // WHEN
     const run = report(
       out,
@@ -41,9 +41,26 @@ describe("npm run report", () => {
       "--detailed-exitcode",
     );
     // THEN
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(3);
     expect(run.stdout).toContain("> [!CAUTION]");
     expect(readFileSync(join(out, "access-diff.md"), "utf8")).toBe(run.stdout);
+  });
+
+  test("exits 2 with --detailed-exitcode when access changes but nothing is deleted", () => {
+    // GIVEN the example with one more admin
+    const head = join(out, "more-admins.yaml");
+    writeFileSync(
+      head,
+      readFileSync(join(ROOT, "examples/contoso.yaml"), "utf8").replace(
+        "members: [carol@contoso.com, dan@contoso.com]",
+        "members: [carol@contoso.com, dan@contoso.com, zoe@contoso.com]",
+      ),
+    );
+    // WHEN
+    const run = report(out, "--config", head, "--base", "examples/contoso.yaml", "--detailed-exitcode");
+    // THEN
+    expect(run.stdout).toContain("- added: zoe@contoso.com\n");
+    expect(run.status).toBe(2);
   });
 
   test("fails on a broken config with the problem list and no stack trace", () => {

@@ -1,0 +1,131 @@
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { FederationConfig, TeamConfig } from "../config/types";
+import { awsFor, commandConfig, runCommand, runMain, type CommandIo } from "./aws-command";
+import { requireDeployed, targetOf } from "./member-target";
+import type { Studio } from "./studio-client";
+import { UserError } from "./user-error";
+
+export const ADOPT_USAGE = `usage: npm run adopt [-- [--team <key>] [--config <file>]]
+
+  Finds the user profiles Studio created on its own for members of the config (a member who opened Studio before
+  the apply created their profile), and writes cdktf.out/stacks/<name>/adopt-imports.tf.json: Terraform import
+  blocks that take them over, so the next plan imports them instead of failing on the duplicate. A profile whose
+  name differs from the config's is not imported: the command prints the profileName entry to add first.
+  --team <key>     only this team
+  --config <file>  the config (default: $FEDERATION_CONFIG, else examples/contoso.yaml)`;
+
+export const IMPORTS_FILE = "adopt-imports.tf.json";
+
+/** The tag the stack puts on every profile it creates: a profile without it was created by Studio (or by hand). */
+const MANAGED_TAG = "sagemaker-team";
+
+export interface ImportBlock {
+  readonly to: string;
+  readonly id: string;
+}
+
+interface Findings {
+  readonly imports: ImportBlock[];
+  /** YAML lines for the config, one per member whose existing profile has another name. */
+  readonly renames: string[];
+  readonly notes: string[];
+}
+
+export async function adopt(args: string[], io: CommandIo): Promise<number> {
+  return runCommand(ADOPT_USAGE, io, async () => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        team: { type: "string" },
+        config: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      io.out(ADOPT_USAGE);
+      return 0;
+    }
+    const { config, source } = commandConfig(values, io.env);
+    requireDeployed(config, source);
+    const teams = chosenTeams(config, values.team, source);
+    // The import blocks work only next to the synthesized stack, which Terraform reads from the same folder.
+    const stackDir = join(io.env.CDKTF_OUTDIR || "cdktf.out", "stacks", config.name);
+    if (!existsSync(join(stackDir, "cdk.tf.json")))
+      throw new UserError(`${stackDir}/cdk.tf.json is missing: run \`npx cdktf synth\` first, then npm run adopt`);
+
+    const findings: Findings = { imports: [], renames: [], notes: [] };
+    for (const team of teams) {
+      const { studio } = awsFor(io, config.accounts[team.account]!, "adopt");
+      await adoptInTeam(studio, config, team, findings);
+    }
+
+    const file = join(stackDir, IMPORTS_FILE);
+    io.out(findings.notes.join("\n"));
+    if (findings.imports.length === 0) {
+      // A file left from an earlier run would import profiles that may since have been deleted.
+      if (existsSync(file)) rmSync(file);
+      io.out("No profile to import.");
+    } else {
+      writeFileSync(file, JSON.stringify({ import: findings.imports }, null, 2) + "\n");
+      io.out(
+        [
+          `Wrote ${file} (${findings.imports.length} import${findings.imports.length === 1 ? "" : "s"}). Terraform (1.5 or later) reads it with cdk.tf.json; run Terraform itself, since \`cdktf deploy\` synthesizes again:`,
+          `  terraform -chdir=${stackDir} init`,
+          `  terraform -chdir=${stackDir} plan    # the profiles are imported; at most their execution role changes in place`,
+          `  terraform -chdir=${stackDir} apply`,
+          `Then delete ${file}.`,
+        ].join("\n"),
+      );
+    }
+    if (findings.renames.length > 0)
+      io.out(
+        [
+          "",
+          "These members already have a profile under another name. Keep it (and its home directory): add the",
+          "profileName to the config, run `npx cdktf synth`, then `npm run adopt` again to import it:",
+          ...findings.renames,
+        ].join("\n"),
+      );
+    return 0;
+  });
+}
+
+function chosenTeams(config: FederationConfig, team: string | undefined, source: string): TeamConfig[] {
+  if (team === undefined) return Object.values(config.teams);
+  const chosen = config.teams[team];
+  if (chosen === undefined)
+    throw new UserError(`there is no team ${team} in ${source}: use one of ${Object.keys(config.teams).join(", ")}`);
+  return [chosen];
+}
+
+/** Profiles in the team's domain whose IAM Identity Center user is a member and that the stack did not create. */
+async function adoptInTeam(studio: Studio, config: FederationConfig, team: TeamConfig, findings: Findings) {
+  const domainId = await studio.domainId(team.domainName);
+  if (domainId === undefined) {
+    findings.notes.push(`${team.key}: domain ${team.domainName} does not exist yet, nothing to adopt`);
+    return;
+  }
+  // User names are matched without case: IAM Identity Center user names are not case sensitive.
+  const members = new Map(Object.values(team.members).map((member) => [member.userName.toLowerCase(), member]));
+  let adopted = 0;
+  for (const name of await studio.profileNames(domainId)) {
+    const profile = await studio.profile(domainId, name);
+    const member = profile?.ssoUserName === undefined ? undefined : members.get(profile.ssoUserName.toLowerCase());
+    if (profile === undefined || member === undefined) continue;
+    const tags = await studio.tags(profile.arn);
+    if (tags[MANAGED_TAG] !== undefined) continue;
+    adopted++;
+    const target = targetOf(config, team, member);
+    if (profile.name === member.profileName) findings.imports.push({ to: target.address, id: profile.arn });
+    else
+      findings.renames.push(
+        `  under teams.${team.key}.members:  ${member.userName}: { persona: ${member.persona}, profileName: ${profile.name} }`,
+      );
+  }
+  findings.notes.push(`${team.key}: ${adopted} profile(s) created outside Terraform for members of the team`);
+}
+
+if (require.main === module) runMain(adopt);
