@@ -1,77 +1,108 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "./document";
+import { ACTIONS_ACCEPTING, VPC_OPTIONAL, type GuardrailKey } from "./compute-condition-keys";
+import { toTerraformJson, type AccountContext, type ConditionBlock, type PolicyStatement } from "./document";
 
-/** Actions that start compute, and so carry `sagemaker:InstanceTypes`. */
-export const INSTANCE_TYPE_ACTIONS = sagemaker(
-  "CreateApp",
-  "CreateTrainingJob",
-  "CreateProcessingJob",
-  "CreateHyperParameterTuningJob",
-  "CreateTransformJob",
-  "CreateEndpointConfig",
-);
-
-/**
- * Deny any instance type outside the persona's list. `system` stays allowed: Studio's default app uses it.
- */
-export function denyOtherInstanceTypes(instanceTypes: readonly string[]): PolicyStatement {
-  return {
-    Sid: "DenyInstanceTypesOutsidePersona",
-    Effect: "Deny",
-    Action: INSTANCE_TYPE_ACTIONS,
-    Resource: "*",
-    Condition: { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...instanceTypes, "system"] } },
-  };
+/** The SageMaker actions (without prefix) that the statements allow. */
+export function grantedSageMakerActions(statements: readonly PolicyStatement[]): string[] {
+  const actions = statements
+    .filter((statement) => statement.Effect === "Allow")
+    .flatMap((statement) => statement.Action)
+    .filter((action) => action.startsWith("sagemaker:"))
+    .map((action) => action.slice("sagemaker:".length));
+  return [...new Set(actions)].sort();
 }
 
-/** Actions on Studio and ML resources that a person must not take in another team's domain. */
-export const DOMAIN_SCOPED_ACTIONS = sagemaker(
-  "DescribeApp",
-  "DeleteApp",
-  "DescribeSpace",
-  "UpdateSpace",
-  "DeleteSpace",
-  "DescribeUserProfile",
-  "CreatePresignedDomainUrl",
-  "StopTrainingJob",
-  "StopProcessingJob",
-  "StopHyperParameterTuningJob",
-  "StopTransformJob",
-  "DeleteModel",
-  "DeleteEndpoint",
-  "UpdateEndpoint",
-  "DeleteEndpointConfig",
-  "DeletePipeline",
-  "StartPipelineExecution",
-  "DeleteExperiment",
-  "DeleteMonitoringSchedule",
-);
+/** The granted actions that accept a key, per the catalogue table: what a guardrail on that key must cover. */
+export function grantedAccepting(granted: readonly string[], key: GuardrailKey): string[] {
+  const accepting = new Set(ACTIONS_ACCEPTING[key]);
+  return granted.filter((action) => accepting.has(action));
+}
 
-/**
- * Studio tags what it creates with `sagemaker:domain-arn`; a person may not touch resources tagged with
- * another domain than the one their session runs in.
- */
-export function denyOtherDomains(context: AccountContext): PolicyStatement {
-  return {
-    Sid: "DenyResourcesOfOtherDomains",
-    Effect: "Deny",
-    Action: DOMAIN_SCOPED_ACTIONS,
-    Resource: "*",
-    Condition: {
-      StringNotLike: { "aws:ResourceTag/sagemaker:domain-arn": sagemakerArn(context, "domain/${sagemaker:DomainId}") },
-      Null: { "aws:ResourceTag/sagemaker:domain-arn": "false" },
+function deny(sid: string, actions: readonly string[], condition: ConditionBlock): PolicyStatement[] {
+  if (actions.length === 0) return [];
+  return [
+    {
+      Sid: sid,
+      Effect: "Deny",
+      Action: actions.map((action) => `sagemaker:${action}`),
+      Resource: "*",
+      Condition: condition,
     },
-  };
+  ];
 }
 
-/** Execution roles are assumed by SageMaker only, which sets the user profile name as source identity. */
+/**
+ * Denies on every granted action that accepts the guardrail keys, derived from the catalogue table:
+ * - instance types outside the persona's list (`system` stays allowed: Studio's default app uses it);
+ * - with a network: no VPC, or a subnet or security group outside the config's;
+ * - with a key: a volume or output key other than the config's, or none.
+ * Denies, not conditions on the grants, so they hold whatever policy grants the action.
+ */
+export function computeGuardrails(
+  granted: readonly string[],
+  instanceTypes: readonly string[],
+  context: AccountContext,
+): PolicyStatement[] {
+  const statements = deny("DenyInstanceTypesOutsidePersona", grantedAccepting(granted, "sagemaker:InstanceTypes"), {
+    "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...instanceTypes, "system"] },
+  });
+  if (context.network) {
+    const subnets = grantedAccepting(granted, "sagemaker:VpcSubnets");
+    statements.push(
+      ...deny("DenySubnetsOutsideTeamNetwork", subnets, {
+        "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": context.network.subnetIds },
+      }),
+      ...deny(
+        "DenyComputeOutsideVpc",
+        subnets.filter((action) => !Object.hasOwn(VPC_OPTIONAL, action)),
+        { Null: { "sagemaker:VpcSubnets": "true" } },
+      ),
+    );
+    if (context.network.securityGroupIds.length > 0) {
+      const groups = grantedAccepting(granted, "sagemaker:VpcSecurityGroupIds");
+      statements.push(
+        ...deny("DenySecurityGroupsOutsideTeamNetwork", groups, {
+          "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": context.network.securityGroupIds },
+        }),
+        ...deny(
+          "DenyComputeWithoutSecurityGroup",
+          groups.filter((action) => !Object.hasOwn(VPC_OPTIONAL, action)),
+          { Null: { "sagemaker:VpcSecurityGroupIds": "true" } },
+        ),
+      );
+    }
+  }
+  if (context.kmsKeyArn) {
+    // A negated operator is true when the key is absent: a request without a key is denied too.
+    statements.push(
+      ...deny("DenyVolumesWithoutTeamKey", grantedAccepting(granted, "sagemaker:VolumeKmsKeyArn"), {
+        ArnNotEquals: { "sagemaker:VolumeKmsKeyArn": context.kmsKeyArn },
+      }),
+      ...deny("DenyOutputsWithoutTeamKey", grantedAccepting(granted, "sagemaker:OutputKmsKeyArn"), {
+        ArnNotEquals: { "sagemaker:OutputKmsKeyArn": context.kmsKeyArn },
+      }),
+    );
+  }
+  return statements;
+}
+
+/**
+ * Execution roles are assumed by SageMaker only, which sets the user profile name as source identity. SageMaker
+ * sends `aws:SourceAccount` (confused-deputy prevention): only requests on behalf of the role's own account.
+ * `aws:SourceArn` is checked when sent: a SageMaker resource of the same account. Returned as cdktf JSON.
+ */
 export function sagemakerTrustPolicy(): string {
-  return JSON.stringify({
+  return toTerraformJson({
     Version: "2012-10-17",
     Statement: [
       {
+        Sid: "SageMakerOfThisAccount",
         Effect: "Allow",
         Principal: { Service: "sagemaker.amazonaws.com" },
         Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
+        Condition: {
+          StringEquals: { "aws:SourceAccount": "${aws:ResourceAccount}" },
+          ArnLikeIfExists: { "aws:SourceArn": "arn:*:sagemaker:*:${aws:ResourceAccount}:*" },
+        },
       },
     ],
   });

@@ -96,3 +96,19 @@ export function executionRoleArns(stack: SynthesizedStack): Record<string, strin
     ]),
   );
 }
+
+/** Each execution role's tags as IAM will hold them (the block's `${each.value.x}` filled in from its for_each). */
+export function executionRoleTags(stack: SynthesizedStack): Record<string, Record<string, string>> {
+  const { block } = resource(stack, "aws_iam_role");
+  return Object.fromEntries(
+    Object.entries(block.for_each as Record<string, Record<string, string>>).map(([key, values]) => [
+      key,
+      Object.fromEntries(
+        Object.entries(block.tags as Record<string, string>).map(([tag, value]) => [
+          tag,
+          value.replace(/^\$\{each\.value\.(\w+)\}$/, (_, field: string) => values[field]!),
+        ]),
+      ),
+    ]),
+  );
+}

@@ -39,6 +39,7 @@ export class StudioDomains extends Construct {
           {
             domainName: team.domainName,
             defaultRole: `${team.key}/${team.defaultPersona}`,
+            sharedSpaceRole: team.sharedSpaceRoleKey,
             sharedNotebooks: `s3://${team.s3Buckets[0]}/shared/notebooks/`,
             gitRepositories: team.gitRepositories,
           },
@@ -79,7 +80,8 @@ export class StudioDomains extends Construct {
         jupyterLabAppSettings: { codeRepository },
       },
       defaultSpaceSettings: {
-        executionRole: defaultRole,
+        // Shared spaces run as a role no bigger than any member's persona, never as the default persona's.
+        executionRole: props.roles.arnOf(teams.getString("sharedSpaceRole")),
         securityGroups,
         jupyterLabAppSettings: { codeRepository },
       },
