@@ -77,7 +77,8 @@ export function personaManagedPolicies(persona: PersonaPolicyInput, context: Acc
   const granted = grantedSageMakerActions([...statements, ...teamSageMakerGrants(persona, context)]);
   if (granted.some((action) => action.startsWith("Create"))) statements.push(tagOwnCreations(context));
   statements.push(...computeGuardrails(granted, persona.instanceTypes, context));
-  return chunk(statements, MANAGED_POLICY_QUOTA);
+  // Activities share grants (pipeline steps create jobs as Manage ML Jobs does): each goes in once.
+  return chunk(policyDocument(statements).Statement, MANAGED_POLICY_QUOTA);
 }
 
 /**

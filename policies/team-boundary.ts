@@ -80,7 +80,8 @@ export function listings(sid: string, actions: readonly string[]): PolicyStateme
 
 /**
  * SageMaker tags a resource on create through `sagemaker:AddTags` (with `sagemaker:TaggingAction` set). The team tag
- * must be the caller's own, and Studio's domain tag, when set, the caller's own domain.
+ * must be the caller's own, Studio's domain tag, when set, the caller's own domain, and the resource must not carry a
+ * team tag yet: tags are set on create and never changed (no other AddTags, no DeleteTags is granted).
  */
 export function tagOwnCreations(context: AccountContext): PolicyStatement {
   return {
@@ -89,7 +90,7 @@ export function tagOwnCreations(context: AccountContext): PolicyStatement {
     Action: sagemaker("AddTags"),
     Resource: sagemakerArn(context, "*"),
     Condition: {
-      Null: { "sagemaker:TaggingAction": "false" },
+      Null: { "sagemaker:TaggingAction": "false", [`aws:ResourceTag/${TEAM_TAG}`]: "true" },
       ...OWN_TEAM_REQUEST,
       StringEqualsIfExists: { [`aws:RequestTag/${DOMAIN_ARN_TAG}`]: ownDomainArn(context) },
     },

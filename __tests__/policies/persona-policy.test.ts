@@ -77,7 +77,9 @@ describe("persona policies", () => {
     const sids = documents.flatMap((document) => document.Statement.map((statement) => statement.Sid));
     expect(documents.length).toBeGreaterThan(1);
     expect(sids).toContain("DenyInstanceTypesOutsidePersona");
-    expect(sids.at(-1)).toBe("DenyResourcesOfOtherDomains");
+    expect(sids).toContain("TagOwnTeamCreations");
+    // The guardrails come last: every grant before them is what they were derived from.
+    expect(sids.at(-1)).toBe("DenyOutputsWithoutTeamKey");
     expect(new Set(sids).size).toBe(sids.length);
   });
 
