@@ -96,7 +96,8 @@ export async function acceptedKeys(action: string, resource: string): Promise<st
 
 /** Only the keys this request can carry, so that every generated case runs checked (plus the Studio variables). */
 export async function carriedContext(action: string, resource: string, context: Context): Promise<Context> {
-  const accepted = await acceptedKeys(action, resource);
+  // An action without resource types carries the global keys only, which the principal's keys here are.
+  const accepted = resource === "*" ? ["aws:principaltag/tag-key", "aws:sourceidentity"] : await acceptedKeys(action, resource);
   const carries = (key: string) => {
     const lower = key.toLowerCase();
     if (STUDIO_VARIABLES.has(lower) || accepted.includes(lower)) return true;
