@@ -189,3 +189,19 @@ describe("a team that turns shared spaces off", () => {
     ]);
   });
 });
+
+describe("a team with a Studio persona that lacks the shared/ prefix", () => {
+  test("GIVEN sharedSpaces left out WHEN loaded THEN the team's shared spaces are off, so nobody gets more", () => {
+    // GIVEN a viewer persona that opens Studio but holds no bucket access, in the fraud team
+    const data = exampleData("contoso");
+    data.personas.viewer = { activities: ["run-studio-applications", "search-visualize-experiments"] };
+    data.teams.fraud.members["oscar@contoso.com"] = "viewer";
+    // WHEN
+    const loaded = loadData(data);
+    // THEN
+    expect(loaded.teams.fraud!.sharedSpaces).toBe(false);
+    expect(loaded.teams.forecasting!.sharedSpaces).toBe(true);
+    const inline = JSON.stringify(loaded.roles["fraud/mlops"]!.inlinePolicy);
+    expect(inline).not.toContain("AppsInSharedSpaces");
+  });
+});
