@@ -40,7 +40,10 @@ export function teamPersonas(team: TeamInput): string[] {
 
 /** A persona's activities as derive() resolves them; undefined for an unknown persona. */
 export function personaActivities(input: FederationInput, key: string): readonly ActivityKey[] | undefined {
-  return input.personas[key]?.activities ?? (Object.hasOwn(BUILTIN_PERSONAS, key) ? BUILTIN_PERSONAS[key]!.activities : undefined);
+  return (
+    input.personas[key]?.activities ??
+    (Object.hasOwn(BUILTIN_PERSONAS, key) ? BUILTIN_PERSONAS[key]!.activities : undefined)
+  );
 }
 
 /**

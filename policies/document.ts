@@ -18,7 +18,9 @@ export interface PolicyDocument {
 /** A role's trust policy: who may assume it. */
 export interface TrustPolicyDocument {
   readonly Version: "2012-10-17";
-  readonly Statement: readonly (Omit<PolicyStatement, "Resource"> & { readonly Principal: { readonly Service: string } })[];
+  readonly Statement: readonly (Omit<PolicyStatement, "Resource"> & {
+    readonly Principal: { readonly Service: string };
+  })[];
 }
 
 /** What the policies of every team in one account need to know. */

@@ -45,7 +45,10 @@ const policies = Object.fromEntries(executionRolePolicies(stack).map((policy) =>
 const roleArns = executionRoleArns(stack);
 const roleTags = executionRoleTags(stack);
 /** The execution roles of one team, by role key. */
-export const rolesOf = (team: Team) => Object.keys(policies).filter((key) => key.startsWith(`${team}/`)).sort();
+export const rolesOf = (team: Team) =>
+  Object.keys(policies)
+    .filter((key) => key.startsWith(`${team}/`))
+    .sort();
 
 /** Studio's own resources, bound by the session's domain in their ARN instead of a tag. */
 const STUDIO_TYPES = new Set(["domain", "user-profile", "space", "app"]);
@@ -188,31 +191,85 @@ export async function casesFor(roleKey: string): Promise<Case[]> {
       for (const other of [nextTeam(caller.team)]) {
         const theirs = requestOf(caller, other, action);
         // For a create, the other team's case is a forged tag: the request names the other team in its tag.
-        await add(`${other}'s`, action, await arnOf(type, other), { ...theirs, ...(isCreated ? {} : teamTagged(other)) }, "denied");
+        await add(
+          `${other}'s`,
+          action,
+          await arnOf(type, other),
+          { ...theirs, ...(isCreated ? {} : teamTagged(other)) },
+          "denied",
+        );
       }
       if (tagBound && !isCreated) await add("untagged", action, ownResource, own, "denied");
       if (tagBound && isCreated)
-        await add("without a team tag", action, ownResource, without(own, "aws:RequestTag/sagemaker-team", "aws:TagKeys"), "denied");
+        await add(
+          "without a team tag",
+          action,
+          ownResource,
+          without(own, "aws:RequestTag/sagemaker-team", "aws:TagKeys"),
+          "denied",
+        );
       if (!studioBound)
-        await add("without principal tag", action, ownResource, without({ ...own, ...ownTag }, "aws:PrincipalTag/sagemaker-team"), "denied");
+        await add(
+          "without principal tag",
+          action,
+          ownResource,
+          without({ ...own, ...ownTag }, "aws:PrincipalTag/sagemaker-team"),
+          "denied",
+        );
       // Spaces and apps carry no team tag, so Studio's ARN binding is all that holds them. (Tagging on create
       // follows the create, which is the request bound to the domain.)
       if (studioBound && action !== "AddTags")
-        await add("without Studio context", action, ownResource, without(own, "sagemaker:DomainId", "sagemaker:UserProfileName"), "denied");
+        await add(
+          "without Studio context",
+          action,
+          ownResource,
+          without(own, "sagemaker:DomainId", "sagemaker:UserProfileName"),
+          "denied",
+        );
       if (action === "AddTags" && !studioBound)
         for (const team of [caller.team, nextTeam(caller.team)])
-          await add(`retagging ${team}'s existing`, action, await arnOf(type, team), { ...own, ...teamTagged(team) }, "denied");
+          await add(
+            `retagging ${team}'s existing`,
+            action,
+            await arnOf(type, team),
+            { ...own, ...teamTagged(team) },
+            "denied",
+          );
 
       const keys = await acceptedKeys(`sagemaker:${action}`, ownResource);
       const guarded = { ...own, ...ownTag };
       if (keys.includes("sagemaker:instancetypes"))
-        await add("outside its instance types", action, ownResource, { ...guarded, "sagemaker:InstanceTypes": [LARGE_INSTANCE] }, "explicitly denied");
+        await add(
+          "outside its instance types",
+          action,
+          ownResource,
+          { ...guarded, "sagemaker:InstanceTypes": [LARGE_INSTANCE] },
+          "explicitly denied",
+        );
       if (keys.includes("sagemaker:vpcsubnets"))
-        await add("in a foreign subnet", action, ownResource, { ...guarded, "sagemaker:VpcSubnets": [FOREIGN_SUBNET] }, "explicitly denied");
+        await add(
+          "in a foreign subnet",
+          action,
+          ownResource,
+          { ...guarded, "sagemaker:VpcSubnets": [FOREIGN_SUBNET] },
+          "explicitly denied",
+        );
       if (keys.includes("sagemaker:volumekmskeyarn"))
-        await add("with another volume key", action, ownResource, { ...guarded, "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }, "explicitly denied");
+        await add(
+          "with another volume key",
+          action,
+          ownResource,
+          { ...guarded, "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY },
+          "explicitly denied",
+        );
       if (keys.includes("sagemaker:outputkmskeyarn"))
-        await add("with another output key", action, ownResource, { ...guarded, "sagemaker:OutputKmsKeyArn": OTHER_KMS_KEY }, "explicitly denied");
+        await add(
+          "with another output key",
+          action,
+          ownResource,
+          { ...guarded, "sagemaker:OutputKmsKeyArn": OTHER_KMS_KEY },
+          "explicitly denied",
+        );
     }
   }
   return cases;
@@ -244,4 +301,3 @@ export async function failures(cases: readonly Case[]): Promise<string[]> {
   }
   return wrong;
 }
-

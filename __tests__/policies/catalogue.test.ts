@@ -235,7 +235,9 @@ describe.each(["contoso", "contoso-external"])("IAM catalogue checks of the poli
   });
 
   test("GIVEN the actions left out for reading across teams WHEN the policies are read THEN none is granted", () => {
-    const granted = new Set(all.flatMap((policy) => policy.document.Statement.flatMap((statement) => asList(statement.Action))));
+    const granted = new Set(
+      all.flatMap((policy) => policy.document.Statement.flatMap((statement) => asList(statement.Action))),
+    );
     expect(Object.keys(TAGLESS_NOT_GRANTED).filter((action) => granted.has(`sagemaker:${action}`))).toEqual([]);
   });
 
@@ -324,7 +326,11 @@ describe("the catalogue checks themselves", () => {
     {
       name: "fails a SageMaker grant bound to no team and not on the tagless list",
       check: async (input: SynthesizedPolicy) => unboundGrants(input),
-      input: policy({ Effect: "Allow", Action: ["sagemaker:DescribeTrainingJob"], Resource: "arn:aws:sagemaker:eu-west-1:111122223333:*" }),
+      input: policy({
+        Effect: "Allow",
+        Action: ["sagemaker:DescribeTrainingJob"],
+        Resource: "arn:aws:sagemaker:eu-west-1:111122223333:*",
+      }),
     },
     {
       name: "fails a grant bound by name in only some of its resources",
@@ -332,7 +338,10 @@ describe("the catalogue checks themselves", () => {
       input: policy({
         Effect: "Allow",
         Action: ["sagemaker:DescribeSpace"],
-        Resource: ["arn:aws:sagemaker:eu-west-1:111122223333:space/${sagemaker:DomainId}/*", "arn:aws:sagemaker:eu-west-1:111122223333:space/*"],
+        Resource: [
+          "arn:aws:sagemaker:eu-west-1:111122223333:space/${sagemaker:DomainId}/*",
+          "arn:aws:sagemaker:eu-west-1:111122223333:space/*",
+        ],
       }),
     },
     {

@@ -47,9 +47,12 @@ function deniedBy(policy: PolicyJson, sids: readonly string[]): Set<string> {
 }
 
 describe("guardrail coverage, derived from the IAM action catalogue", () => {
-  test.each(KEYS)("GIVEN the catalogue WHEN the actions accepting %s are listed THEN the product's table matches it", async (key) => {
-    expect([...ACTIONS_ACCEPTING[key]].sort()).toEqual(await catalogueActionsAccepting(key));
-  });
+  test.each(KEYS)(
+    "GIVEN the catalogue WHEN the actions accepting %s are listed THEN the product's table matches it",
+    async (key) => {
+      expect([...ACTIONS_ACCEPTING[key]].sort()).toEqual(await catalogueActionsAccepting(key));
+    },
+  );
 
   test("GIVEN every synthesized role WHEN its granted actions are looked up THEN each one accepting a guardrail key is under that guardrail", async () => {
     const stack = synthJson(loadExample("contoso"));

@@ -102,21 +102,38 @@ describe("shared spaces of contoso, every persona of every team", () => {
   test.each(rows)(
     "GIVEN $roleKey WHEN it creates a shared space it owns and starts an app in it THEN it may exactly when its persona opens Studio",
     async ({ team, roleKey }) => {
-      const expected = usesStudio(config.roles[roleKey]!.persona) && config.teams[team]!.sharedSpaces ? "Allowed" : "ImplicitlyDenied";
-      const create = await decide(roleArns[roleKey]!, policies[roleKey]!, sharedSpaceRequest(team, "CreateSpace", member(team)));
-      const app = await decide(roleArns[roleKey]!, policies[roleKey]!, sharedSpaceRequest(team, "CreateApp", member(team)));
+      const expected =
+        usesStudio(config.roles[roleKey]!.persona) && config.teams[team]!.sharedSpaces ? "Allowed" : "ImplicitlyDenied";
+      const create = await decide(
+        roleArns[roleKey]!,
+        policies[roleKey]!,
+        sharedSpaceRequest(team, "CreateSpace", member(team)),
+      );
+      const app = await decide(
+        roleArns[roleKey]!,
+        policies[roleKey]!,
+        sharedSpaceRequest(team, "CreateApp", member(team)),
+      );
       expect({ create, app }).toEqual({ create: expected, app: expected });
     },
   );
 
   test.each(rows)("fails $roleKey creating a shared space owned by someone else", async ({ team, roleKey }) => {
-    const result = await decide(roleArns[roleKey]!, policies[roleKey]!, sharedSpaceRequest(team, "CreateSpace", "someone-else"));
+    const result = await decide(
+      roleArns[roleKey]!,
+      policies[roleKey]!,
+      sharedSpaceRequest(team, "CreateSpace", "someone-else"),
+    );
     expect(result).not.toBe("Allowed");
   });
 
   test.each(rows)("fails $roleKey starting an app in another team's shared space", async ({ team, roleKey }) => {
     const other = TEAMS[(TEAMS.indexOf(team) + 1) % TEAMS.length]!;
-    const result = await decide(roleArns[roleKey]!, policies[roleKey]!, sharedSpaceRequest(team, "CreateApp", member(other), other));
+    const result = await decide(
+      roleArns[roleKey]!,
+      policies[roleKey]!,
+      sharedSpaceRequest(team, "CreateApp", member(other), other),
+    );
     expect(result).not.toBe("Allowed");
   });
 
@@ -144,21 +161,43 @@ describe("shared spaces of contoso, every persona of every team", () => {
     },
   );
 
-  test.each(TEAMS)("fails the %s shared-space role starting jobs, passing roles or reading private prefixes", async (team) => {
-    const sharedRole = config.teams[team]!.sharedSpaceRoleKey;
-    const workspace = config.teams[team]!.s3Buckets[0]!;
-    const attempts: Request[] = [
-      { action: "sagemaker:CreateTrainingJob", resource: sagemakerArn(`training-job/${team}-x`), context: { ...session(team), "aws:RequestTag/sagemaker-team": team, "aws:TagKeys": ["sagemaker-team"] } },
-      { action: "iam:PassRole", resource: config.roles[config.teams[team]!.computeRoleKey]!.roleArn, context: { ...session(team), "iam:PassedToService": "sagemaker.amazonaws.com" } },
-      { action: "s3:GetObject", resource: `arn:aws:s3:::${workspace}/users/${member(team)}/notes.ipynb`, context: session(team) },
-      { action: "sagemaker:CreatePresignedDomainUrl", resource: profileArn(team, member(team)), context: session(team) },
-    ];
-    for (const attempt of attempts)
-      expect({ attempt: attempt.action, result: await decide(roleArns[sharedRole]!, policies[sharedRole]!, attempt) }).toEqual({
-        attempt: attempt.action,
-        result: "ImplicitlyDenied",
-      });
-  });
+  test.each(TEAMS)(
+    "fails the %s shared-space role starting jobs, passing roles or reading private prefixes",
+    async (team) => {
+      const sharedRole = config.teams[team]!.sharedSpaceRoleKey;
+      const workspace = config.teams[team]!.s3Buckets[0]!;
+      const attempts: Request[] = [
+        {
+          action: "sagemaker:CreateTrainingJob",
+          resource: sagemakerArn(`training-job/${team}-x`),
+          context: { ...session(team), "aws:RequestTag/sagemaker-team": team, "aws:TagKeys": ["sagemaker-team"] },
+        },
+        {
+          action: "iam:PassRole",
+          resource: config.roles[config.teams[team]!.computeRoleKey]!.roleArn,
+          context: { ...session(team), "iam:PassedToService": "sagemaker.amazonaws.com" },
+        },
+        {
+          action: "s3:GetObject",
+          resource: `arn:aws:s3:::${workspace}/users/${member(team)}/notes.ipynb`,
+          context: session(team),
+        },
+        {
+          action: "sagemaker:CreatePresignedDomainUrl",
+          resource: profileArn(team, member(team)),
+          context: session(team),
+        },
+      ];
+      for (const attempt of attempts)
+        expect({
+          attempt: attempt.action,
+          result: await decide(roleArns[sharedRole]!, policies[sharedRole]!, attempt),
+        }).toEqual({
+          attempt: attempt.action,
+          result: "ImplicitlyDenied",
+        });
+    },
+  );
 });
 
 describe("a team that turns shared spaces off", () => {
@@ -173,10 +212,17 @@ describe("a team that turns shared spaces off", () => {
   test("fails a data scientist of that team creating a shared space, while her private spaces still work", async () => {
     const role = config.roles["forecasting/data-scientist"]!;
     const policy = rolePolicy(config, role) as unknown as PolicyJson;
-    const shared = await decide(role.roleArn, policy, sharedSpaceRequest("forecasting", "CreateSpace", member("forecasting")));
+    const shared = await decide(
+      role.roleArn,
+      policy,
+      sharedSpaceRequest("forecasting", "CreateSpace", member("forecasting")),
+    );
     const privateSpace = await decide(role.roleArn, policy, {
       ...sharedSpaceRequest("forecasting", "CreateSpace", member("forecasting")),
-      context: { ...sharedSpaceRequest("forecasting", "CreateSpace", member("forecasting")).context, "sagemaker:SpaceSharingType": "Private" },
+      context: {
+        ...sharedSpaceRequest("forecasting", "CreateSpace", member("forecasting")).context,
+        "sagemaker:SpaceSharingType": "Private",
+      },
     });
     expect({ shared, privateSpace }).toEqual({ shared: "ImplicitlyDenied", privateSpace: "Allowed" });
   });

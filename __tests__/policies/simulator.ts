@@ -88,23 +88,38 @@ export async function evaluate(simulation: Simulation): Promise<EvaluationResult
   return ignored.length === 0 ? checked.overallResult : runUnsafeSimulation(simulation, {});
 }
 
-/** The context keys IAM can carry for this request (lower case; `${tagkey}` stands for any tag key). */
-export async function acceptedKeys(action: string, resource: string): Promise<string[]> {
+const acceptedCache = new Map<string, Promise<string[]>>();
+
+/**
+ * The context keys IAM can carry for this request (lower case; `${tagkey}` stands for any tag key). They depend on
+ * the action and the resource's type only, so they are looked up once per action and ARN shape.
+ */
+export function acceptedKeys(action: string, resource: string): Promise<string[]> {
   const [service, name] = action.split(":") as [string, string];
-  return allowedContextKeysForRequest(service, name, resource, false, undefined);
+  const shape = `${action} ${resource.replace(/[^:/]+$/, "")}`;
+  let keys = acceptedCache.get(shape);
+  if (keys === undefined) {
+    keys = allowedContextKeysForRequest(service, name, resource, false, undefined);
+    acceptedCache.set(shape, keys);
+  }
+  return keys;
 }
 
 /** Only the keys this request can carry, so that every generated case runs checked (plus the Studio variables). */
 export async function carriedContext(action: string, resource: string, context: Context): Promise<Context> {
   // An action without resource types carries the global keys only, which the principal's keys here are.
-  const accepted = resource === "*" ? ["aws:principaltag/tag-key", "aws:sourceidentity"] : await acceptedKeys(action, resource);
+  const accepted =
+    resource === "*" ? ["aws:principaltag/tag-key", "aws:sourceidentity"] : await acceptedKeys(action, resource);
   const carries = (key: string) => {
     const lower = key.toLowerCase();
     if (STUDIO_VARIABLES.has(lower) || accepted.includes(lower)) return true;
     const slash = lower.indexOf("/");
     if (slash < 0) return false;
     const prefix = lower.slice(0, slash);
-    return accepted.includes(`${prefix}/\${tagkey}`) || (prefix === "aws:principaltag" && accepted.includes(`${prefix}/tag-key`));
+    return (
+      accepted.includes(`${prefix}/\${tagkey}`) ||
+      (prefix === "aws:principaltag" && accepted.includes(`${prefix}/tag-key`))
+    );
   };
   return Object.fromEntries(Object.entries(context).filter(([key]) => carries(key)));
 }
