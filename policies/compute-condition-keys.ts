@@ -1,121 +1,104 @@
-/**
- * Every SageMaker action that accepts each guardrail condition key, as the IAM action catalogue lists them
- * (the Service Authorization Reference). The guardrails deny on the granted actions found here, so an action added
- * to an activity is covered the moment it accepts a key; `__tests__/policies/guardrail-coverage.test.ts` compares
- * this table with the catalogue and fails on any difference.
- */
-export const ACTIONS_ACCEPTING: Readonly<Record<GuardrailKey, readonly string[]>> = {
-  "sagemaker:InstanceTypes": [
-    "CreateApp",
-    "CreateCluster",
-    "CreateDataQualityJobDefinition",
-    "CreateDomain",
-    "CreateEndpointConfig",
-    "CreateHyperParameterTuningJob",
-    "CreateModelBiasJobDefinition",
-    "CreateModelExplainabilityJobDefinition",
-    "CreateModelQualityJobDefinition",
-    "CreateMonitoringSchedule",
-    "CreateNotebookInstance",
-    "CreateProcessingJob",
-    "CreateSpace",
-    "CreateTrainingJob",
-    "CreateTransformJob",
-    "CreateUserProfile",
-    "UpdateCluster",
-    "UpdateDomain",
-    "UpdateMonitoringSchedule",
-    "UpdateNotebookInstance",
-    "UpdateSpace",
-    "UpdateTrainingJob",
-    "UpdateUserProfile",
-  ],
-  "sagemaker:VpcSubnets": [
-    "CreateAutoMLJob",
-    "CreateAutoMLJobV2",
-    "CreateCluster",
-    "CreateDataQualityJobDefinition",
-    "CreateDomain",
-    "CreateEndpointConfig",
-    "CreateHyperParameterTuningJob",
-    "CreateJob",
-    "CreateModel",
-    "CreateModelBiasJobDefinition",
-    "CreateModelExplainabilityJobDefinition",
-    "CreateModelQualityJobDefinition",
-    "CreateMonitoringSchedule",
-    "CreateNotebookInstance",
-    "CreateProcessingJob",
-    "CreateTrainingJob",
-    "UpdateCluster",
-    "UpdateDomain",
-    "UpdateMonitoringSchedule",
-  ],
-  "sagemaker:VpcSecurityGroupIds": [
-    "CreateAutoMLJob",
-    "CreateAutoMLJobV2",
-    "CreateCluster",
-    "CreateDataQualityJobDefinition",
-    "CreateDomain",
-    "CreateEndpointConfig",
-    "CreateHyperParameterTuningJob",
-    "CreateJob",
-    "CreateModel",
-    "CreateModelBiasJobDefinition",
-    "CreateModelExplainabilityJobDefinition",
-    "CreateModelQualityJobDefinition",
-    "CreateMonitoringSchedule",
-    "CreateNotebookInstance",
-    "CreateProcessingJob",
-    "CreateTrainingJob",
-    "CreateUserProfile",
-    "UpdateCluster",
-    "UpdateDomain",
-    "UpdateMonitoringSchedule",
-    "UpdateUserProfile",
-  ],
-  "sagemaker:VolumeKmsKeyArn": [
-    "CreateAutoMLJob",
-    "CreateAutoMLJobV2",
-    "CreateDataQualityJobDefinition",
-    "CreateDomain",
-    "CreateEndpointConfig",
-    "CreateHyperParameterTuningJob",
-    "CreateLabelingJob",
-    "CreateModelBiasJobDefinition",
-    "CreateModelExplainabilityJobDefinition",
-    "CreateModelQualityJobDefinition",
-    "CreateMonitoringSchedule",
-    "CreateNotebookInstance",
-    "CreateProcessingJob",
-    "CreateTrainingJob",
-    "CreateTransformJob",
-    "UpdateMonitoringSchedule",
-  ],
-  "sagemaker:OutputKmsKeyArn": [
-    "CreateAutoMLJob",
-    "CreateAutoMLJobV2",
-    "CreateDataQualityJobDefinition",
-    "CreateHyperParameterTuningJob",
-    "CreateJob",
-    "CreateLabelingJob",
-    "CreateModelBiasJobDefinition",
-    "CreateModelExplainabilityJobDefinition",
-    "CreateModelQualityJobDefinition",
-    "CreateMonitoringSchedule",
-    "CreateProcessingJob",
-    "CreateTrainingJob",
-    "CreateTransformJob",
-    "UpdateMonitoringSchedule",
-  ],
-};
-
 export type GuardrailKey =
   | "sagemaker:InstanceTypes"
   | "sagemaker:VpcSubnets"
   | "sagemaker:VpcSecurityGroupIds"
   | "sagemaker:VolumeKmsKeyArn"
   | "sagemaker:OutputKmsKeyArn";
+
+type KeyName = GuardrailKey extends `sagemaker:${infer Name}` ? Name : never;
+
+/**
+ * Every SageMaker action that accepts one of the guardrail condition keys, with the keys it accepts, as the IAM
+ * action catalogue (the Service Authorization Reference) lists them. The guardrails deny on the granted actions
+ * found here, so an action added to an activity is covered the moment it accepts a key;
+ * `__tests__/policies/guardrail-coverage.test.ts` compares this table with the catalogue and fails on any difference.
+ */
+const KEYS_OF_ACTION: Readonly<Record<string, readonly KeyName[]>> = {
+  CreateApp: ["InstanceTypes"],
+  CreateAutoMLJob: ["VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn", "OutputKmsKeyArn"],
+  CreateAutoMLJobV2: ["VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn", "OutputKmsKeyArn"],
+  CreateCluster: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds"],
+  CreateDataQualityJobDefinition: [
+    "InstanceTypes",
+    "VpcSubnets",
+    "VpcSecurityGroupIds",
+    "VolumeKmsKeyArn",
+    "OutputKmsKeyArn",
+  ],
+  CreateDomain: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn"],
+  CreateEndpointConfig: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn"],
+  CreateHyperParameterTuningJob: [
+    "InstanceTypes",
+    "VpcSubnets",
+    "VpcSecurityGroupIds",
+    "VolumeKmsKeyArn",
+    "OutputKmsKeyArn",
+  ],
+  CreateJob: ["VpcSubnets", "VpcSecurityGroupIds", "OutputKmsKeyArn"],
+  CreateLabelingJob: ["VolumeKmsKeyArn", "OutputKmsKeyArn"],
+  CreateModel: ["VpcSubnets", "VpcSecurityGroupIds"],
+  CreateModelBiasJobDefinition: [
+    "InstanceTypes",
+    "VpcSubnets",
+    "VpcSecurityGroupIds",
+    "VolumeKmsKeyArn",
+    "OutputKmsKeyArn",
+  ],
+  CreateModelExplainabilityJobDefinition: [
+    "InstanceTypes",
+    "VpcSubnets",
+    "VpcSecurityGroupIds",
+    "VolumeKmsKeyArn",
+    "OutputKmsKeyArn",
+  ],
+  CreateModelQualityJobDefinition: [
+    "InstanceTypes",
+    "VpcSubnets",
+    "VpcSecurityGroupIds",
+    "VolumeKmsKeyArn",
+    "OutputKmsKeyArn",
+  ],
+  CreateMonitoringSchedule: [
+    "InstanceTypes",
+    "VpcSubnets",
+    "VpcSecurityGroupIds",
+    "VolumeKmsKeyArn",
+    "OutputKmsKeyArn",
+  ],
+  CreateNotebookInstance: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn"],
+  CreateProcessingJob: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn", "OutputKmsKeyArn"],
+  CreateSpace: ["InstanceTypes"],
+  CreateTrainingJob: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn", "OutputKmsKeyArn"],
+  CreateTransformJob: ["InstanceTypes", "VolumeKmsKeyArn", "OutputKmsKeyArn"],
+  CreateUserProfile: ["InstanceTypes", "VpcSecurityGroupIds"],
+  UpdateCluster: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds"],
+  UpdateDomain: ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds"],
+  UpdateMonitoringSchedule: [
+    "InstanceTypes",
+    "VpcSubnets",
+    "VpcSecurityGroupIds",
+    "VolumeKmsKeyArn",
+    "OutputKmsKeyArn",
+  ],
+  UpdateNotebookInstance: ["InstanceTypes"],
+  UpdateSpace: ["InstanceTypes"],
+  UpdateTrainingJob: ["InstanceTypes"],
+  UpdateUserProfile: ["InstanceTypes", "VpcSecurityGroupIds"],
+};
+
+export const GUARDRAIL_KEYS: readonly GuardrailKey[] = [
+  "sagemaker:InstanceTypes",
+  "sagemaker:VpcSubnets",
+  "sagemaker:VpcSecurityGroupIds",
+  "sagemaker:VolumeKmsKeyArn",
+  "sagemaker:OutputKmsKeyArn",
+];
+
+/** The actions that accept a key, from the table above. */
+export function actionsAccepting(key: GuardrailKey): string[] {
+  const name = key.slice("sagemaker:".length) as KeyName;
+  return Object.keys(KEYS_OF_ACTION).filter((action) => KEYS_OF_ACTION[action]!.includes(name));
+}
 
 /**
  * Actions that accept the VPC keys but whose requests may rightly carry none: an endpoint config runs in its

@@ -1,4 +1,4 @@
-import { ACTIONS_ACCEPTING, VPC_OPTIONAL, type GuardrailKey } from "./compute-condition-keys";
+import { VPC_OPTIONAL, actionsAccepting, type GuardrailKey } from "./compute-condition-keys";
 import { toTerraformJson, type AccountContext, type ConditionBlock, type PolicyStatement } from "./document";
 
 /** The SageMaker actions (without prefix) that the statements allow. */
@@ -13,7 +13,7 @@ export function grantedSageMakerActions(statements: readonly PolicyStatement[]):
 
 /** The granted actions that accept a key, per the catalogue table: what a guardrail on that key must cover. */
 export function grantedAccepting(granted: readonly string[], key: GuardrailKey): string[] {
-  const accepting = new Set(ACTIONS_ACCEPTING[key]);
+  const accepting = new Set(actionsAccepting(key));
   return granted.filter((action) => accepting.has(action));
 }
 
@@ -46,27 +46,24 @@ export function computeGuardrails(
     "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...instanceTypes, "system"] },
   });
   if (context.network) {
-    const subnets = grantedAccepting(granted, "sagemaker:VpcSubnets");
-    statements.push(
-      ...deny("DenySubnetsOutsideTeamNetwork", subnets, {
-        "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": context.network.subnetIds },
-      }),
-      ...deny(
-        "DenyComputeOutsideVpc",
-        subnets.filter((action) => !Object.hasOwn(VPC_OPTIONAL, action)),
-        { Null: { "sagemaker:VpcSubnets": "true" } },
-      ),
-    );
-    if (context.network.securityGroupIds.length > 0) {
-      const groups = grantedAccepting(granted, "sagemaker:VpcSecurityGroupIds");
+    const network: [GuardrailKey, readonly string[], string, string][] = [
+      ["sagemaker:VpcSubnets", context.network.subnetIds, "DenySubnetsOutsideTeamNetwork", "DenyComputeOutsideVpc"],
+      [
+        "sagemaker:VpcSecurityGroupIds",
+        context.network.securityGroupIds,
+        "DenySecurityGroupsOutsideTeamNetwork",
+        "DenyComputeWithoutSecurityGroup",
+      ],
+    ];
+    for (const [key, allowed, outsideSid, missingSid] of network) {
+      if (allowed.length === 0) continue;
+      const actions = grantedAccepting(granted, key);
       statements.push(
-        ...deny("DenySecurityGroupsOutsideTeamNetwork", groups, {
-          "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": context.network.securityGroupIds },
-        }),
+        ...deny(outsideSid, actions, { "ForAnyValue:StringNotEquals": { [key]: allowed } }),
         ...deny(
-          "DenyComputeWithoutSecurityGroup",
-          groups.filter((action) => !Object.hasOwn(VPC_OPTIONAL, action)),
-          { Null: { "sagemaker:VpcSecurityGroupIds": "true" } },
+          missingSid,
+          actions.filter((action) => !Object.hasOwn(VPC_OPTIONAL, action)),
+          { Null: { [key]: "true" } },
         ),
       );
     }

@@ -1,28 +1,20 @@
-import { runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
 import { rolePolicy } from "../../config/role-policy";
 import type { FederationConfig } from "../../config/types";
-import { exampleData, loadData, loadExample, synthJson } from "../helpers";
+import { exampleData, loadData, loadExample } from "../helpers";
 import {
   DOMAIN,
   TEAMS,
   acceptedKeys,
-  carriedContext,
+  decideUnchecked,
   principalTeam,
   profileArn,
   sagemakerArn,
-  simulation,
   studio,
   type Context,
   type Request,
   type Team,
 } from "./simulator";
-import {
-  asList,
-  executionRoleArns,
-  executionRolePolicies,
-  type PolicyJson,
-  type StatementJson,
-} from "./synthesized-policies";
+import { asList, synthesizedRoles, type PolicyJson, type StatementJson } from "./synthesized-policies";
 
 /*
  * Shared spaces run as the team's shared-space role. Mode: unchecked, since every request here is a Studio
@@ -31,21 +23,14 @@ import {
  */
 
 const config = loadExample("contoso");
-const stack = synthJson(config);
-const policies = Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document]));
-const roleArns = executionRoleArns(stack);
+const { policies, roleArns } = synthesizedRoles(config);
+const decide = decideUnchecked;
 
 const member = (team: Team) => `${team}-member`;
 const session = (team: Team): Context => ({ ...studio(team, member(team)), ...principalTeam(team) });
 const usesStudio = (persona: string) => config.personas[persona]!.activities.includes("run-studio-applications");
 const personaRoles = (team: Team) =>
   config.teams[team]!.roleKeys.filter((key) => key !== config.teams[team]!.sharedSpaceRoleKey);
-
-async function decide(roleArn: string, policy: PolicyJson, { action, resource, context }: Request) {
-  const carried = await carriedContext(action, resource, context);
-  const run = simulation(roleArn, policy, [], { action, resource, context: carried });
-  return runUnsafeSimulation({ ...run, serviceControlPolicies: [] }, {});
-}
 
 function sharedSpaceRequest(team: Team, action: "CreateSpace" | "CreateApp", owner: string, spaceTeam = team): Request {
   const resource =

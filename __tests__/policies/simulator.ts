@@ -124,6 +124,16 @@ export async function carriedContext(action: string, resource: string, context: 
   return Object.fromEntries(Object.entries(context).filter(([key]) => carries(key)));
 }
 
+/**
+ * A role's request, unchecked, with only the keys iam-simulate lists for it and without the organization's
+ * FullAWSAccess SCPs (they allow everything and only cost time). For Studio sessions' requests: see the modes above.
+ */
+export async function decideUnchecked(roleArn: string, policy: PolicyJson, { action, resource, context }: Request) {
+  const carried = await carriedContext(action, resource, context);
+  const run = simulation(roleArn, policy, [], { action, resource, context: carried });
+  return runUnsafeSimulation({ ...run, serviceControlPolicies: [] }, {});
+}
+
 /** The account's default FullAWSAccess SCP, and the stand-in identity policy where the SCP is what is under test. */
 export const FULL_ACCESS: PolicyJson = {
   Version: "2012-10-17",

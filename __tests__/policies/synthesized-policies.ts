@@ -1,5 +1,6 @@
+import type { FederationConfig } from "../../config/types";
 import type { SynthesizedStack } from "../helpers";
-import { resource } from "../helpers";
+import { resource, synthJson } from "../helpers";
 
 /** One IAM policy as Terraform will send it: `raw` is the synthesized string, `document` what IAM receives. */
 export interface SynthesizedPolicy {
@@ -111,4 +112,15 @@ export function executionRoleTags(stack: SynthesizedStack): Record<string, Recor
       ),
     ]),
   );
+}
+
+/** The execution roles of a synthesized config: each one's effective policy, ARN and tags, by role key. */
+export function synthesizedRoles(config: FederationConfig) {
+  const stack = synthJson(config);
+  return {
+    stack,
+    policies: Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document])),
+    roleArns: executionRoleArns(stack),
+    roleTags: executionRoleTags(stack),
+  };
 }
