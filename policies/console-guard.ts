@@ -61,12 +61,13 @@ export interface ConsoleGuardInput {
 export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
   const ssoRoles = `arn:${input.partition}:iam::*:role/aws-reserved/sso.amazonaws.com`;
   const adminRole = `AWSReservedSSO_${input.adminPermissionSetName}_${SSO_ROLE_SUFFIX}`;
-  const executionPath = `arn:${input.partition}:iam::*:%s${input.executionRolePath}*`;
+  const underExecutionPath = (type: "role" | "policy") =>
+    `arn:${input.partition}:iam::*:${type}${input.executionRolePath}*`;
   const exempt = [
     // With and without the region segment IAM Identity Center puts in some roles' paths.
     `${ssoRoles}/${adminRole}`,
     `${ssoRoles}/*/${adminRole}`,
-    executionPath.replace("%s", "role"),
+    underExecutionPath("role"),
     ...input.deployerRoleArns,
   ];
   return {
@@ -83,7 +84,7 @@ export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
         Sid: "OnlyDeployerChangesExecutionRoles",
         Effect: "Deny",
         Action: EXECUTION_PATH_CHANGES,
-        Resource: [executionPath.replace("%s", "role"), executionPath.replace("%s", "policy")],
+        Resource: [underExecutionPath("role"), underExecutionPath("policy")],
         Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns] } },
       },
     ],
