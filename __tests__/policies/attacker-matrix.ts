@@ -254,11 +254,11 @@ function decision(result: EvaluationResult, then: Case["then"]): Case["then"] | 
   return result === "ExplicitlyDenied" ? "explicitly denied" : "implicitly denied";
 }
 
-async function failures(cases: readonly Case[]): Promise<string[]> {
+async function failures(cases: readonly Case[], policyOf = (roleKey: string) => policies[roleKey]!): Promise<string[]> {
   const wrong: string[] = [];
   for (const attempt of cases) {
     // The context is already what the request carries (casesFor), so the filtering again finds nothing to drop.
-    const result = await decideUnchecked(roleArns[attempt.roleKey]!, policies[attempt.roleKey]!, attempt);
+    const result = await decideUnchecked(roleArns[attempt.roleKey]!, policyOf(attempt.roleKey), attempt);
     const got = decision(result, attempt.then);
     if (got !== attempt.then) wrong.push(`${attempt.name}: expected ${attempt.then}, got ${got}`);
   }
@@ -279,6 +279,24 @@ export function describeTeamMatrix(team: Team): void {
         expect(await failures(cases)).toEqual([]);
       },
     );
+
+    // Once, in the first team's file: the generator is the same for every team.
+    if (team === TEAMS[0])
+      test("fails a policy whose grants ignore the team tag: the matrix has teeth", async () => {
+        // GIVEN the team's MLOps role with the team conditions taken off its grants (the guardrail denies stay)
+        const roleKey = `${team}/mlops`;
+        const loose = {
+          ...policies[roleKey]!,
+          Statement: policies[roleKey]!.Statement.map((statement) =>
+            statement.Effect === "Allow" ? { ...statement, Condition: undefined } : statement,
+          ),
+        };
+        // WHEN the generated cases are evaluated against it
+        const found = await failures(await casesFor(roleKey), () => loose);
+        // THEN other teams' and untagged resources come out allowed
+        expect(found.some((failure) => failure.includes(`${nextTeam(team)}'s`))).toBe(true);
+        expect(found.some((failure) => failure.includes("untagged"))).toBe(true);
+      });
 
     test("GIVEN the team's generated cases WHEN counted THEN every persona role has some and there are at least 500", () => {
       expect(Object.keys(counted).sort()).toEqual(roles);
