@@ -202,6 +202,9 @@ async function casesFor(roleKey: string): Promise<Case[]> {
           "denied",
         );
       }
+      // The fail-closed families below test the persona's managed policies, which every team shares, and the
+      // shared-space grants, the same in every team that has them: the first team's roles try them for all.
+      if (caller.team !== TEAMS[0]) continue;
       if (tagBound && !isCreated) await add("untagged", action, ownResource, own, "denied");
       if (tagBound && isCreated)
         await add(
