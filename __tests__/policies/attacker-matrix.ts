@@ -25,7 +25,7 @@ import {
 import { asList, synthesizedRoles } from "./synthesized-policies";
 
 /*
- * The attacker matrix (run by attacker-matrix-<team>.test.ts, one file per team so that jest runs them in parallel),
+ * The attacker matrix (run by attacker-matrix.test.ts, one suite per team),
  * generated from what the synthesized policies grant: for every execution role of contoso
  * (three teams with different default personas) and every SageMaker action its policies allow on a resource, the
  * action on each resource type the catalogue lists for it, as its own team's resource (allowed), as another team's
