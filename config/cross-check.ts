@@ -1,4 +1,4 @@
-import { BUILTIN_PERSONAS, COMPUTE_PERSONA } from "../policies/builtin-personas";
+import { BUILTIN_PERSONAS, SHARED_SPACE_PERSONA } from "../policies/builtin-personas";
 import { INLINE_ROLE_POLICY_QUOTA, policySize } from "../policies/document";
 import { isoDurationMinutes } from "./durations";
 import { formatPath, type ConfigProblem } from "./errors";
@@ -11,7 +11,7 @@ import {
   roleName,
   SAGEMAKER_NAME,
 } from "./names";
-import { personaKeys, resolveMember, teamPersonas } from "./resolve";
+import { personaKeys, personasBelowSharedSpace, resolveMember, teamPersonas } from "./resolve";
 import type { FederationInput } from "./schema";
 import { ADMIN_GROUP_KEY, IDENTITY_CENTER_ACCOUNT, type FederationConfig } from "./types";
 
@@ -25,6 +25,7 @@ export function crossCheck(input: FederationInput, now: Date): RawProblem[] {
   return [
     ...checkPersonas(input),
     ...checkTeams(input),
+    ...checkTeamBoundaries(input),
     ...checkGroupNames(input),
     ...checkAdmins(input),
     ...checkUserNameCasing(input),
@@ -62,13 +63,60 @@ function checkUserNameCasing(input: FederationInput): RawProblem[] {
 }
 
 function checkPersonas(input: FederationInput): RawProblem[] {
-  return Object.entries(input.personas)
+  const problems: RawProblem[] = Object.entries(input.personas)
     .filter(([key, persona]) => !Object.hasOwn(BUILTIN_PERSONAS, key) && persona.activities === undefined)
     .map(([key]) => ({
       path: ["personas", key, "activities"],
       rule: `persona "${key}" is not built in, so it needs its ML activities`,
       fix: `list them, or use one of the built-in personas: ${Object.keys(BUILTIN_PERSONAS).join(", ")}`,
     }));
+  // Shared spaces of every team run as it: widening it would widen every shared space.
+  if (Object.hasOwn(input.personas, SHARED_SPACE_PERSONA))
+    problems.push({
+      path: ["personas", SHARED_SPACE_PERSONA],
+      rule: `persona "${SHARED_SPACE_PERSONA}" is what shared spaces run as and cannot be changed`,
+      fix: "remove it; to keep a team out of shared spaces set teams.<team>.sharedSpaces: false",
+    });
+  return problems;
+}
+
+/**
+ * What isolation relies on beyond single values: a bucket belongs to one team (its roles read its `users/`
+ * prefixes), a team key is no other team's name prefix (pipelines and models are named `<team>-...`), and a shared
+ * space gives nobody more than their persona.
+ */
+function checkTeamBoundaries(input: FederationInput): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const bucketOwners = new Map<string, string>();
+  const teamKeys = Object.keys(input.teams);
+  for (const [teamKey, team] of Object.entries(input.teams)) {
+    team.s3Buckets.forEach((bucket, index) => {
+      const owner = bucketOwners.get(bucket);
+      const here = `teams.${teamKey}.s3Buckets[${index}]`;
+      if (owner === undefined) bucketOwners.set(bucket, here);
+      else if (!owner.startsWith(`teams.${teamKey}.`))
+        problems.push({
+          path: ["teams", teamKey, "s3Buckets", index],
+          rule: `bucket "${bucket}" is also listed at ${owner}; each team's roles would reach the other team's prefixes`,
+          fix: "give every team its own buckets (share data through a bucket only one team lists, or copy it)",
+        });
+    });
+    const named = teamKeys.find((other) => other !== teamKey && teamKey.startsWith(`${other}-`));
+    if (named !== undefined)
+      problems.push({
+        path: ["teams", teamKey],
+        rule: `team key "${teamKey}" starts with "${named}-", the name prefix of team ${named}'s pipelines and models`,
+        fix: `rename one of the teams so that neither key is the other's followed by "-"`,
+      });
+    if (team.sharedSpaces === true)
+      for (const persona of personasBelowSharedSpace(input, team))
+        problems.push({
+          path: ["teams", teamKey, "sharedSpaces"],
+          rule: `persona "${persona}" opens Studio without s3-bucket-access; a shared space would give its people the workspace's shared/ prefix`,
+          fix: `add s3-bucket-access to personas.${persona}.activities, or set sharedSpaces: false`,
+        });
+  }
+  return problems;
 }
 
 function checkTeams(input: FederationInput): RawProblem[] {
@@ -96,7 +144,7 @@ function checkTeams(input: FederationInput): RawProblem[] {
         rule: `domain name "${domain}" must match ${SAGEMAKER_NAME.source}`,
         fix: "use a team key that does not end with a hyphen",
       });
-    for (const persona of teamPersonas(team, COMPUTE_PERSONA).filter((key) => known.includes(key))) {
+    for (const persona of teamPersonas(team).filter((key) => known.includes(key))) {
       const role = roleName(input.name, teamKey, persona);
       if (role.length > IAM_ROLE_NAME_MAX)
         problems.push({

@@ -1,4 +1,4 @@
-import { BUILTIN_PERSONAS, COMPUTE_PERSONA } from "../policies/builtin-personas";
+import { BUILTIN_PERSONAS, COMPUTE_PERSONA, SHARED_SPACE_PERSONA } from "../policies/builtin-personas";
 import type { AccountContext } from "../policies/document";
 import { personaManagedPolicies, teamInlinePolicy } from "../policies/persona-policy";
 import {
@@ -13,7 +13,7 @@ import {
   roleKey,
   roleName,
 } from "./names";
-import { personaKeys, resolveMember, teamPersonas } from "./resolve";
+import { personaKeys, resolveMember, teamPersonas, usesSharedSpaces } from "./resolve";
 import type { FederationInput } from "./schema";
 import {
   ADMIN_GROUP_KEY,
@@ -50,9 +50,15 @@ export function derive(input: FederationInput): FederationConfig {
     const accountPolicies = (managedPolicies[account] ??= {});
     const arnOf = (persona: string) =>
       roleArn(partition, accountContext.accountId, path, roleName(name, teamKey, persona));
-    const context = { ...accountContext, buckets: team.s3Buckets, computeRoleArn: arnOf(COMPUTE_PERSONA) };
+    const sharedSpaces = usesSharedSpaces(input, team);
+    const context = {
+      ...accountContext,
+      buckets: team.s3Buckets,
+      computeRoleArn: arnOf(COMPUTE_PERSONA),
+      sharedSpaces,
+    };
 
-    const roleKeys = teamPersonas(team, COMPUTE_PERSONA).map((persona) => {
+    const roleKeys = teamPersonas(team).map((persona) => {
       const key = roleKey(teamKey, persona);
       roles[key] = {
         team: teamKey,
@@ -86,6 +92,8 @@ export function derive(input: FederationInput): FederationConfig {
       gitRepositories: team.gitRepositories,
       roleKeys,
       computeRoleKey: roleKey(teamKey, COMPUTE_PERSONA),
+      sharedSpaces,
+      sharedSpaceRoleKey: roleKey(teamKey, SHARED_SPACE_PERSONA),
       members,
     };
     groups[teamKey] = {

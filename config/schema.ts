@@ -283,6 +283,12 @@ const team = z.strictObject({
   members: z.record(userName, member).default({}),
   /** @default - the Identity Center account */
   account: key("account").optional(),
+  /**
+   * Whether members may create shared Studio spaces; they run as the team's shared-space role, which holds only
+   * Studio and the workspace's `shared/` prefix.
+   * @default - true when every persona of the team that opens Studio has s3-bucket-access, false otherwise
+   */
+  sharedSpaces: z.boolean().optional(),
 });
 
 const admins = z.strictObject({

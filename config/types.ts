@@ -131,6 +131,10 @@ export interface TeamConfig {
   /** Keys of this team's entries in {@link FederationConfig.roles}, sorted. */
   readonly roleKeys: readonly string[];
   readonly computeRoleKey: string;
+  /** Whether members may create shared spaces. */
+  readonly sharedSpaces: boolean;
+  /** The role the domain's shared spaces run as: never a persona's, so a shared space gives nobody more. */
+  readonly sharedSpaceRoleKey: string;
   readonly members: Readonly<Record<string, MemberConfig>>;
 }
 

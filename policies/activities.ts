@@ -13,6 +13,8 @@ export const ACTIVITY_KEYS = [
   "manage-pipelines",
   "manage-model-monitoring",
   "access-required-aws-services",
+  "run-pipeline-steps",
+  "use-shared-spaces",
 ] as const;
 
 export type ActivityKey = (typeof ACTIVITY_KEYS)[number];

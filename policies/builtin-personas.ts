@@ -57,11 +57,19 @@ export const BUILTIN_PERSONAS: Readonly<Record<string, PersonaDefinition>> = {
     instanceTypes: EVERYDAY_INSTANCE_TYPES,
   },
   compute: {
-    description: "Compute: the role SageMaker jobs, pipelines and endpoints run as",
-    activities: ["access-required-aws-services"],
+    description: "Compute: the role SageMaker jobs, pipelines and endpoints run as, and what pipeline steps do",
+    activities: ["access-required-aws-services", "run-pipeline-steps"],
     instanceTypes: EVERYDAY_INSTANCE_TYPES,
+  },
+  "shared-space": {
+    description: "Shared space: what a team's shared Studio spaces run as, what all its Studio personas hold in common",
+    activities: ["use-shared-spaces"],
+    // It starts no compute; Studio's `system` instance stays allowed by the guardrail.
+    instanceTypes: [],
   },
 };
 
 /** The persona whose role the team's users pass to jobs, endpoints and pipelines. */
 export const COMPUTE_PERSONA = "compute";
+/** The persona whose role every team's shared spaces run as. */
+export const SHARED_SPACE_PERSONA = "shared-space";

@@ -12,6 +12,36 @@ export const CONSOLE_GUARDED_ACTIONS = sagemaker(
   "DeleteUserProfile",
 );
 
+/**
+ * What would let someone make a role or policy under the execution-role path (which the guard exempts), or change
+ * what the execution roles may do or which team they belong to (their `sagemaker-team` tag binds them to it).
+ */
+export const EXECUTION_PATH_CHANGES = [
+  "iam:CreateRole",
+  "iam:DeleteRole",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:PutRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:AttachRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:PutRolePermissionsBoundary",
+  "iam:DeleteRolePermissionsBoundary",
+  "iam:TagRole",
+  "iam:UntagRole",
+  "iam:CreatePolicy",
+  "iam:CreatePolicyVersion",
+  "iam:SetDefaultPolicyVersion",
+  "iam:DeletePolicy",
+  "iam:DeletePolicyVersion",
+  "iam:TagPolicy",
+  "iam:UntagPolicy",
+];
+
+/** AWS names the roles of a permission set `AWSReservedSSO_<name>_<16 hex characters>`. */
+const SSO_ROLE_SUFFIX = "?".repeat(16);
+
 export interface ConsoleGuardInput {
   readonly partition: string;
   /** The admin permission set's name: its roles are `AWSReservedSSO_<name>_<suffix>`. */
@@ -24,12 +54,20 @@ export interface ConsoleGuardInput {
 
 /**
  * Service control policy: nobody but the admins, the execution roles and the deployer opens Studio or changes
- * domains and profiles, whatever permission set or IAM role they hold. (SCPs do not bind the management account.)
+ * domains and profiles, whatever permission set or IAM role they hold; and nobody but the deployer makes or changes
+ * roles and policies under the execution-role path, so that exemption cannot be borrowed. (SCPs do not bind the
+ * management account.)
  */
 export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
+  const ssoRoles = `arn:${input.partition}:iam::*:role/aws-reserved/sso.amazonaws.com`;
+  const adminRole = `AWSReservedSSO_${input.adminPermissionSetName}_${SSO_ROLE_SUFFIX}`;
+  const underExecutionPath = (type: "role" | "policy") =>
+    `arn:${input.partition}:iam::*:${type}${input.executionRolePath}*`;
   const exempt = [
-    `arn:${input.partition}:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_${input.adminPermissionSetName}_*`,
-    `arn:${input.partition}:iam::*:role${input.executionRolePath}*`,
+    // With and without the region segment IAM Identity Center puts in some roles' paths.
+    `${ssoRoles}/${adminRole}`,
+    `${ssoRoles}/*/${adminRole}`,
+    underExecutionPath("role"),
     ...input.deployerRoleArns,
   ];
   return {
@@ -41,6 +79,13 @@ export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
         Action: CONSOLE_GUARDED_ACTIONS,
         Resource: "*",
         Condition: { ArnNotLike: { "aws:PrincipalArn": exempt } },
+      },
+      {
+        Sid: "OnlyDeployerChangesExecutionRoles",
+        Effect: "Deny",
+        Action: EXECUTION_PATH_CHANGES,
+        Resource: [underExecutionPath("role"), underExecutionPath("policy")],
+        Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns] } },
       },
     ],
   };

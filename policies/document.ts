@@ -15,6 +15,14 @@ export interface PolicyDocument {
   readonly Statement: readonly PolicyStatement[];
 }
 
+/** A role's trust policy: who may assume it. */
+export interface TrustPolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly (Omit<PolicyStatement, "Resource"> & {
+    readonly Principal: { readonly Service: string };
+  })[];
+}
+
 /** What the policies of every team in one account need to know. */
 export interface AccountContext {
   readonly partition: string;
@@ -26,12 +34,14 @@ export interface AccountContext {
   readonly kmsKeyArn?: string;
 }
 
-/** What one team's policies add: its buckets and its compute role. */
+/** What one team's policies add: its buckets, its compute role and whether it uses shared spaces. */
 export interface TeamContext extends AccountContext {
   /** The team's buckets; the first is its workspace (`shared/` for the team, `users/<profile>/` per user). */
   readonly buckets: readonly string[];
   /** The only role the team's users may pass to SageMaker. */
   readonly computeRoleArn: string;
+  /** Whether the team's members may create shared spaces (which run as the team's shared-space role). */
+  readonly sharedSpaces: boolean;
 }
 
 /** Statements with the same Sid are the same grant (both S3 activities locate and list the team buckets): keep the first. */
@@ -56,7 +66,7 @@ export function sagemaker(...actions: string[]): string[] {
 }
 
 /** JSON for a cdktf string: `${` would start a Terraform interpolation, so IAM variables are written `$${`. */
-export function toTerraformJson(document: PolicyDocument): string {
+export function toTerraformJson(document: PolicyDocument | TrustPolicyDocument): string {
   return JSON.stringify(document).replace(/\$\{/g, () => "$${");
 }
 

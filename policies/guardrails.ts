@@ -1,77 +1,115 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "./document";
+import { INSTANCE_TYPE_OPTIONAL, VPC_OPTIONAL, actionsAccepting, type GuardrailKey } from "./compute-condition-keys";
+import { toTerraformJson, type AccountContext, type ConditionBlock, type PolicyStatement } from "./document";
 
-/** Actions that start compute, and so carry `sagemaker:InstanceTypes`. */
-export const INSTANCE_TYPE_ACTIONS = sagemaker(
-  "CreateApp",
-  "CreateTrainingJob",
-  "CreateProcessingJob",
-  "CreateHyperParameterTuningJob",
-  "CreateTransformJob",
-  "CreateEndpointConfig",
-);
-
-/**
- * Deny any instance type outside the persona's list. `system` stays allowed: Studio's default app uses it.
- */
-export function denyOtherInstanceTypes(instanceTypes: readonly string[]): PolicyStatement {
-  return {
-    Sid: "DenyInstanceTypesOutsidePersona",
-    Effect: "Deny",
-    Action: INSTANCE_TYPE_ACTIONS,
-    Resource: "*",
-    Condition: { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...instanceTypes, "system"] } },
-  };
+/** The SageMaker actions (without prefix) that the statements allow. */
+export function grantedSageMakerActions(statements: readonly PolicyStatement[]): string[] {
+  const actions = statements
+    .filter((statement) => statement.Effect === "Allow")
+    .flatMap((statement) => statement.Action)
+    .filter((action) => action.startsWith("sagemaker:"))
+    .map((action) => action.slice("sagemaker:".length));
+  return [...new Set(actions)].sort();
 }
 
-/** Actions on Studio and ML resources that a person must not take in another team's domain. */
-export const DOMAIN_SCOPED_ACTIONS = sagemaker(
-  "DescribeApp",
-  "DeleteApp",
-  "DescribeSpace",
-  "UpdateSpace",
-  "DeleteSpace",
-  "DescribeUserProfile",
-  "CreatePresignedDomainUrl",
-  "StopTrainingJob",
-  "StopProcessingJob",
-  "StopHyperParameterTuningJob",
-  "StopTransformJob",
-  "DeleteModel",
-  "DeleteEndpoint",
-  "UpdateEndpoint",
-  "DeleteEndpointConfig",
-  "DeletePipeline",
-  "StartPipelineExecution",
-  "DeleteExperiment",
-  "DeleteMonitoringSchedule",
-);
+/** The granted actions that accept a key, per the catalogue table: what a guardrail on that key must cover. */
+export function grantedAccepting(granted: readonly string[], key: GuardrailKey): string[] {
+  const accepting = new Set(actionsAccepting(key));
+  return granted.filter((action) => accepting.has(action));
+}
 
-/**
- * Studio tags what it creates with `sagemaker:domain-arn`; a person may not touch resources tagged with
- * another domain than the one their session runs in.
- */
-export function denyOtherDomains(context: AccountContext): PolicyStatement {
-  return {
-    Sid: "DenyResourcesOfOtherDomains",
-    Effect: "Deny",
-    Action: DOMAIN_SCOPED_ACTIONS,
-    Resource: "*",
-    Condition: {
-      StringNotLike: { "aws:ResourceTag/sagemaker:domain-arn": sagemakerArn(context, "domain/${sagemaker:DomainId}") },
-      Null: { "aws:ResourceTag/sagemaker:domain-arn": "false" },
+function deny(sid: string, actions: readonly string[], condition: ConditionBlock): PolicyStatement[] {
+  if (actions.length === 0) return [];
+  return [
+    {
+      Sid: sid,
+      Effect: "Deny",
+      Action: actions.map((action) => `sagemaker:${action}`),
+      Resource: "*",
+      Condition: condition,
     },
-  };
+  ];
 }
 
-/** Execution roles are assumed by SageMaker only, which sets the user profile name as source identity. */
+/**
+ * Denies on every granted action that accepts the guardrail keys, derived from the catalogue table:
+ * - instance types outside the persona's list (`system` stays allowed: Studio's default app uses it), or none where
+ *   the request must name one;
+ * - with a network: no VPC, or a subnet or security group outside the config's;
+ * - with a key: a volume or output key other than the config's, or none.
+ * Denies, not conditions on the grants, so they hold whatever policy grants the action.
+ */
+export function computeGuardrails(
+  granted: readonly string[],
+  instanceTypes: readonly string[],
+  context: AccountContext,
+): PolicyStatement[] {
+  const sized = grantedAccepting(granted, "sagemaker:InstanceTypes");
+  const statements = [
+    ...deny("DenyInstanceTypesOutsidePersona", sized, {
+      "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...instanceTypes, "system"] },
+    }),
+    // A condition on a set is false when the key is absent: without this a request naming no type would pass.
+    ...deny(
+      "DenyComputeWithoutInstanceType",
+      sized.filter((action) => !Object.hasOwn(INSTANCE_TYPE_OPTIONAL, action)),
+      { Null: { "sagemaker:InstanceTypes": "true" } },
+    ),
+  ];
+  if (context.network) {
+    const network: [GuardrailKey, readonly string[], string, string][] = [
+      ["sagemaker:VpcSubnets", context.network.subnetIds, "DenySubnetsOutsideTeamNetwork", "DenyComputeOutsideVpc"],
+      [
+        "sagemaker:VpcSecurityGroupIds",
+        context.network.securityGroupIds,
+        "DenySecurityGroupsOutsideTeamNetwork",
+        "DenyComputeWithoutSecurityGroup",
+      ],
+    ];
+    for (const [key, allowed, outsideSid, missingSid] of network) {
+      if (allowed.length === 0) continue;
+      const actions = grantedAccepting(granted, key);
+      statements.push(
+        ...deny(outsideSid, actions, { "ForAnyValue:StringNotEquals": { [key]: allowed } }),
+        ...deny(
+          missingSid,
+          actions.filter((action) => !Object.hasOwn(VPC_OPTIONAL, action)),
+          { Null: { [key]: "true" } },
+        ),
+      );
+    }
+  }
+  if (context.kmsKeyArn) {
+    // A negated operator is true when the key is absent: a request without a key is denied too.
+    statements.push(
+      ...deny("DenyVolumesWithoutTeamKey", grantedAccepting(granted, "sagemaker:VolumeKmsKeyArn"), {
+        ArnNotEquals: { "sagemaker:VolumeKmsKeyArn": context.kmsKeyArn },
+      }),
+      ...deny("DenyOutputsWithoutTeamKey", grantedAccepting(granted, "sagemaker:OutputKmsKeyArn"), {
+        ArnNotEquals: { "sagemaker:OutputKmsKeyArn": context.kmsKeyArn },
+      }),
+    );
+  }
+  return statements;
+}
+
+/**
+ * Execution roles are assumed by SageMaker only, which sets the user profile name as source identity. SageMaker
+ * sends `aws:SourceAccount` (confused-deputy prevention): only requests on behalf of the role's own account.
+ * `aws:SourceArn` is checked when sent: a SageMaker resource of the same account. Returned as cdktf JSON.
+ */
 export function sagemakerTrustPolicy(): string {
-  return JSON.stringify({
+  return toTerraformJson({
     Version: "2012-10-17",
     Statement: [
       {
+        Sid: "SageMakerOfThisAccount",
         Effect: "Allow",
         Principal: { Service: "sagemaker.amazonaws.com" },
         Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
+        Condition: {
+          StringEquals: { "aws:SourceAccount": "${aws:ResourceAccount}" },
+          ArnLikeIfExists: { "aws:SourceArn": "arn:*:sagemaker:*:${aws:ResourceAccount}:*" },
+        },
       },
     ],
   });

@@ -7,9 +7,11 @@ import { manageModelMonitoring } from "./activities/manage-model-monitoring";
 import { manageModels } from "./activities/manage-models";
 import { managePipelines } from "./activities/manage-pipelines";
 import { passComputeRole } from "./activities/pass-compute-role";
-import { runStudioApplications } from "./activities/run-studio-applications";
+import { runPipelineSteps } from "./activities/run-pipeline-steps";
+import { runStudioApplications, sharedSpaceUse } from "./activities/run-studio-applications";
 import { s3BucketAccess } from "./activities/s3-bucket-access";
 import { searchVisualizeExperiments } from "./activities/search-visualize-experiments";
+import { useSharedSpaces } from "./activities/use-shared-spaces";
 import {
   MANAGED_POLICY_QUOTA,
   policyDocument,
@@ -19,9 +21,10 @@ import {
   type PolicyStatement,
   type TeamContext,
 } from "./document";
-import { denyOtherDomains, denyOtherInstanceTypes } from "./guardrails";
+import { computeGuardrails, grantedSageMakerActions } from "./guardrails";
+import { tagOwnCreations } from "./team-boundary";
 
-type TeamActivity = "s3-bucket-access" | "access-required-aws-services";
+type TeamActivity = "s3-bucket-access" | "access-required-aws-services" | "use-shared-spaces";
 type AccountActivity = Exclude<ActivityKey, TeamActivity>;
 
 /** Activities whose grants are the same for every team of an account: they go in managed policies. */
@@ -34,12 +37,14 @@ const ACCOUNT_ACTIVITIES: Readonly<Record<AccountActivity, (context: AccountCont
   "manage-endpoints": manageEndpoints,
   "manage-pipelines": managePipelines,
   "manage-model-monitoring": manageModelMonitoring,
+  "run-pipeline-steps": runPipelineSteps,
 };
 
 /** Activities that name the team's buckets: they stay in the role's own inline policy. */
 const TEAM_ACTIVITIES: Readonly<Record<TeamActivity, (context: TeamContext) => PolicyStatement[]>> = {
   "s3-bucket-access": s3BucketAccess,
   "access-required-aws-services": accessRequiredAwsServices,
+  "use-shared-spaces": useSharedSpaces,
 };
 
 /** Activities that start work running as the team's compute role, so they must pass it. */
@@ -48,6 +53,7 @@ const PASSES_COMPUTE_ROLE: ReadonlySet<ActivityKey> = new Set([
   "manage-models",
   "manage-pipelines",
   "manage-model-monitoring",
+  "run-pipeline-steps",
 ]);
 
 export interface PersonaPolicyInput {
@@ -60,24 +66,38 @@ function isTeamActivity(activity: ActivityKey): activity is TeamActivity {
 }
 
 /**
- * What a persona may do in every team of an account: its activities' grants, the instance-type allow-list and,
- * for people who use Studio, the deny on other domains' resources. Split into documents IAM accepts as managed
- * policies (at most 6,144 characters each), in statement order.
+ * What a persona may do in every team of an account: its activities' grants, each bound to the caller's team or
+ * Studio domain (policies/team-boundary.ts), and the compute guardrails on every granted action that accepts their
+ * keys. Split into documents IAM accepts as managed policies (at most 6,144 characters each), in statement order.
  */
 export function personaManagedPolicies(persona: PersonaPolicyInput, context: AccountContext): PolicyDocument[] {
   const statements = persona.activities
     .filter((activity): activity is AccountActivity => !isTeamActivity(activity))
     .flatMap((activity) => ACCOUNT_ACTIVITIES[activity](context));
-  statements.push(denyOtherInstanceTypes(persona.instanceTypes));
-  if (persona.activities.includes("run-studio-applications")) statements.push(denyOtherDomains(context));
-  return chunk(statements, MANAGED_POLICY_QUOTA);
+  const granted = grantedSageMakerActions([...statements, ...teamSageMakerGrants(persona, context)]);
+  if (granted.some((action) => action.startsWith("Create"))) statements.push(tagOwnCreations(context));
+  statements.push(...computeGuardrails(granted, persona.instanceTypes, context));
+  // Activities share grants (pipeline steps create jobs as Manage ML Jobs does): each goes in once.
+  return chunk(policyDocument(statements).Statement, MANAGED_POLICY_QUOTA);
 }
 
-/** What is particular to one team: its buckets, and passing its compute role. Undefined when there is nothing. */
+/**
+ * SageMaker grants a team may add in its inline policy (shared spaces). The guardrails in the managed policies are
+ * derived with them, so they cover these actions in every team.
+ */
+function teamSageMakerGrants(persona: PersonaPolicyInput, context: AccountContext): PolicyStatement[] {
+  return persona.activities.includes("run-studio-applications") ? sharedSpaceUse(context) : [];
+}
+
+/**
+ * What is particular to one team: its buckets, passing its compute role and, where the team uses them, shared
+ * spaces. Undefined when there is nothing.
+ */
 export function teamInlinePolicy(persona: PersonaPolicyInput, context: TeamContext): PolicyDocument | undefined {
   const statements = persona.activities
     .filter(isTeamActivity)
     .flatMap((activity) => TEAM_ACTIVITIES[activity](context));
+  if (context.sharedSpaces) statements.push(...teamSageMakerGrants(persona, context));
   if (persona.activities.some((activity) => PASSES_COMPUTE_ROLE.has(activity)))
     statements.push(passComputeRole(context));
   return statements.length === 0 ? undefined : policyDocument(statements);

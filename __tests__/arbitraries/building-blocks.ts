@@ -85,13 +85,16 @@ export const accountKey = fc
   )
   .filter((key) => key !== IDENTITY_CENTER_ACCOUNT);
 
-/** Custom persona keys: `^[a-z][a-z0-9-]{0,30}$` (a trailing hyphen is fine), not a built-in one; "constructor" too. */
+/**
+ * Custom persona keys: `^[a-z][a-z0-9-]{0,30}$` (a trailing hyphen is fine), not a built-in one nor "shared-space"
+ * (what shared spaces run as, which a config may not redefine); "constructor" too.
+ */
 export const customPersonaKey = fc
   .oneof(
     { weight: 8, arbitrary: fc.tuple(letter, word(LOWER + DIGITS + "-", 0, 13)).map(([first, rest]) => first + rest) },
     { weight: 1, arbitrary: fc.constantFrom("constructor", "analyst") },
   )
-  .filter((key) => !(BUILTIN_PERSONAS as readonly string[]).includes(key));
+  .filter((key) => ![...BUILTIN_PERSONAS, "shared-space"].includes(key));
 
 /** Printable text with unicode, for names and descriptions. Template sequences are left out: see withoutTemplates. */
 export const UNICODE_SAMPLES =

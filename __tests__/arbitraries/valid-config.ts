@@ -231,7 +231,10 @@ export function validConfig(size: "normal" | "small" = "normal"): fc.Arbitrary<V
       withIdentityCenter: fc.boolean(),
       customPersonaKeys: fc.uniqueArray(customPersonaKey, { maxLength: 2 }),
       users: userPool(maxUsers),
-      teamKeys: fc.uniqueArray(teamKey, { minLength: 1, maxLength: maxTeams }),
+      // No key is another's followed by "-": pipelines and models are named with the team key as prefix.
+      teamKeys: fc
+        .uniqueArray(teamKey, { minLength: 1, maxLength: maxTeams })
+        .filter((keys) => !keys.some((key) => keys.some((other) => key.startsWith(`${other}-`)))),
       // A third of the configs spread their teams over workload accounts (one provider each: slower to synthesize).
       accountKeys: fc.oneof(
         { weight: 2, arbitrary: fc.constant<string[]>([]) },
@@ -312,10 +315,23 @@ function managementAccount(partition: string, taken: readonly string[]) {
   return { accountId, roleArn: `arn:${partition}:iam::${accountId}:role/organizations` };
 }
 
+/** A bucket belongs to one team: a name another team already lists gets a suffix that keeps it a valid name. */
+function ownBuckets(teams: readonly any[]): any[] {
+  const taken = new Set<string>();
+  return teams.map((team, i) => ({
+    ...team,
+    s3Buckets: team.s3Buckets.map((bucket: string) => {
+      let name = bucket;
+      for (let n = 0; taken.has(name); n++) name = `${bucket.slice(0, 52)}-t${i}x${n}`;
+      taken.add(name);
+      return name;
+    }),
+  }));
+}
+
 export function assemble(base: any, parts: any, full: boolean): ValidCase {
-  const teams: Record<string, any> = Object.fromEntries(
-    base.teamKeys.map((key: string, i: number) => [key, parts.teams[i]]),
-  );
+  const owned = ownBuckets(parts.teams);
+  const teams: Record<string, any> = Object.fromEntries(base.teamKeys.map((key: string, i: number) => [key, owned[i]]));
   const data: ConfigData = withoutUndefined({
     $schema: parts.$schema,
     name: base.name,

@@ -79,7 +79,7 @@ describe("the derived config", () => {
     data.personas.analyst = { activities: ["search-visualize-experiments", "s3-bucket-access"] };
     data.teams.fraud.members["oscar@contoso.com"] = "analyst";
     const config = loadData(data);
-    expect(Object.keys(config.personas)).toEqual(["analyst", "compute", "data-scientist", "mlops"]);
+    expect(Object.keys(config.personas)).toEqual(["analyst", "compute", "data-scientist", "mlops", "shared-space"]);
     expect(config.roles["fraud/analyst"]!.roleName).toBe("contoso-ml-fraud-analyst");
     expect(config.personas.analyst!.instanceTypes).toEqual(config.personas.mlops!.instanceTypes);
   });

@@ -52,6 +52,34 @@ const cases: [string, Mutation, string, string][] = [
     'domain name "contoso-ml-fraud-" must match',
   ],
   [
+    "a bucket listed by two teams",
+    (c) => c.teams.fraud.s3Buckets.push("contoso-forecasting-data"),
+    "teams.fraud.s3Buckets[2]",
+    'bucket "contoso-forecasting-data" is also listed at teams.forecasting.s3Buckets[1]',
+  ],
+  [
+    "a team key that is another team's name prefix",
+    (c) => (c.teams["fraud-cards"] = { ...c.teams.fraud, group: "ml-fraud-cards", s3Buckets: ["contoso-cards"] }),
+    "teams.fraud-cards",
+    'team key "fraud-cards" starts with "fraud-", the name prefix of team fraud\'s pipelines and models',
+  ],
+  [
+    "shared spaces for a team whose Studio persona lacks the shared/ prefix",
+    (c) => {
+      c.personas.viewer = { activities: ["run-studio-applications", "search-visualize-experiments"] };
+      c.teams.fraud.members["oscar@contoso.com"] = "viewer";
+      c.teams.fraud.sharedSpaces = true;
+    },
+    "teams.fraud.sharedSpaces",
+    'persona "viewer" opens Studio without s3-bucket-access',
+  ],
+  [
+    "a config that redefines the shared-space persona",
+    (c) => (c.personas["shared-space"] = { activities: ["manage-ml-jobs"] }),
+    "personas.shared-space",
+    'persona "shared-space" is what shared spaces run as',
+  ],
+  [
     "two teams with one group",
     (c) => (c.teams.fraud.group = "ML-Forecasting"),
     "teams.fraud.group",

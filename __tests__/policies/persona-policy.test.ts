@@ -17,6 +17,7 @@ const TEAM = {
   ...ACCOUNT,
   buckets: ["contoso-forecasting-workspace", "contoso-forecasting-data"],
   computeRoleArn: "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ml/contoso-ml-forecasting-compute",
+  sharedSpaces: true,
 };
 // Every activity at once, with every SageMaker instance family allowed: the largest persona a config can make.
 const EVERYTHING = {
@@ -76,7 +77,9 @@ describe("persona policies", () => {
     const sids = documents.flatMap((document) => document.Statement.map((statement) => statement.Sid));
     expect(documents.length).toBeGreaterThan(1);
     expect(sids).toContain("DenyInstanceTypesOutsidePersona");
-    expect(sids.at(-1)).toBe("DenyResourcesOfOtherDomains");
+    expect(sids).toContain("TagOwnTeamCreations");
+    // The guardrails come last: every grant before them is what they were derived from.
+    expect(sids.at(-1)).toBe("DenyOutputsWithoutTeamKey");
     expect(new Set(sids).size).toBe(sids.length);
   });
 

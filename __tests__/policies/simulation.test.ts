@@ -1,52 +1,46 @@
-import {
-  runSimulation,
-  runUnsafeSimulation,
-  type EvaluationResult,
-  type Simulation,
-} from "@cloud-copilot/iam-simulate";
 import { loadExample, resource, synthJson, type SynthesizedStack } from "../helpers";
+import {
+  ACCOUNT,
+  DOMAIN,
+  FOREIGN_SUBNET,
+  FULL_ACCESS,
+  KMS_KEY,
+  OTHER_KMS_KEY,
+  REGION,
+  SECURITY_GROUPS,
+  SUBNETS,
+  bucket,
+  createdFor,
+  domainArn,
+  evaluate,
+  outcome,
+  principalTeam,
+  profileArn,
+  request,
+  sagemakerArn,
+  simulation,
+  studio,
+  teamTagged,
+  type Context,
+  type Outcome,
+  type Request,
+  type Team,
+} from "./simulator";
 import {
   executionRoleArns,
   executionRolePolicies,
+  executionRoleTags,
   serviceControlPolicies,
   type PolicyJson,
 } from "./synthesized-policies";
 
-const ACCOUNT = "111122223333";
-const REGION = "eu-west-1";
-const KMS_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9`;
-const OTHER_KMS_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/99999999-0000-4000-8000-000000000000`;
-const SUBNETS = ["subnet-0a1b2c3d4e5f60719", "subnet-0a1b2c3d4e5f60720"];
-const SECURITY_GROUPS = ["sg-0a1b2c3d4e5f60721"];
-const FOREIGN_SUBNET = "subnet-0fffffffffffffff0";
+// Hand-picked cases that document the product's promises one by one; attacker-matrix.test.ts generates the rest.
+// Mode: checked, and unchecked again only for cases that carry the Studio variables (simulator.ts).
 
-/** Domain ids are computed at apply time; any distinct ids serve. */
-const DOMAIN = { forecasting: "d-forecast0001", recommendations: "d-recommend001", fraud: "d-fraud0000001" };
-type Team = keyof typeof DOMAIN;
-const sagemakerArn = (path: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${path}`;
-const domainArn = (team: Team) => sagemakerArn(`domain/${DOMAIN[team]}`);
-const profileArn = (team: Team, profile: string) => sagemakerArn(`user-profile/${DOMAIN[team]}/${profile}`);
 const appArn = (team: Team, spaceOrProfile: string) =>
   sagemakerArn(`app/${DOMAIN[team]}/${spaceOrProfile}/jupyterlab/default`);
-const bucket = (name: string, key?: string) => `arn:aws:s3:::${name}${key === undefined ? "" : `/${key}`}`;
 /** An execution role, by role key; the ARN is taken from the synthesized aws_iam_role. */
 const role = (key: string) => `role:${key}`;
-
-type Context = Readonly<Record<string, string | string[]>>;
-
-/**
- * The request context of a Studio session: SageMaker sets the session's domain and user profile (as policy
- * variables) and, as the domain is configured, the profile name as source identity.
- */
-function studio(team: Team, profile: string): Context {
-  return { "sagemaker:DomainId": DOMAIN[team], "sagemaker:UserProfileName": profile, "aws:SourceIdentity": profile };
-}
-
-/**
- * Keys the IAM catalogue lists for no action, because SageMaker sets them only as policy variables. The validated
- * simulation drops them, so cases that carry them are evaluated a second time without that filter.
- */
-const STUDIO_VARIABLES = new Set(["sagemaker:domainid", "sagemaker:userprofilename"]);
 
 const inTeamNetwork: Context = {
   "sagemaker:VpcSubnets": [SUBNETS[0]!],
@@ -54,69 +48,8 @@ const inTeamNetwork: Context = {
 };
 const withTeamKey: Context = { "sagemaker:VolumeKmsKeyArn": KMS_KEY, "sagemaker:OutputKmsKeyArn": KMS_KEY };
 const instanceTypes = (...types: string[]): Context => ({ "sagemaker:InstanceTypes": types });
-const taggedWith = (team: Team): Context => ({ "aws:ResourceTag/sagemaker:domain-arn": domainArn(team) });
-
-type Outcome = "allowed" | "denied" | "explicitly denied";
-
-interface Request {
-  readonly action: string;
-  readonly resource: string;
-  readonly context: Context;
-}
-
-function request(action: string, target: string, ...contexts: Context[]): Request {
-  return { action, resource: target, context: Object.assign({}, ...contexts) };
-}
-
-/** The decision in the terms of a case: "denied" accepts either kind of denial. */
-function outcome(result: EvaluationResult, expected: Outcome): Outcome | "implicitly denied" {
-  if (result === "Allowed") return "allowed";
-  if (expected === "denied") return "denied";
-  return result === "ExplicitlyDenied" ? "explicitly denied" : "implicitly denied";
-}
-
-async function evaluate(simulation: Simulation): Promise<EvaluationResult> {
-  const checked = await runSimulation(simulation, {});
-  if (checked.resultType === "error") throw new Error(`simulation rejected: ${JSON.stringify(checked.errors)}`);
-  if (checked.resultType !== "single")
-    throw new Error(`one resource per request, not ${simulation.request.resource.resource}`);
-  const ignored = checked.result.ignoredContextKeys ?? [];
-  const unexpected = ignored.filter((key) => !STUDIO_VARIABLES.has(key.toLowerCase()));
-  // A key the action never carries would make the case test nothing: fail rather than drop it silently.
-  if (unexpected.length > 0) throw new Error(`${simulation.request.action} never carries ${unexpected.join(", ")}`);
-  return ignored.length === 0 ? checked.overallResult : runUnsafeSimulation(simulation, {});
-}
-
-/** The account's default FullAWSAccess SCP, and the stand-in identity policy where the SCP is what is under test. */
-const FULL_ACCESS: PolicyJson = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
-
-function simulation(
-  principalArn: string,
-  identity: PolicyJson,
-  scps: PolicyJson[],
-  { action, resource: target, context }: Request,
-): Simulation {
-  return {
-    request: {
-      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${principalArn.split("/").pop()}/session`,
-      action,
-      resource: { resource: target, accountId: ACCOUNT },
-      contextVariables: { "aws:PrincipalArn": principalArn, ...context },
-    },
-    identityPolicies: [{ name: "identity", policy: identity }],
-    serviceControlPolicies: [
-      { orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_ACCESS }] },
-      {
-        orgIdentifier: ACCOUNT,
-        policies: [
-          { name: "FullAWSAccess", policy: FULL_ACCESS },
-          ...scps.map((policy, index) => ({ name: `scp-${index}`, policy })),
-        ],
-      },
-    ],
-    resourceControlPolicies: [],
-  };
-}
+const forForecasting = createdFor("forecasting");
+const forecastingModel: Context = { "sagemaker:ModelArn": sagemakerArn("model/forecasting-demand-v3") };
 
 interface RoleCase {
   /** "allows ..." or "denies ...". */
@@ -178,41 +111,67 @@ const ROLE_CASES: RoleCase[] = [
   { name: "allows a data scientist a listed instance type for her own app", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice"), instanceTypes("ml.t3.medium")), then: "allowed" },
   { name: 'allows a data scientist the "system" instance of the default app', given: aliceInForecasting, when: request("sagemaker:CreateApp", sagemakerArn(`app/${DOMAIN.forecasting}/alice/jupyterserver/default`), instanceTypes("system")), then: "allowed" },
   { name: "denies a data scientist a large GPU instance for her own app", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice"), instanceTypes("ml.p4d.24xlarge")), then: "explicitly denied" },
-  { name: "allows a data scientist a training job on a listed type, in the team network, with the team key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey), then: "allowed" },
-  { name: "denies a data scientist a training job on a large GPU type", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.p5.48xlarge"), inTeamNetwork, withTeamKey), then: "explicitly denied" },
-  { name: "denies a data scientist a default type that the config's override leaves out", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.c5.large"), inTeamNetwork, withTeamKey), then: "explicitly denied" },
-  { name: "denies a data scientist a tuning job with one disallowed type among allowed ones", given: aliceInForecasting, when: request("sagemaker:CreateHyperParameterTuningJob", sagemakerArn("hyper-parameter-tuning-job/demand-hpo"), instanceTypes("ml.m5.large", "ml.p4d.24xlarge"), inTeamNetwork, withTeamKey), then: "explicitly denied" },
-  { name: "allows an MLOps engineer an endpoint config on a default type with the team key", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.c5.large"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }), then: "allowed" },
-  { name: "denies an MLOps engineer an endpoint config on a large GPU type", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.p4d.24xlarge"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }), then: "explicitly denied" },
-  { name: "denies an MLOps engineer an endpoint config on a large Inferentia type", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.inf2.48xlarge"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }), then: "explicitly denied" },
+  { name: "allows a data scientist a training job on a listed type, in the team network, with the team key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, forForecasting), then: "allowed" },
+  { name: "denies a data scientist a training job on a large GPU type", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.p5.48xlarge"), inTeamNetwork, withTeamKey, forForecasting), then: "explicitly denied" },
+  { name: "denies a data scientist a default type that the config's override leaves out", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.c5.large"), inTeamNetwork, withTeamKey, forForecasting), then: "explicitly denied" },
+  { name: "denies a data scientist a tuning job with one disallowed type among allowed ones", given: aliceInForecasting, when: request("sagemaker:CreateHyperParameterTuningJob", sagemakerArn("hyper-parameter-tuning-job/demand-hpo"), instanceTypes("ml.m5.large", "ml.p4d.24xlarge"), inTeamNetwork, withTeamKey, forForecasting), then: "explicitly denied" },
+  { name: "allows an MLOps engineer an endpoint config on a default type with the team key", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.c5.large"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }, forForecasting, forecastingModel), then: "allowed" },
+  { name: "denies an MLOps engineer an endpoint config on a large GPU type", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.p4d.24xlarge"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }, forForecasting, forecastingModel), then: "explicitly denied" },
+  { name: "denies an MLOps engineer an endpoint config on a large Inferentia type", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.inf2.48xlarge"), { "sagemaker:VolumeKmsKeyArn": KMS_KEY }, forForecasting, forecastingModel), then: "explicitly denied" },
 
   // Network and key: jobs and models run in the configured subnets and security groups, with the configured key.
-  { name: "denies a data scientist a training job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), withTeamKey), then: "denied" },
-  { name: "denies a data scientist a training job in a subnet outside the config", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, { "sagemaker:VpcSubnets": [SUBNETS[0]!, FOREIGN_SUBNET] }, withTeamKey), then: "denied" },
-  { name: "denies a data scientist a processing job in another security group", given: aliceInForecasting, when: request("sagemaker:CreateProcessingJob", sagemakerArn("processing-job/features-2026-11"), instanceTypes("ml.m5.large"), inTeamNetwork, { "sagemaker:VpcSecurityGroupIds": ["sg-0fffffffffffffff0"] }, withTeamKey), then: "denied" },
-  { name: "denies a data scientist a training job whose volume uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }), then: "denied" },
-  { name: "allows a data scientist an AutoML job in the team network with the team key", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, inTeamNetwork, withTeamKey), then: "allowed" },
-  { name: "denies a data scientist an AutoML job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, withTeamKey), then: "denied" },
-  { name: "denies a data scientist a batch transform job whose output uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, { "sagemaker:OutputKmsKeyArn": OTHER_KMS_KEY }), then: "denied" },
-  { name: "denies an MLOps engineer an endpoint config encrypted with another key", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.c5.large"), { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }), then: "denied" },
-  { name: "denies an MLOps engineer a model outside the team network", given: bobInForecasting, when: request("sagemaker:CreateModel", sagemakerArn("model/demand-v3"), { "sagemaker:VpcSubnets": [FOREIGN_SUBNET], "sagemaker:VpcSecurityGroupIds": SECURITY_GROUPS }), then: "denied" },
+  { name: "denies a data scientist a training job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), withTeamKey, forForecasting), then: "denied" },
+  { name: "denies a data scientist a training job in a subnet outside the config", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, { "sagemaker:VpcSubnets": [SUBNETS[0]!, FOREIGN_SUBNET] }, withTeamKey, forForecasting), then: "denied" },
+  { name: "denies a data scientist a processing job in another security group", given: aliceInForecasting, when: request("sagemaker:CreateProcessingJob", sagemakerArn("processing-job/features-2026-11"), instanceTypes("ml.m5.large"), inTeamNetwork, { "sagemaker:VpcSecurityGroupIds": ["sg-0fffffffffffffff0"] }, withTeamKey, forForecasting), then: "denied" },
+  { name: "denies a data scientist a training job whose volume uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }, forForecasting), then: "denied" },
+  { name: "allows a data scientist an AutoML job in the team network with the team key", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, inTeamNetwork, withTeamKey, forForecasting), then: "allowed" },
+  { name: "denies a data scientist an AutoML job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, withTeamKey, forForecasting), then: "denied" },
+  { name: "denies a data scientist a batch transform job whose output uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, { "sagemaker:OutputKmsKeyArn": OTHER_KMS_KEY }, forForecasting, forecastingModel), then: "denied" },
+  { name: "denies an MLOps engineer an endpoint config encrypted with another key", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.c5.large"), { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }, forForecasting, forecastingModel), then: "denied" },
+  { name: "denies an MLOps engineer a model outside the team network", given: bobInForecasting, when: request("sagemaker:CreateModel", sagemakerArn("model/forecasting-demand-v3"), { "sagemaker:VpcSubnets": [FOREIGN_SUBNET], "sagemaker:VpcSecurityGroupIds": SECURITY_GROUPS }, forForecasting), then: "denied" },
 
   // Studio: one's own profile, one's own private spaces and the team's shared spaces, in one's own domain.
-  { name: "allows a data scientist a presigned URL for her own profile", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "alice"), taggedWith("forecasting")), then: "allowed" },
-  { name: "denies a data scientist a presigned URL for another profile", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "bob"), taggedWith("forecasting")), then: "denied" },
-  { name: "denies a data scientist a presigned URL for her namesake profile in another domain", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("fraud", "alice"), taggedWith("fraud")), then: "denied" },
+  { name: "allows a data scientist a presigned URL for her own profile", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "alice"), teamTagged("forecasting")), then: "allowed" },
+  { name: "denies a data scientist a presigned URL for another profile", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "bob"), teamTagged("forecasting")), then: "denied" },
+  { name: "denies a data scientist a presigned URL for her namesake profile in another domain", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("fraud", "alice"), teamTagged("fraud")), then: "denied" },
   { name: "allows a data scientist an app in her own private space", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice-space"), instanceTypes("ml.t3.medium"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "alice"), "sagemaker:SpaceSharingType": "Private" }), then: "allowed" },
   { name: "allows a data scientist an app in a shared space of her domain", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "team-space"), instanceTypes("ml.t3.medium"), { "sagemaker:SpaceSharingType": "Shared" }), then: "allowed" },
   { name: "denies a data scientist an app in another user's private space", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "bob-space"), instanceTypes("ml.t3.medium"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "bob"), "sagemaker:SpaceSharingType": "Private" }), then: "denied" },
   { name: "denies a data scientist creating a space owned by another user", given: aliceInForecasting, when: request("sagemaker:CreateSpace", sagemakerArn(`space/${DOMAIN.forecasting}/bob-space`), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "bob"), "sagemaker:SpaceSharingType": "Private" }), then: "denied" },
   { name: "denies a data scientist an app in a shared space of another domain", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("recommendations", "team-space"), instanceTypes("ml.t3.medium"), { "sagemaker:SpaceSharingType": "Shared" }), then: "denied" },
 
-  // Domain isolation: what Studio tagged with another domain is off limits.
-  { name: "allows a data scientist to stop a training job of her own domain", given: aliceInForecasting, when: request("sagemaker:StopTrainingJob", trainingJob, taggedWith("forecasting")), then: "allowed" },
-  { name: "denies a data scientist stopping a training job tagged with another domain", given: aliceInForecasting, when: request("sagemaker:StopTrainingJob", sagemakerArn("training-job/ranking-2026-11"), taggedWith("recommendations")), then: "explicitly denied" },
-  { name: "denies a data scientist deleting a model tagged with another domain", given: aliceInForecasting, when: request("sagemaker:DeleteModel", sagemakerArn("model/ranking-v7"), taggedWith("recommendations")), then: "explicitly denied" },
-  { name: "denies an MLOps engineer deleting an endpoint tagged with another domain", given: bobInForecasting, when: request("sagemaker:DeleteEndpoint", sagemakerArn("endpoint/fraud-live"), taggedWith("fraud")), then: "explicitly denied" },
+  // Team isolation: what carries another team's tag is off limits.
+  { name: "allows a data scientist to stop a training job of her own domain", given: aliceInForecasting, when: request("sagemaker:StopTrainingJob", trainingJob, teamTagged("forecasting")), then: "allowed" },
+  { name: "denies a data scientist stopping a training job tagged with another team", given: aliceInForecasting, when: request("sagemaker:StopTrainingJob", sagemakerArn("training-job/ranking-2026-11"), teamTagged("recommendations")), then: "denied" },
+  { name: "denies a data scientist deleting a model tagged with another team", given: aliceInForecasting, when: request("sagemaker:DeleteModel", sagemakerArn("model/ranking-v7"), teamTagged("recommendations")), then: "denied" },
+  { name: "denies an MLOps engineer deleting an endpoint tagged with another team", given: bobInForecasting, when: request("sagemaker:DeleteEndpoint", sagemakerArn("endpoint/fraud-live"), teamTagged("fraud")), then: "denied" },
   { name: "denies a data scientist describing a space of another domain", given: aliceInForecasting, when: request("sagemaker:DescribeSpace", sagemakerArn(`space/${DOMAIN.recommendations}/team-space`)), then: "denied" },
+
+  // The isolation issue's findings, one case each (the generated matrix tries every granted action).
+  { name: "denies an MLOps engineer approving another team's model package", given: bobInForecasting, when: request("sagemaker:UpdateModelPackage", sagemakerArn("model-package/fraud-scoring/3"), teamTagged("fraud")), then: "denied" },
+  { name: "denies an MLOps engineer adding a version to another team's model package group", given: bobInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/fraud-scoring/4"), forForecasting), then: "denied" },
+  { name: "allows an MLOps engineer a version in his team's model package group", given: bobInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), forForecasting), then: "allowed" },
+  { name: "denies a data scientist describing an untagged training job (made by an admin or Terraform)", given: aliceInForecasting, when: request("sagemaker:DescribeTrainingJob", sagemakerArn("training-job/made-by-terraform")), then: "denied" },
+  { name: "denies an MLOps engineer updating another team's pipeline", given: bobInForecasting, when: request("sagemaker:UpdatePipeline", sagemakerArn("pipeline/fraud-train"), teamTagged("fraud")), then: "denied" },
+  { name: "denies an MLOps engineer stopping another team's pipeline execution", given: bobInForecasting, when: request("sagemaker:StopPipelineExecution", sagemakerArn("pipeline/fraud-train/execution/a1b2c3")), then: "denied" },
+  { name: "allows an MLOps engineer to stop his team's pipeline execution", given: bobInForecasting, when: request("sagemaker:StopPipelineExecution", sagemakerArn("pipeline/forecasting-train/execution/a1b2c3")), then: "allowed" },
+  { name: "denies an MLOps engineer a pipeline not named with his team key", given: bobInForecasting, when: request("sagemaker:CreatePipeline", sagemakerArn("pipeline/train"), forForecasting), then: "denied" },
+  { name: "denies a data scientist Search across every team", given: aliceInForecasting, when: request("sagemaker:Search", "*"), then: "denied" },
+  { name: "denies an MLOps engineer an endpoint from another team's endpoint config", given: bobInForecasting, when: request("sagemaker:CreateEndpoint", sagemakerArn("endpoint-config/fraud-live"), forForecasting, teamTagged("fraud")), then: "denied" },
+  { name: "denies a data scientist a batch transform job with another team's model", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, forForecasting, { "sagemaker:ModelArn": sagemakerArn("model/fraud-scoring") }), then: "denied" },
+  { name: "denies an MLOps engineer a monitoring schedule outside any VPC", given: bobInForecasting, when: request("sagemaker:CreateMonitoringSchedule", sagemakerArn("monitoring-schedule/forecasting-drift"), instanceTypes("ml.m5.large"), withTeamKey, forForecasting), then: "explicitly denied" },
+  { name: "denies an MLOps engineer a monitoring schedule on a large GPU type", given: bobInForecasting, when: request("sagemaker:UpdateMonitoringSchedule", sagemakerArn("monitoring-schedule/forecasting-drift"), instanceTypes("ml.p4d.24xlarge"), inTeamNetwork, withTeamKey, teamTagged("forecasting")), then: "explicitly denied" },
+  { name: "denies a data scientist a space whose instance type is outside her persona", given: aliceInForecasting, when: request("sagemaker:UpdateSpace", sagemakerArn(`space/${DOMAIN.forecasting}/alice-space`), instanceTypes("ml.p4d.24xlarge"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "alice"), "sagemaker:SpaceSharingType": "Private" }), then: "explicitly denied" },
+  { name: "denies a data scientist a training job that names no instance type", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, inTeamNetwork, withTeamKey, forForecasting), then: "explicitly denied" },
+  { name: "denies a data scientist a training job tagged for another team", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, createdFor("fraud")), then: "denied" },
+  { name: "denies a data scientist a training job without the team tag", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey), then: "denied" },
+  { name: "denies tagging what Studio creates with another domain's sagemaker:domain-arn", given: aliceInForecasting, when: request("sagemaker:AddTags", sagemakerArn(`space/${DOMAIN.forecasting}/alice-space`), { "sagemaker:TaggingAction": "CreateSpace", "aws:RequestTag/sagemaker:domain-arn": domainArn("fraud"), "aws:TagKeys": ["sagemaker:domain-arn"] }), then: "denied" },
+  { name: "allows tagging what Studio creates with her own domain's sagemaker:domain-arn", given: aliceInForecasting, when: request("sagemaker:AddTags", sagemakerArn(`space/${DOMAIN.forecasting}/alice-space`), { "sagemaker:TaggingAction": "CreateSpace", "aws:RequestTag/sagemaker:domain-arn": domainArn("forecasting"), "aws:TagKeys": ["sagemaker:domain-arn"] }), then: "allowed" },
+  { name: "denies a data scientist an app in another user's private space named like her profile", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice"), instanceTypes("ml.t3.medium"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "bob"), "sagemaker:SpaceSharingType": "Private" }), then: "denied" },
+  { name: "denies a session without sagemaker:DomainId describing a space of its own domain (checked mode)", given: as("forecasting/data-scientist"), when: request("sagemaker:DescribeSpace", sagemakerArn(`space/${DOMAIN.forecasting}/alice-space`)), then: "denied" },
+  { name: "allows the compute role a training job for its team, as a pipeline step starts it", given: forecastingCompute, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, forForecasting), then: "allowed" },
+  { name: "allows the compute role to register a model version for its team", given: forecastingCompute, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/5"), forForecasting), then: "allowed" },
+  { name: "denies the compute role a training job for another team", given: forecastingCompute, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, createdFor("fraud")), then: "denied" },
 
   // PassRole: only the team's compute role, only to SageMaker.
   { name: "allows a data scientist to pass her team's compute role to SageMaker", given: aliceInForecasting, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "allowed" },
@@ -222,17 +181,21 @@ const ROLE_CASES: RoleCase[] = [
   { name: "denies a fraud MLOps engineer passing the forecasting compute role", given: as("fraud/mlops", studio("fraud", "judy")), when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "denied" },
   { name: "denies a data scientist passing her own execution role", given: aliceInForecasting, when: request("iam:PassRole", role("forecasting/data-scientist"), toSageMaker), then: "denied" },
   { name: "denies a data scientist passing the compute role to another service", given: aliceInForecasting, when: request("iam:PassRole", role("forecasting/compute"), { "iam:PassedToService": "ec2.amazonaws.com" }), then: "denied" },
-  { name: "denies the compute role passing any role", given: forecastingCompute, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "denied" },
+  { name: "allows the compute role to pass itself to SageMaker, for the jobs a pipeline starts", given: forecastingCompute, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "allowed" },
+  { name: "denies the compute role passing another team's compute role", given: forecastingCompute, when: request("iam:PassRole", role("fraud/compute"), toSageMaker), then: "denied" },
+  { name: "denies the compute role passing a person's role", given: forecastingCompute, when: request("iam:PassRole", role("forecasting/data-scientist"), toSageMaker), then: "denied" },
 ];
 
 describe("execution-role policies synthesized for contoso, evaluated by iam-simulate", () => {
   let policies: Record<string, PolicyJson>;
   let roleArns: Record<string, string>;
+  let roleTags: Record<string, Record<string, string>>;
 
   beforeAll(() => {
     const stack = synthJson(loadExample("contoso"));
     policies = Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document]));
     roleArns = executionRoleArns(stack);
+    roleTags = executionRoleTags(stack);
   });
 
   const resolve = (target: string) => (target.startsWith("role:") ? roleArns[target.slice("role:".length)]! : target);
@@ -243,7 +206,7 @@ describe("execution-role policies synthesized for contoso, evaluated by iam-simu
       simulation(roleArns[given.role]!, policies[given.role]!, [], {
         ...when,
         resource: resolve(when.resource),
-        context: { ...given.session, ...when.context },
+        context: { ...principalTeam(roleTags[given.role]!["sagemaker-team"]!), ...given.session, ...when.context },
       }),
     );
     expect(outcome(result, then)).toBe(then);
@@ -263,6 +226,7 @@ interface GuardCase {
 }
 
 const SSO_ROLES = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com`;
+const EXECUTION_PATH = "/sagemaker-studio/contoso-ext/";
 const fullAccess = (principalArn: string) => ({ principalArn, identity: "full access" as const });
 const otherSsoRole = fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_Other_abc`);
 const openAlicesStudio = request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "alice"));
@@ -274,6 +238,13 @@ const GUARD_CASES: GuardCase[] = [
   { name: "denies a non-admin SSO role changing a domain", given: otherSsoRole, when: changeDomain, then: "explicitly denied" },
   { name: "denies a non-admin SSO role changing a user profile", given: otherSsoRole, when: request("sagemaker:UpdateUserProfile", profileArn("forecasting", "alice")), then: "explicitly denied" },
   { name: "denies the SSO role of a permission set whose name only starts with the admin set's", given: fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_contoso-ext-admin-readonly_0f1e2d3c4b5a6978`), when: openAlicesStudio, then: "explicitly denied" },
+  { name: "denies the SSO role of a permission set named like the admin set plus an underscore suffix", given: fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_contoso-ext-admin_readonly_0f1e2d3c4b5a6978`), when: openAlicesStudio, then: "explicitly denied" },
+  { name: "denies an IAM admin creating a role under the execution-role path, which the guard exempts", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/developer`), when: request("iam:CreateRole", `arn:aws:iam::${ACCOUNT}:role${EXECUTION_PATH}backdoor`), then: "explicitly denied" },
+  { name: "denies an IAM admin retagging an execution role into another team", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/developer`), when: request("iam:TagRole", `arn:aws:iam::${ACCOUNT}:role${EXECUTION_PATH}contoso-ext-forecasting-data-scientist`), then: "explicitly denied" },
+  { name: "denies the admin permission set changing a persona's managed policy", given: fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_contoso-ext-admin_0f1e2d3c4b5a6978`), when: request("iam:CreatePolicyVersion", `arn:aws:iam::${ACCOUNT}:policy${EXECUTION_PATH}contoso-ext-mlops-1`), then: "explicitly denied" },
+  { name: "denies an execution role changing its own inline policy", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role${EXECUTION_PATH}contoso-ext-forecasting-data-scientist`), when: request("iam:PutRolePolicy", `arn:aws:iam::${ACCOUNT}:role${EXECUTION_PATH}contoso-ext-forecasting-data-scientist`), then: "explicitly denied" },
+  { name: "allows the deployer role to create a role under the execution-role path", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/platform-terraform`), when: request("iam:CreateRole", `arn:aws:iam::${ACCOUNT}:role${EXECUTION_PATH}contoso-ext-vision-compute`), then: "allowed" },
+  { name: "allows an IAM admin a role outside the execution-role path", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/developer`), when: request("iam:CreateRole", `arn:aws:iam::${ACCOUNT}:role/app/service-role`), then: "allowed" },
   { name: "denies an ordinary IAM role of the account", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/developer`), when: openAlicesStudio, then: "explicitly denied" },
   { name: "denies a role under another stack's execution-role path", given: fullAccess(`arn:aws:iam::${ACCOUNT}:role/sagemaker-studio/other-stack/other-stack-team-compute`), when: openAlicesStudio, then: "explicitly denied" },
   { name: "allows the admin permission set's SSO role to open Studio", given: fullAccess(`${SSO_ROLES}/${REGION}/AWSReservedSSO_contoso-ext-admin_0f1e2d3c4b5a6978`), when: openAlicesStudio, then: "allowed" },
@@ -288,6 +259,7 @@ describe("console guard SCP synthesized for contoso-external, evaluated by iam-s
   let scp: PolicyJson;
   let policies: Record<string, PolicyJson>;
   let roleArns: Record<string, string>;
+  let roleTags: Record<string, Record<string, string>>;
 
   beforeAll(() => {
     stack = synthJson(loadExample("contoso-external"));
@@ -296,6 +268,11 @@ describe("console guard SCP synthesized for contoso-external, evaluated by iam-s
     scp = scps[0]!.document;
     policies = Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document]));
     roleArns = executionRoleArns(stack);
+    roleTags = executionRoleTags(stack);
+  });
+
+  test("GIVEN the example WHEN synthesized THEN the execution roles are under the path the guard cases assume", () => {
+    expect(resource(stack, "aws_iam_role").block.path).toBe(EXECUTION_PATH);
   });
 
   test("GIVEN the example WHEN synthesized THEN the admin permission set has the name the guard cases assume", () => {
@@ -307,7 +284,7 @@ describe("console guard SCP synthesized for contoso-external, evaluated by iam-s
       "role" in given
         ? simulation(roleArns[given.role]!, policies[given.role]!, [scp], {
             ...when,
-            context: { ...given.session, ...when.context },
+            context: { ...principalTeam(roleTags[given.role]!["sagemaker-team"]!), ...given.session, ...when.context },
           })
         : simulation(given.principalArn, FULL_ACCESS, [scp], when),
     );

@@ -1,5 +1,6 @@
+import type { FederationConfig } from "../../config/types";
 import type { SynthesizedStack } from "../helpers";
-import { resource } from "../helpers";
+import { resource, synthJson } from "../helpers";
 
 /** One IAM policy as Terraform will send it: `raw` is the synthesized string, `document` what IAM receives. */
 export interface SynthesizedPolicy {
@@ -95,4 +96,31 @@ export function executionRoleArns(stack: SynthesizedStack): Record<string, strin
       `arn:aws:iam::${accountId}:role${block.path}${role.name}`,
     ]),
   );
+}
+
+/** Each execution role's tags as IAM will hold them (the block's `${each.value.x}` filled in from its for_each). */
+export function executionRoleTags(stack: SynthesizedStack): Record<string, Record<string, string>> {
+  const { block } = resource(stack, "aws_iam_role");
+  return Object.fromEntries(
+    Object.entries(block.for_each as Record<string, Record<string, string>>).map(([key, values]) => [
+      key,
+      Object.fromEntries(
+        Object.entries(block.tags as Record<string, string>).map(([tag, value]) => [
+          tag,
+          value.replace(/^\$\{each\.value\.(\w+)\}$/, (_, field: string) => values[field]!),
+        ]),
+      ),
+    ]),
+  );
+}
+
+/** The execution roles of a synthesized config: each one's effective policy, ARN and tags, by role key. */
+export function synthesizedRoles(config: FederationConfig) {
+  const stack = synthJson(config);
+  return {
+    stack,
+    policies: Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document])),
+    roleArns: executionRoleArns(stack),
+    roleTags: executionRoleTags(stack),
+  };
 }

@@ -78,17 +78,21 @@ describe("AWS side of the Contoso example", () => {
 
   test("creates an execution role per team and persona in use, under one path, trusted by SageMaker only", () => {
     const roles = resource(stack, "aws_iam_role").block;
-    // compute is always there (the role jobs run as); the other personas are the members' and defaults.
+    // compute (the role jobs run as) and shared-space (what shared spaces run as) are always there; the other
+    // personas are the members' and defaults.
     expect(Object.keys(roles.for_each)).toEqual([
       "forecasting/compute",
       "forecasting/data-scientist",
       "forecasting/mlops",
+      "forecasting/shared-space",
       "fraud/compute",
       "fraud/data-scientist",
       "fraud/mlops",
+      "fraud/shared-space",
       "recommendations/compute",
       "recommendations/data-scientist",
       "recommendations/mlops",
+      "recommendations/shared-space",
     ]);
     expect(roles.for_each["fraud/mlops"]).toEqual({ name: "contoso-ml-fraud-mlops", team: "fraud", persona: "mlops" });
     expect(roles.path).toBe("/sagemaker-studio/contoso-ml/");
@@ -96,9 +100,14 @@ describe("AWS side of the Contoso example", () => {
       Version: "2012-10-17",
       Statement: [
         {
+          Sid: "SageMakerOfThisAccount",
           Effect: "Allow",
           Principal: { Service: "sagemaker.amazonaws.com" },
           Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
+          Condition: {
+            StringEquals: { "aws:SourceAccount": "$${aws:ResourceAccount}" },
+            ArnLikeIfExists: { "aws:SourceArn": "arn:*:sagemaker:*:$${aws:ResourceAccount}:*" },
+          },
         },
       ],
     });
@@ -154,6 +163,7 @@ describe("AWS side of the Contoso example", () => {
     expect(domains.block.for_each.fraud).toEqual({
       domainName: "contoso-ml-fraud",
       defaultRole: "fraud/mlops",
+      sharedSpaceRole: "fraud/shared-space",
       sharedNotebooks: "s3://contoso-fraud-workspace/shared/notebooks/",
       gitRepositories: [],
     });
@@ -172,7 +182,7 @@ describe("AWS side of the Contoso example", () => {
     });
   });
 
-  test("gives the domain the default persona's role, notebook sharing and the team's Git repositories", () => {
+  test("gives the domain the default persona's role, shared spaces the shared-space role, notebook sharing and Git repositories", () => {
     const domains = resource(stack, "aws_sagemaker_domain").block;
     const defaultRole = `\${${resource(stack, "aws_iam_role").address}[each.value.defaultRole].arn}`;
     expect(domains.default_user_settings).toMatchObject({
@@ -180,7 +190,9 @@ describe("AWS side of the Contoso example", () => {
       studio_web_portal: "ENABLED",
       sharing_settings: { notebook_output_option: "Allowed", s3_output_path: "${each.value.sharedNotebooks}" },
     });
-    expect(domains.default_space_settings.execution_role).toBe(defaultRole);
+    expect(domains.default_space_settings.execution_role).toBe(
+      `\${${resource(stack, "aws_iam_role").address}[each.value.sharedSpaceRole].arn}`,
+    );
     expect(domains.for_each.forecasting.gitRepositories).toEqual(["https://git.contoso.example/ml/forecasting.git"]);
     // A team without repositories gets no JupyterLab settings block at all (an empty one would be planned forever).
     for (const settings of [domains.default_user_settings, domains.default_space_settings]) {
@@ -356,7 +368,12 @@ describe("console guard", () => {
       Action: expect.arrayContaining(["sagemaker:CreatePresignedDomainUrl", "sagemaker:UpdateUserProfile"]),
       Condition: {
         ArnNotLike: {
-          "aws:PrincipalArn": expect.arrayContaining(["arn:aws:iam::111122223333:role/platform-terraform"]),
+          "aws:PrincipalArn": [
+            "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_contoso-ext-admin_????????????????",
+            "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_contoso-ext-admin_????????????????",
+            "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*",
+            "arn:aws:iam::111122223333:role/platform-terraform",
+          ],
         },
       },
     });

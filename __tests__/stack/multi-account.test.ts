@@ -77,7 +77,7 @@ describe("multi-account example", () => {
     const roles = Object.values(blocks(stack, "aws_iam_role")).map((block) => Object.keys(block.for_each));
     expect(roles).toEqual(
       expect.arrayContaining([
-        ["fraud/compute", "fraud/data-scientist", "fraud/mlops"],
+        ["fraud/compute", "fraud/data-scientist", "fraud/mlops", "fraud/shared-space"],
         expect.arrayContaining(["forecasting/compute", "recommendations/data-scientist"]),
       ]),
     );

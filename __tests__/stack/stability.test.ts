@@ -268,8 +268,10 @@ describe.each([
       const expected: Change[] = [
         { path: forEachOf(before, "resource", "aws_iam_role", "vision/compute"), kind: "added" },
         { path: forEachOf(before, "resource", "aws_iam_role", "vision/data-scientist"), kind: "added" },
+        { path: forEachOf(before, "resource", "aws_iam_role", "vision/shared-space"), kind: "added" },
         { path: forEachOf(before, "resource", "aws_iam_role_policy", "vision/compute"), kind: "added" },
         { path: forEachOf(before, "resource", "aws_iam_role_policy", "vision/data-scientist"), kind: "added" },
+        { path: forEachOf(before, "resource", "aws_iam_role_policy", "vision/shared-space"), kind: "added" },
         { path: forEachOf(before, "resource", "aws_sagemaker_domain", "vision"), kind: "added" },
         {
           path: forEachOf(before, "resource", "aws_sagemaker_user_profile", "vision/olivia@contoso.com"),

@@ -80,9 +80,9 @@ Group \`ml-admins\` gets permission set \`tiny-admin\` (AmazonSageMakerFullAcces
 
 ### \`compute\`
 
-Compute: the role SageMaker jobs, pipelines and endpoints run as
+Compute: the role SageMaker jobs, pipelines and endpoints run as, and what pipeline steps do
 
-- ML activities: \`access-required-aws-services\`
+- ML activities: \`access-required-aws-services\`, \`run-pipeline-steps\`
 - Instance types: \`ml.m5.large\`
 - Members: vision (1)
 

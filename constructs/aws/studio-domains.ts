@@ -62,6 +62,7 @@ export class StudioDomains extends Construct {
           {
             domainName: team.domainName,
             defaultRole: `${team.key}/${team.defaultPersona}`,
+            sharedSpaceRole: team.sharedSpaceRoleKey,
             sharedNotebooks: `s3://${team.s3Buckets[0]}/shared/notebooks/`,
             gitRepositories: team.gitRepositories,
           },
@@ -101,7 +102,8 @@ export class StudioDomains extends Construct {
           },
         },
         defaultSpaceSettings: {
-          executionRole: defaultRole,
+          // Shared spaces run as a role no bigger than any member's persona, never as the default persona's.
+          executionRole: props.roles.arnOf(teams.getString("sharedSpaceRole")),
           securityGroups,
         },
         tags: { "sagemaker-team": teams.key },

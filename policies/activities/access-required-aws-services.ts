@@ -1,4 +1,5 @@
-import { sagemakerArn, type TeamContext, type PolicyStatement } from "../document";
+import type { TeamContext, PolicyStatement } from "../document";
+import { onOwnTeamResources } from "../team-boundary";
 import { bucketArn, listTeamDataBuckets, locateTeamBuckets, useTeamKey } from "./s3-bucket-access";
 
 /**
@@ -35,12 +36,7 @@ export function accessRequiredAwsServices(context: TeamContext): PolicyStatement
       Action: ["ecr:GetAuthorizationToken"],
       Resource: "*",
     },
-    {
-      Sid: "JobMetrics",
-      Effect: "Allow",
-      Action: ["sagemaker:BatchPutMetrics"],
-      Resource: sagemakerArn(context, "*"),
-    },
+    onOwnTeamResources("OwnTeamJobMetrics", ["BatchPutMetrics"], context),
     {
       Sid: "SageMakerMetrics",
       Effect: "Allow",

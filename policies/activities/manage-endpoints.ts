@@ -1,21 +1,21 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
-import { networkAndKeyConditions } from "./network-conditions";
+import type { AccountContext, PolicyStatement } from "../document";
+import { createsForOwnTeam, listings, onOwnTeamResources, teamNamed } from "../team-boundary";
 
-/** Manage Endpoints: endpoint configs and endpoints (the model carries the role, so no PassRole). */
+/**
+ * Manage Endpoints: endpoint configs and endpoints of the caller's team (the model carries the role, so no
+ * PassRole). An endpoint config names its model by ARN only, so it must be one named with the team key; an endpoint
+ * also names its config, which must carry the team tag (checked by ManageOwnTeamEndpoints).
+ */
 export function manageEndpoints(context: AccountContext): PolicyStatement[] {
-  const conditions = networkAndKeyConditions({ ...context, network: undefined }, { outputKey: false });
   return [
-    {
-      Sid: "CreateEndpointConfigsWithTeamKey",
-      Effect: "Allow",
-      Action: sagemaker("CreateEndpointConfig"),
-      Resource: sagemakerArn(context, "endpoint-config/*"),
-      ...(conditions ? { Condition: conditions } : {}),
-    },
-    {
-      Sid: "ManageEndpoints",
-      Effect: "Allow",
-      Action: sagemaker(
+    ...createsForOwnTeam(
+      context,
+      { CreateEndpointConfig: "endpoint-config/*", CreateEndpoint: "endpoint/*" },
+      { CreateEndpointConfig: { ArnLike: { "sagemaker:ModelArn": teamNamed(context, "model") } } },
+    ),
+    onOwnTeamResources(
+      "ManageOwnTeamEndpoints",
+      [
         "CreateEndpoint",
         "DeleteEndpointConfig",
         "DeleteEndpoint",
@@ -23,14 +23,9 @@ export function manageEndpoints(context: AccountContext): PolicyStatement[] {
         "UpdateEndpointWeightsAndCapacities",
         "DescribeEndpoint",
         "DescribeEndpointConfig",
-      ),
-      Resource: sagemakerArn(context, "*"),
-    },
-    {
-      Sid: "ListEndpoints",
-      Effect: "Allow",
-      Action: sagemaker("ListEndpoints", "ListEndpointConfigs"),
-      Resource: "*",
-    },
+      ],
+      context,
+    ),
+    listings("ListEndpoints", ["ListEndpoints", "ListEndpointConfigs"]),
   ];
 }

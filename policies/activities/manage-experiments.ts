@@ -1,20 +1,24 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
+import type { AccountContext, PolicyStatement } from "../document";
+import { createsForOwnTeam, onOwnTeamResources } from "../team-boundary";
 
-/** Manage Experiments: experiments, trials, trial components and lineage entities. */
+/** Manage Experiments: experiments, trials, trial components and lineage entities of the caller's team. */
 export function manageExperiments(context: AccountContext): PolicyStatement[] {
   return [
-    {
-      Sid: "ManageExperiments",
-      Effect: "Allow",
-      Action: sagemaker(
+    ...createsForOwnTeam(context, {
+      CreateExperiment: "experiment/*",
+      CreateTrial: "experiment-trial/*",
+      CreateTrialComponent: "experiment-trial-component/*",
+      CreateAction: "action/*",
+      CreateArtifact: "artifact/*",
+      CreateContext: "context/*",
+    }),
+    onOwnTeamResources(
+      "ManageOwnTeamExperiments",
+      [
+        // A trial is created in an experiment, which must be the team's own.
+        "CreateTrial",
         "AddAssociation",
         "DeleteAssociation",
-        "CreateAction",
-        "CreateArtifact",
-        "CreateContext",
-        "CreateExperiment",
-        "CreateTrial",
-        "CreateTrialComponent",
         "UpdateAction",
         "UpdateArtifact",
         "UpdateContext",
@@ -29,8 +33,8 @@ export function manageExperiments(context: AccountContext): PolicyStatement[] {
         "DeleteExperiment",
         "DeleteTrial",
         "DeleteTrialComponent",
-      ),
-      Resource: sagemakerArn(context, "*"),
-    },
+      ],
+      context,
+    ),
   ];
 }

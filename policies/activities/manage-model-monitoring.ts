@@ -1,13 +1,16 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
+import type { AccountContext, PolicyStatement } from "../document";
+import { createsForOwnTeam, listings, onOwnTeamResources } from "../team-boundary";
 
-/** Manage Model Monitoring: monitoring schedules and the processing jobs they run. */
+/**
+ * Manage Model Monitoring: monitoring schedules of the caller's team and the processing jobs they run. A schedule
+ * starts processing compute, so the guardrails hold it to the persona's instance types, the network and the key.
+ */
 export function manageModelMonitoring(context: AccountContext): PolicyStatement[] {
   return [
-    {
-      Sid: "ManageMonitoring",
-      Effect: "Allow",
-      Action: sagemaker(
-        "CreateMonitoringSchedule",
+    ...createsForOwnTeam(context, { CreateMonitoringSchedule: "monitoring-schedule/*" }),
+    onOwnTeamResources(
+      "ManageOwnTeamMonitoring",
+      [
         "UpdateMonitoringSchedule",
         "DescribeMonitoringSchedule",
         "DeleteMonitoringSchedule",
@@ -15,14 +18,9 @@ export function manageModelMonitoring(context: AccountContext): PolicyStatement[
         "StopMonitoringSchedule",
         "DescribeProcessingJob",
         "StopProcessingJob",
-      ),
-      Resource: sagemakerArn(context, "*"),
-    },
-    {
-      Sid: "ListMonitoring",
-      Effect: "Allow",
-      Action: sagemaker("ListMonitoringSchedules", "ListProcessingJobs"),
-      Resource: "*",
-    },
+      ],
+      context,
+    ),
+    listings("ListMonitoring", ["ListMonitoringSchedules", "ListProcessingJobs"]),
   ];
 }

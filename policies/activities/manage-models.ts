@@ -1,23 +1,25 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
-import { networkAndKeyConditions } from "./network-conditions";
+import type { AccountContext, PolicyStatement } from "../document";
+import { createsForOwnTeam, listings, onOwnTeamResources, teamNamed } from "../team-boundary";
 
-/** Manage Models: models, model packages and model package groups (the model registry). */
+/**
+ * Models and model package groups are named with the team key: transform jobs and endpoint configs name a model by
+ * ARN only, and a versioned model package's ARN carries its group's name (IAM sees no tag of either).
+ */
+export function createTeamModels(context: AccountContext): PolicyStatement[] {
+  return createsForOwnTeam(context, {
+    CreateModel: teamNamed(context, "model"),
+    CreateModelPackageGroup: teamNamed(context, "model-package-group"),
+    CreateModelPackage: teamNamed(context, "model-package"),
+  });
+}
+
+/** Manage Models: models, model packages and model package groups (the model registry) of the caller's team. */
 export function manageModels(context: AccountContext): PolicyStatement[] {
-  const conditions = networkAndKeyConditions({ ...context, kmsKeyArn: undefined });
   return [
-    {
-      Sid: "CreateModelsInTeamNetwork",
-      Effect: "Allow",
-      Action: sagemaker("CreateModel"),
-      Resource: sagemakerArn(context, "model/*"),
-      ...(conditions ? { Condition: conditions } : {}),
-    },
-    {
-      Sid: "ManageModels",
-      Effect: "Allow",
-      Action: sagemaker(
-        "CreateModelPackage",
-        "CreateModelPackageGroup",
+    ...createTeamModels(context),
+    onOwnTeamResources(
+      "ManageOwnTeamModels",
+      [
         "DescribeModel",
         "DescribeModelPackage",
         "DescribeModelPackageGroup",
@@ -26,14 +28,9 @@ export function manageModels(context: AccountContext): PolicyStatement[] {
         "DeleteModel",
         "DeleteModelPackage",
         "DeleteModelPackageGroup",
-      ),
-      Resource: sagemakerArn(context, "*"),
-    },
-    {
-      Sid: "ListModels",
-      Effect: "Allow",
-      Action: sagemaker("ListModels", "ListModelPackages", "ListModelPackageGroups"),
-      Resource: "*",
-    },
+      ],
+      context,
+    ),
+    listings("ListModels", ["ListModels", "ListModelPackages", "ListModelPackageGroups"]),
   ];
 }

@@ -1,35 +1,34 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
+import { sagemaker, type AccountContext, type PolicyStatement } from "../document";
+import { createsForOwnTeam, listings, onOwnTeamResources, teamNamed } from "../team-boundary";
 
-/** Manage Pipelines: SageMaker Pipelines and their executions. */
+/**
+ * Manage Pipelines: SageMaker Pipelines of the caller's team. A pipeline execution has no tags of its own, so
+ * pipelines are named with the team key (enforced on CreatePipeline) and executions are reached by that name.
+ */
 export function managePipelines(context: AccountContext): PolicyStatement[] {
   return [
+    ...createsForOwnTeam(context, { CreatePipeline: teamNamed(context, "pipeline") }),
+    onOwnTeamResources(
+      "ManageOwnTeamPipelines",
+      ["UpdatePipeline", "StartPipelineExecution", "DescribePipeline", "DeletePipeline", "ListPipelineExecutions"],
+      context,
+    ),
     {
-      Sid: "ManagePipelines",
+      Sid: "OwnTeamPipelineExecutions",
       Effect: "Allow",
       Action: sagemaker(
-        "CreatePipeline",
-        "UpdatePipeline",
-        "StartPipelineExecution",
         "StopPipelineExecution",
         "RetryPipelineExecution",
         "UpdatePipelineExecution",
         "SendPipelineExecutionStepSuccess",
         "SendPipelineExecutionStepFailure",
-        "DescribePipeline",
         "DescribePipelineExecution",
         "DescribePipelineDefinitionForExecution",
-        "DeletePipeline",
-        "ListPipelineExecutions",
         "ListPipelineExecutionSteps",
         "ListPipelineParametersForExecution",
       ),
-      Resource: sagemakerArn(context, "*"),
+      Resource: teamNamed(context, "pipeline", "/execution/*"),
     },
-    {
-      Sid: "ListPipelines",
-      Effect: "Allow",
-      Action: sagemaker("ListPipelines"),
-      Resource: "*",
-    },
+    listings("ListPipelines", ["ListPipelines"]),
   ];
 }

@@ -1,38 +1,50 @@
 import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
-
-const DOMAIN = "${sagemaker:DomainId}";
-const PROFILE = "${sagemaker:UserProfileName}";
+import {
+  DOMAIN_ARN_TAG,
+  OWN_TEAM,
+  STUDIO_DOMAIN,
+  STUDIO_PROFILE,
+  TEAM_TAG,
+  listings,
+  onOwnTeamResources,
+  ownDomainArn,
+} from "../team-boundary";
 
 /**
- * Run Studio Applications, for the Studio with spaces: open Studio only as one's own profile, run apps in one's
- * own private spaces and in the team's shared spaces, and tag what Studio creates.
+ * Studio's own resources (the domain, profiles, spaces, apps) are named by the session's domain: SageMaker sets
+ * `sagemaker:DomainId` from the Studio session, so the caller cannot choose it, and a request without it resolves
+ * no ARN and matches nothing.
  */
-export function runStudioApplications(context: AccountContext): PolicyStatement[] {
-  const ownProfile = sagemakerArn(context, `user-profile/${DOMAIN}/${PROFILE}`);
+export function studioReading(context: AccountContext): PolicyStatement[] {
   return [
-    {
-      Sid: "StudioListing",
-      Effect: "Allow",
-      Action: sagemaker("ListApps", "ListDomains", "ListUserProfiles", "ListSpaces"),
-      Resource: "*",
-    },
-    {
-      Sid: "StudioListTags",
-      Effect: "Allow",
-      Action: sagemaker("ListTags"),
-      Resource: sagemakerArn(context, "*"),
-    },
+    listings("StudioListing", ["ListApps", "ListDomains", "ListUserProfiles", "ListSpaces"]),
     {
       Sid: "StudioDescribe",
       Effect: "Allow",
-      Action: sagemaker("DescribeDomain", "DescribeUserProfile", "DescribeSpace", "DescribeApp"),
+      Action: sagemaker("DescribeDomain", "DescribeUserProfile", "DescribeSpace", "DescribeApp", "ListTags"),
       Resource: [
-        sagemakerArn(context, `domain/${DOMAIN}`),
-        sagemakerArn(context, `user-profile/${DOMAIN}/*`),
-        sagemakerArn(context, `space/${DOMAIN}/*`),
-        sagemakerArn(context, `app/${DOMAIN}/*`),
+        ownDomainArn(context),
+        sagemakerArn(context, `user-profile/${STUDIO_DOMAIN}/*`),
+        sagemakerArn(context, `space/${STUDIO_DOMAIN}/*`),
+        sagemakerArn(context, `app/${STUDIO_DOMAIN}/*`),
       ],
     },
+  ];
+}
+
+export function ownProfileArn(context: AccountContext): string {
+  return sagemakerArn(context, `user-profile/${STUDIO_DOMAIN}/${STUDIO_PROFILE}`);
+}
+
+/**
+ * Run Studio Applications, for the Studio with spaces: open Studio only as one's own profile, run apps in one's
+ * own private spaces, and tag what Studio creates. Shared spaces are a team's choice: see sharedSpaceUse.
+ */
+export function runStudioApplications(context: AccountContext): PolicyStatement[] {
+  const ownProfile = ownProfileArn(context);
+  return [
+    ...studioReading(context),
+    onOwnTeamResources("ListTagsOfOwnTeamResources", ["ListTags"], context),
     {
       Sid: "OpenOwnProfileOnly",
       Effect: "Allow",
@@ -40,44 +52,74 @@ export function runStudioApplications(context: AccountContext): PolicyStatement[
       Resource: ownProfile,
     },
     {
+      // Apps of the profile itself (Studio Classic) carry neither key; an app in a space named like the profile
+      // carries both and is left to the space statements.
       Sid: "OwnProfileApps",
       Effect: "Allow",
       Action: sagemaker("CreateApp", "DeleteApp"),
-      Resource: sagemakerArn(context, `app/${DOMAIN}/${PROFILE}/*`),
+      Resource: sagemakerArn(context, `app/${STUDIO_DOMAIN}/${STUDIO_PROFILE}/*`),
+      Condition: { Null: { "sagemaker:SpaceSharingType": "true", "sagemaker:OwnerUserProfileArn": "true" } },
     },
     {
-      Sid: "OwnPrivateAndSharedSpaces",
+      Sid: "OwnPrivateSpaces",
       Effect: "Allow",
       Action: sagemaker("CreateSpace", "UpdateSpace", "DeleteSpace"),
-      Resource: sagemakerArn(context, `space/${DOMAIN}/*`),
+      Resource: sagemakerArn(context, `space/${STUDIO_DOMAIN}/*`),
       Condition: {
-        ArnLike: { "sagemaker:OwnerUserProfileArn": ownProfile },
-        StringEquals: { "sagemaker:SpaceSharingType": ["Private", "Shared"] },
+        ArnEquals: { "sagemaker:OwnerUserProfileArn": ownProfile },
+        StringEquals: { "sagemaker:SpaceSharingType": ["Private"] },
       },
     },
     {
       Sid: "AppsInOwnPrivateSpaces",
       Effect: "Allow",
       Action: sagemaker("CreateApp", "DeleteApp"),
-      Resource: sagemakerArn(context, `app/${DOMAIN}/*`),
+      Resource: sagemakerArn(context, `app/${STUDIO_DOMAIN}/*`),
       Condition: {
-        ArnLike: { "sagemaker:OwnerUserProfileArn": ownProfile },
+        ArnEquals: { "sagemaker:OwnerUserProfileArn": ownProfile },
         StringEquals: { "sagemaker:SpaceSharingType": ["Private"] },
+      },
+    },
+    {
+      // Studio's spaces and apps are bound by their ARN, not by tag; tags set on them still may not claim another
+      // team or domain.
+      Sid: "TagWhatStudioCreates",
+      Effect: "Allow",
+      Action: sagemaker("AddTags"),
+      Resource: [sagemakerArn(context, `space/${STUDIO_DOMAIN}/*`), sagemakerArn(context, `app/${STUDIO_DOMAIN}/*`)],
+      Condition: {
+        Null: { "sagemaker:TaggingAction": "false" },
+        StringEqualsIfExists: {
+          [`aws:RequestTag/${TEAM_TAG}`]: OWN_TEAM,
+          [`aws:RequestTag/${DOMAIN_ARN_TAG}`]: ownDomainArn(context),
+        },
+      },
+    },
+  ];
+}
+
+/**
+ * Shared spaces, for teams that use them: any member who runs Studio may create one (owning it) and start apps in
+ * any of the team's. The apps run as the team's shared-space role (use-shared-spaces), never as a persona's.
+ */
+export function sharedSpaceUse(context: AccountContext): PolicyStatement[] {
+  return [
+    {
+      Sid: "OwnSharedSpaces",
+      Effect: "Allow",
+      Action: sagemaker("CreateSpace", "UpdateSpace", "DeleteSpace"),
+      Resource: sagemakerArn(context, `space/${STUDIO_DOMAIN}/*`),
+      Condition: {
+        ArnEquals: { "sagemaker:OwnerUserProfileArn": ownProfileArn(context) },
+        StringEquals: { "sagemaker:SpaceSharingType": ["Shared"] },
       },
     },
     {
       Sid: "AppsInSharedSpaces",
       Effect: "Allow",
       Action: sagemaker("CreateApp", "DeleteApp"),
-      Resource: sagemakerArn(context, `app/${DOMAIN}/*`),
+      Resource: sagemakerArn(context, `app/${STUDIO_DOMAIN}/*`),
       Condition: { StringEquals: { "sagemaker:SpaceSharingType": ["Shared"] } },
-    },
-    {
-      Sid: "TagWhatStudioCreates",
-      Effect: "Allow",
-      Action: sagemaker("AddTags"),
-      Resource: sagemakerArn(context, "*"),
-      Condition: { Null: { "sagemaker:TaggingAction": "false" } },
     },
   ];
 }

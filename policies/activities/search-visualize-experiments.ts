@@ -1,40 +1,34 @@
-import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
+import type { AccountContext, PolicyStatement } from "../document";
+import { listings, onOwnTeamResources } from "../team-boundary";
 
-/** Search and Visualize Experiments: read-only access to experiments and lineage. */
+/**
+ * Search and Visualize Experiments: read the caller's team's experiments and lineage. Search, search suggestions,
+ * lineage queries and lineage groups read any team's details and cannot be bound to one: not granted
+ * (policies/tagless-actions.ts).
+ */
 export function searchVisualizeExperiments(context: AccountContext): PolicyStatement[] {
   return [
-    {
-      Sid: "DescribeExperiments",
-      Effect: "Allow",
-      Action: sagemaker(
+    onOwnTeamResources(
+      "DescribeOwnTeamExperiments",
+      [
         "DescribeAction",
         "DescribeArtifact",
         "DescribeContext",
         "DescribeExperiment",
         "DescribeTrial",
         "DescribeTrialComponent",
-        "DescribeLineageGroup",
-      ),
-      Resource: sagemakerArn(context, "*"),
-    },
-    {
-      Sid: "SearchExperiments",
-      Effect: "Allow",
-      Action: sagemaker(
-        "ListAssociations",
-        "ListActions",
-        "ListArtifacts",
-        "ListContexts",
-        "ListExperiments",
-        "ListTrials",
-        "ListTrialComponents",
-        "ListLineageGroups",
-        "GetLineageGroupPolicy",
-        "QueryLineage",
-        "Search",
-        "GetSearchSuggestions",
-      ),
-      Resource: "*",
-    },
+      ],
+      context,
+    ),
+    listings("ListExperiments", [
+      "ListAssociations",
+      "ListActions",
+      "ListArtifacts",
+      "ListContexts",
+      "ListExperiments",
+      "ListTrials",
+      "ListTrialComponents",
+      "ListLineageGroups",
+    ]),
   ];
 }
