@@ -93,11 +93,13 @@ export function computeGuardrails(
 }
 
 /**
- * Execution roles are assumed by SageMaker only, which sets the user profile name as source identity. SageMaker
- * sends `aws:SourceAccount` (confused-deputy prevention): only requests on behalf of the role's own account.
- * `aws:SourceArn` is checked when sent: a SageMaker resource of the same account. Returned as cdktf JSON.
+ * Execution roles are assumed by SageMaker only, which sets the user profile name as source identity, and only on
+ * behalf of the role's own account (confused-deputy prevention). SageMaker documents `aws:SourceAccount` and
+ * `aws:SourceArn` per feature, not for every way it assumes an execution role, so both are checked when sent: a
+ * request for another account is refused, and one without them is not (requiring them could stop Studio itself).
+ * Returned as cdktf JSON.
  */
-export function sagemakerTrustPolicy(): string {
+export function sagemakerTrustPolicy(partition: string, accountId: string): string {
   return toTerraformJson({
     Version: "2012-10-17",
     Statement: [
@@ -107,8 +109,8 @@ export function sagemakerTrustPolicy(): string {
         Principal: { Service: "sagemaker.amazonaws.com" },
         Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
         Condition: {
-          StringEquals: { "aws:SourceAccount": "${aws:ResourceAccount}" },
-          ArnLikeIfExists: { "aws:SourceArn": "arn:*:sagemaker:*:${aws:ResourceAccount}:*" },
+          StringEqualsIfExists: { "aws:SourceAccount": accountId },
+          ArnLikeIfExists: { "aws:SourceArn": `arn:${partition}:sagemaker:*:${accountId}:*` },
         },
       },
     ],

@@ -156,6 +156,7 @@ export class FederationStack extends TerraformStack {
         profiles: inAccount(config.profiles),
         identityCenter,
         executionRolePath: config.aws.executionRolePath,
+        partition,
       });
     });
     const accountIds = Object.fromEntries(hosting.map((account) => [account.key, account.accountId]));

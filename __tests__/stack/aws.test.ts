@@ -104,9 +104,10 @@ describe("AWS side of the Contoso example", () => {
           Effect: "Allow",
           Principal: { Service: "sagemaker.amazonaws.com" },
           Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
+          // The role's own account: a request SageMaker makes for another account is refused.
           Condition: {
-            StringEquals: { "aws:SourceAccount": "$${aws:ResourceAccount}" },
-            ArnLikeIfExists: { "aws:SourceArn": "arn:*:sagemaker:*:$${aws:ResourceAccount}:*" },
+            StringEqualsIfExists: { "aws:SourceAccount": "111122223333" },
+            ArnLikeIfExists: { "aws:SourceArn": "arn:aws:sagemaker:*:111122223333:*" },
           },
         },
       ],

@@ -85,6 +85,15 @@ describe("multi-account example", () => {
     expect(productionDomain.vpc_id).toBe("vpc-07a8b9c0d1e2f3a4b");
   });
 
+  test("lets SageMaker assume each account's execution roles on behalf of that account only", () => {
+    const trusted = (address: string) =>
+      JSON.parse(stack.resource.aws_iam_role![address]!.assume_role_policy).Statement[0].Condition;
+    expect(trusted("execution_research").StringEqualsIfExists).toEqual({ "aws:SourceAccount": "444455556666" });
+    expect(trusted("execution_production").ArnLikeIfExists).toEqual({
+      "aws:SourceArn": "arn:aws:sagemaker:*:777788889999:*",
+    });
+  });
+
   test("scopes each account's policies to that account", () => {
     const production = Object.entries(blocks(stack, "aws_iam_role_policy")).find(([address]) =>
       address.includes("production"),

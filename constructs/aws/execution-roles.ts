@@ -21,6 +21,9 @@ export interface ExecutionRolesProps {
   readonly managedPolicies: Readonly<Record<string, ManagedPolicyConfig>>;
   /** One IAM path for all of them, so guardrails can name every execution role at once. */
   readonly path: string;
+  /** The account the roles live in: SageMaker may assume them on behalf of this account only. */
+  readonly accountId: string;
+  readonly partition: string;
   /**
    * Appended to every address, so that each account's blocks have their own (`aws_iam_role.execution_research`).
    * @default "" (the Identity Center account)
@@ -59,7 +62,7 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
         forEach: roles,
         name: roles.getString("name"),
         path: props.path,
-        assumeRolePolicy: sagemakerTrustPolicy(),
+        assumeRolePolicy: sagemakerTrustPolicy(props.partition, props.accountId),
         description: `SageMaker execution role of persona \${each.value.persona} in team \${each.value.team}`,
         tags: { "sagemaker-team": roles.getString("team"), "sagemaker-persona": roles.getString("persona") },
       }),

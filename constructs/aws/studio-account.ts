@@ -17,6 +17,8 @@ export interface StudioAccountProps {
   readonly identityCenter: IdentityCenterLookup;
   /** IAM path of the execution roles. */
   readonly executionRolePath: string;
+  /** `aws`, or the region's other partition, for ARNs. */
+  readonly partition: string;
   /**
    * Appended to the address of every block of this account (`aws_sagemaker_domain.team_research`).
    * @default "" (the Identity Center account)
@@ -37,6 +39,8 @@ export class StudioAccount extends Construct {
       roles: props.roles,
       managedPolicies: account.managedPolicies,
       path: props.executionRolePath,
+      accountId: account.accountId,
+      partition: props.partition,
       addressSuffix,
     });
     this.domains = new StudioDomains(this, "studio", {

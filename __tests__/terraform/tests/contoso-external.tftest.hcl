@@ -87,16 +87,23 @@ variables {
     "fraud/compute"                  = { team = "fraud", persona = "compute" }
     "fraud/data-scientist"           = { team = "fraud", persona = "data-scientist" }
     "fraud/mlops"                    = { team = "fraud", persona = "mlops" }
+    # Each team's shared spaces run as a role of their own, no bigger than any of the team's Studio personas.
+    "forecasting/shared-space"     = { team = "forecasting", persona = "shared-space" }
+    "recommendations/shared-space" = { team = "recommendations", persona = "shared-space" }
+    "fraud/shared-space"           = { team = "fraud", persona = "shared-space" }
   }
 
   # Each persona's account-wide grants and guardrails, as customer managed policies `<name>-<persona>-<n>` shared by
   # every team's role of that persona. How many a persona needs is not in the YAML: it follows from IAM's 6,144
-  # character limit on a managed policy (the built-in data-scientist and mlops personas need two, compute one).
+  # character limit on a managed policy (data-scientist needs three, mlops and compute two; the shared-space role
+  # has only its team's inline policy).
   # The addresses are pinned on purpose (docs/addresses.md).
   persona_policies = {
     "compute/1"        = { persona = "compute", name = "contoso-ext-compute-1" }
+    "compute/2"        = { persona = "compute", name = "contoso-ext-compute-2" }
     "data-scientist/1" = { persona = "data-scientist", name = "contoso-ext-data-scientist-1" }
     "data-scientist/2" = { persona = "data-scientist", name = "contoso-ext-data-scientist-2" }
+    "data-scientist/3" = { persona = "data-scientist", name = "contoso-ext-data-scientist-3" }
     "mlops/1"          = { persona = "mlops", name = "contoso-ext-mlops-1" }
     "mlops/2"          = { persona = "mlops", name = "contoso-ext-mlops-2" }
   }
@@ -331,7 +338,7 @@ run "apply_aws_side" {
   assert {
     condition = alltrue([for team, t in var.teams :
       aws_sagemaker_domain.team[team].default_user_settings[0].execution_role == aws_iam_role.execution[t.default_role].arn &&
-      aws_sagemaker_domain.team[team].default_space_settings[0].execution_role == aws_iam_role.execution[t.default_role].arn
+      aws_sagemaker_domain.team[team].default_space_settings[0].execution_role == aws_iam_role.execution["${team}/shared-space"].arn
     ])
     error_message = "default execution roles: ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => [d.default_user_settings[0].execution_role, d.default_space_settings[0].execution_role] })}"
   }
@@ -469,26 +476,20 @@ run "apply_aws_side" {
       ]) &&
       alltrue([for b in var.teams[r.team].buckets :
         contains(flatten([for s in jsondecode(aws_iam_role_policy.team_resources[key].policy).Statement : try(tolist(s.Resource), [s.Resource])]), "arn:aws:s3:::${b}")
-      ])
+      ]) if r.persona != "shared-space"
     ])
     error_message = "S3 ARNs of the inline policies: ${jsonencode({ for k, p in aws_iam_role_policy.team_resources : k => distinct([for arn in flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]) : arn if startswith(arn, "arn:aws:s3:::")]) })}"
   }
-  # Studio personas pass exactly their team's compute role (the ARN in the policy, from the config, is the ARN of
-  # the team's compute role instance); the compute role passes none.
+  # Every role but the shared-space one passes exactly its team's compute role (the ARN in the policy, from the
+  # config, is the ARN of the team's compute role instance): Studio personas to start jobs, the compute role itself
+  # to run the steps a pipeline starts. The shared-space role passes none.
   assert {
     condition = alltrue([for key, r in var.roles :
-      flatten([for s in jsondecode(aws_iam_role_policy.team_resources[key].policy).Statement :
+      jsonencode(flatten([for s in jsondecode(aws_iam_role_policy.team_resources[key].policy).Statement :
         try(tolist(s.Resource), [s.Resource]) if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")
-      ]) == [aws_iam_role.execution["${r.team}/compute"].arn]
-      if r.persona != "compute"
+      ])) == jsonencode(r.persona == "shared-space" ? [] : [aws_iam_role.execution["${r.team}/compute"].arn])
     ])
     error_message = "PassRole resources: ${jsonencode({ for k, p in aws_iam_role_policy.team_resources : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")] })}"
-  }
-  assert {
-    condition = alltrue([for key, r in var.roles :
-      !strcontains(aws_iam_role_policy.team_resources[key].policy, "iam:PassRole") if r.persona == "compute"
-    ])
-    error_message = "a compute role may pass a role"
   }
 
   # --- IAM policy variables -----------------------------------------------------------------------------------------
@@ -507,7 +508,7 @@ run "apply_aws_side" {
       contains(
         flatten([for s in jsondecode(aws_iam_role_policy.team_resources[key].policy).Statement : try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")]),
         "arn:aws:s3:::${var.teams[r.team].buckets[0]}/users/$${aws:SourceIdentity}/*"
-      ) if r.persona != "compute"
+      ) if !contains(["compute", "shared-space"], r.persona)
     ])
     error_message = "Studio personas' own-prefix object ARNs: ${jsonencode({ for k, p in aws_iam_role_policy.team_resources : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")] })}"
   }
@@ -521,15 +522,18 @@ run "apply_aws_side" {
         ) : [for s in jsondecode(doc).Statement :
         try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")
       ]]) == ["arn:aws:sagemaker:eu-west-1:111122223333:user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}"]
-      if r.persona != "compute"
+      if !contains(["compute", "shared-space"], r.persona)
     ])
     error_message = "CreatePresignedDomainUrl grants of the Studio personas' managed policies: ${jsonencode({ for pk, p in aws_iam_policy.persona : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] })}"
   }
+  # Jobs and pipeline steps carry no Studio context: the compute roles' grants never depend on it.
   assert {
-    condition = alltrue([for key, p in aws_iam_role_policy.team_resources :
-      !strcontains(p.policy, "sagemaker:DomainId") && !strcontains(p.policy, "sagemaker:UserProfileName")
+    condition = alltrue([for key, r in var.roles :
+      !strcontains(aws_iam_role_policy.team_resources[key].policy, "sagemaker:DomainId") &&
+      !strcontains(aws_iam_role_policy.team_resources[key].policy, "sagemaker:UserProfileName")
+      if r.persona == "compute"
     ])
-    error_message = "profile-scoped statements left in an inline policy: ${jsonencode([for k, p in aws_iam_role_policy.team_resources : k if strcontains(p.policy, "sagemaker:DomainId")])}"
+    error_message = "Studio context keys in a compute role's inline policy: ${jsonencode([for k, p in aws_iam_role_policy.team_resources : k if strcontains(p.policy, "sagemaker:DomainId")])}"
   }
 
   # --- Admin access -----------------------------------------------------------------------------------------------
@@ -570,12 +574,17 @@ run "apply_aws_side" {
     ]) && aws_organizations_policy.console_guard.type == "SERVICE_CONTROL_POLICY"
     error_message = "console guard: ${jsonencode([aws_organizations_policy.console_guard.type, aws_organizations_policy_attachment.console_guard])}"
   }
+  # Two denies: SageMaker's console paths for all but admins, execution roles and the deployer; changes to the roles
+  # and policies under the execution-role path for all but the deployer (so that path exempts nobody else).
   assert {
     condition = alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
-      s.Effect == "Deny" &&
+      s.Effect == "Deny" && contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn)
+      ]) && anytrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
       contains(s.Action, "sagemaker:CreatePresignedDomainUrl") &&
-      contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn) &&
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*")
+      ]) && anytrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
+      contains(s.Action, "iam:CreateRole") && contains(try(tolist(s.Resource), [s.Resource]), "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*") &&
+      s.Condition.ArnNotLike["aws:PrincipalArn"] == [var.deployer_role_arn]
     ])
     error_message = "console guard SCP content: ${aws_organizations_policy.console_guard.content}"
   }

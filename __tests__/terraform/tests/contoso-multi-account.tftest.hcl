@@ -119,6 +119,23 @@ mock_provider "aws" {
   }
 
   override_resource {
+    target = aws_iam_role.execution_research["forecasting/shared-space"]
+    values = { arn = "arn:aws:iam::444455556666:role/sagemaker-studio/contoso-org/contoso-org-forecasting-shared-space" }
+  }
+  override_resource {
+    target = aws_iam_role.execution_research["recommendations/shared-space"]
+    values = { arn = "arn:aws:iam::444455556666:role/sagemaker-studio/contoso-org/contoso-org-recommendations-shared-space" }
+  }
+  override_resource {
+    target = aws_iam_policy.persona_research["compute/2"]
+    values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-compute-2" }
+  }
+  override_resource {
+    target = aws_iam_policy.persona_research["data-scientist/3"]
+    values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-data-scientist-3" }
+  }
+
+  override_resource {
     target = aws_iam_policy.persona_research["compute/1"]
     values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-compute-1" }
   }
@@ -181,6 +198,19 @@ mock_provider "aws" {
   override_resource {
     target = aws_iam_role.execution_production["fraud/mlops"]
     values = { arn = "arn:aws:iam::777788889999:role/sagemaker-studio/contoso-org/contoso-org-fraud-mlops" }
+  }
+
+  override_resource {
+    target = aws_iam_role.execution_production["fraud/shared-space"]
+    values = { arn = "arn:aws:iam::777788889999:role/sagemaker-studio/contoso-org/contoso-org-fraud-shared-space" }
+  }
+  override_resource {
+    target = aws_iam_policy.persona_production["compute/2"]
+    values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-compute-2" }
+  }
+  override_resource {
+    target = aws_iam_policy.persona_production["data-scientist/3"]
+    values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-data-scientist-3" }
   }
 
   override_resource {
@@ -283,7 +313,8 @@ variables {
     "fraud/alice@contoso.com"           = { team = "fraud", account = "production", user = "alice@contoso.com", name = "alice", role = "fraud/data-scientist" }
   }
 
-  # The personas each team uses (its members' and its defaultPersona) plus compute; recommendations has no mlops.
+  # The personas each team uses (its members' and its defaultPersona) plus compute and the team's shared-space role;
+  # recommendations has no mlops.
   roles = {
     "forecasting/compute"            = { team = "forecasting", account = "research", persona = "compute" }
     "forecasting/data-scientist"     = { team = "forecasting", account = "research", persona = "data-scientist" }
@@ -293,15 +324,21 @@ variables {
     "fraud/compute"                  = { team = "fraud", account = "production", persona = "compute" }
     "fraud/data-scientist"           = { team = "fraud", account = "production", persona = "data-scientist" }
     "fraud/mlops"                    = { team = "fraud", account = "production", persona = "mlops" }
+    "forecasting/shared-space"       = { team = "forecasting", account = "research", persona = "shared-space" }
+    "recommendations/shared-space"   = { team = "recommendations", account = "research", persona = "shared-space" }
+    "fraud/shared-space"             = { team = "fraud", account = "production", persona = "shared-space" }
   }
 
   # Each account gets the managed policies of the personas its teams use (all three in both), named alike but
-  # built for the account (its ARNs and network). Two each for data-scientist and mlops, one for compute: IAM's
-  # 6,144-character limit, not the YAML, decides; the addresses are pinned on purpose.
+  # built for the account (its ARNs and network). Three for data-scientist, two each for mlops and compute, none for
+  # the shared-space role (inline only): IAM's 6,144-character limit, not the YAML, decides; the addresses are pinned
+  # on purpose.
   persona_policies = {
     "compute/1"        = { persona = "compute", name = "contoso-org-compute-1" }
+    "compute/2"        = { persona = "compute", name = "contoso-org-compute-2" }
     "data-scientist/1" = { persona = "data-scientist", name = "contoso-org-data-scientist-1" }
     "data-scientist/2" = { persona = "data-scientist", name = "contoso-org-data-scientist-2" }
+    "data-scientist/3" = { persona = "data-scientist", name = "contoso-org-data-scientist-3" }
     "mlops/1"          = { persona = "mlops", name = "contoso-org-mlops-1" }
     "mlops/2"          = { persona = "mlops", name = "contoso-org-mlops-2" }
   }
@@ -447,7 +484,7 @@ run "apply_aws_side" {
     condition = alltrue([for team, t in var.teams : alltrue([
       for d in [{ research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[t.account][team]] :
       d.default_user_settings[0].execution_role == "arn:aws:iam::${var.accounts[t.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${replace(t.default_role, "/", "-")}" &&
-      d.default_space_settings[0].execution_role == d.default_user_settings[0].execution_role &&
+      d.default_space_settings[0].execution_role == "arn:aws:iam::${var.accounts[t.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${team}-shared-space" &&
       d.default_user_settings[0].sharing_settings[0].s3_output_path == t.shared &&
       d.default_user_settings[0].sharing_settings[0].s3_kms_key_id == var.accounts[t.account].kms &&
       length(d.default_user_settings[0].jupyter_lab_app_settings) == 0 # no gitRepositories: no settings block
@@ -531,7 +568,8 @@ run "apply_aws_side" {
     condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies : [
       for policy in [{ research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[account][key]] :
       alltrue([for other in concat([var.identity_center_account], [for o, oa in var.accounts : oa.id if o != account]) : !strcontains(policy.policy, other)]) &&
-      (p.persona == "compute" || strcontains(policy.policy, ":${a.id}:")) &&
+      # A part of a split policy may hold only statements that name no account (guardrails on "*").
+      (strcontains(policy.policy, ":${a.id}:") || length(regexall(":[0-9]{12}:", policy.policy)) == 0) &&
       !strcontains(policy.policy, "arn:aws:s3:::") && !strcontains(policy.policy, "iam:PassRole")
     ]]]))
     error_message = "managed policies naming another account, a bucket or a role to pass"
@@ -576,15 +614,15 @@ run "apply_aws_side" {
         if startswith(arn, "arn:aws:s3:::")
       ]) &&
       alltrue([for b in var.teams[r.team].buckets : contains(flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]), "arn:aws:s3:::${b}")])
-    ])])
+    ]) if r.persona != "shared-space"])
     error_message = "inline policies: ${jsonencode({ for k, p in merge(aws_iam_role_policy.team_resources_research, aws_iam_role_policy.team_resources_production) : k => [p.name, p.role, distinct([for arn in flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource])]) : arn if startswith(arn, "arn:aws:s3:::")])] })}"
   }
   assert {
     condition = alltrue([for key, r in var.roles : alltrue([
       for p in [{ research = aws_iam_role_policy.team_resources_research, production = aws_iam_role_policy.team_resources_production }[r.account][key]] :
-      flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource]) if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")]) ==
-      [{ research = aws_iam_role.execution_research, production = aws_iam_role.execution_production }[r.account]["${r.team}/compute"].arn]
-    ]) if r.persona != "compute"])
+      jsonencode(flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource]) if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")])) ==
+      jsonencode(r.persona == "shared-space" ? [] : [{ research = aws_iam_role.execution_research, production = aws_iam_role.execution_production }[r.account]["${r.team}/compute"].arn])
+    ])])
     error_message = "PassRole resources: ${jsonencode({ for k, p in merge(aws_iam_role_policy.team_resources_research, aws_iam_role_policy.team_resources_production) : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "iam:PassRole")] })}"
   }
 
@@ -605,7 +643,7 @@ run "apply_aws_side" {
         flatten([for s in jsondecode(p.policy).Statement : try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")]),
         "arn:aws:s3:::${var.teams[r.team].buckets[0]}/users/$${aws:SourceIdentity}/*"
       )
-    ]) if r.persona != "compute"])
+    ]) if !contains(["compute", "shared-space"], r.persona)])
     error_message = "Studio personas' own-prefix object ARNs: ${jsonencode({ for k, p in merge(aws_iam_role_policy.team_resources_research, aws_iam_role_policy.team_resources_production) : k => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "s3:GetObject")] })}"
   }
   # A Studio role may open only the caller's own profile, in its own account.
@@ -617,7 +655,7 @@ run "apply_aws_side" {
         ) : [for s in jsondecode(doc).Statement :
         try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")
       ]]) == ["arn:aws:sagemaker:eu-west-1:${var.accounts[r.account].id}:user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}"]
-      if r.persona != "compute"
+      if !contains(["compute", "shared-space"], r.persona)
     ])
     error_message = "CreatePresignedDomainUrl grants: ${jsonencode({ research = { for pk, p in aws_iam_policy.persona_research : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] }, production = { for pk, p in aws_iam_policy.persona_production : pk => [for s in jsondecode(p.policy).Statement : s.Resource if contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")] } })}"
   }
@@ -664,13 +702,15 @@ run "apply_aws_side" {
     error_message = "console guard attached to the Identity Center account"
   }
   assert {
-    condition = length(jsondecode(aws_organizations_policy.console_guard.content).Statement) > 0 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
+    # Every deny exempts every deployer; the console one also the execution roles, the role-path one nobody else.
+    condition = length(jsondecode(aws_organizations_policy.console_guard.content).Statement) == 2 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
       s.Effect == "Deny" &&
-      contains(s.Action, "sagemaker:CreatePresignedDomainUrl") &&
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn) &&
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.research.deployer) &&
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.production.deployer) &&
-      contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*")
+      (contains(s.Action, "sagemaker:CreatePresignedDomainUrl") ?
+        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*") :
+      contains(s.Action, "iam:CreateRole") && !contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*"))
     ])
     error_message = "console guard SCP content: ${aws_organizations_policy.console_guard.content}"
   }
