@@ -94,7 +94,7 @@ function ruleAndFix(message: string, issue: core.$ZodIssue | core.$ZodRawIssue):
       rule: `${quote(issue.input)} is not allowed`,
       fix: `use one of: ${issue.values.map((value) => String(value)).join(", ")}`,
     };
-  return { rule: message, fix: "see the config reference in README.md" };
+  return { rule: message, fix: "see docs/config.md" };
 }
 
 function describe(value: unknown): string {

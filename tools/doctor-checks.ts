@@ -99,7 +99,7 @@ function configCheck(facts: DoctorFacts): Check {
     return {
       status: "fail",
       title: config.message.replace(/\n/g, "\n        "),
-      next: `fix the problems listed for ${facts.configFile}; the README's config reference explains each key`,
+      next: `fix the problems listed for ${facts.configFile}; docs/config.md explains each key`,
     };
   const members = Object.keys(config.profiles).length;
   return {
@@ -140,7 +140,7 @@ function backendCheck(config: FederationConfig, env: DoctorFacts["env"]): Check 
       return {
         status: "info",
         title: `backend local: the state is a file on this machine (${backend.path ?? `terraform.${config.name}.tfstate`})`,
-        next: "for a team, and for plan previews on pull requests, use backend s3 or cloud (README, config reference)",
+        next: "for a team, and for plan previews on pull requests, use backend s3 or cloud (docs/config.md, backend)",
       };
     case "s3":
       return {

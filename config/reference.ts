@@ -1,0 +1,181 @@
+/**
+ * What every config key means, written once: federation.schema.json carries it as each key's description (editors
+ * show it on hover) and docs/config.md is generated from it (`npm run schema` writes both). Keyed by the key's path;
+ * `<key>` stands for a map key of the user's choice. Order is the order of docs/config.md.
+ */
+export interface KeyReference {
+  readonly description: string;
+  /** The default in words, where the schema's own default (or "required") would not say it. */
+  readonly default?: string;
+}
+
+const NETWORK: Readonly<Record<string, KeyReference>> = {
+  "": {
+    description:
+      "Where Studio runs: the VPC and private subnets (with the endpoints or NAT VpcOnly needs). Never changes afterwards.",
+    default: "required once the account hosts a domain",
+  },
+  vpcId: { description: "The VPC. Changing it would replace the domains, so the plan refuses." },
+  subnetIds: { description: "1 to 16 private subnets Studio's apps and the team's jobs run in." },
+  securityGroupIds: {
+    description: "Up to 3 security groups of the domain's apps; at least one with VpcOnly. Jobs must use them too.",
+  },
+  appNetworkAccessType: { description: "VpcOnly (all traffic through the VPC) or PublicInternetOnly." },
+};
+
+function network(prefix: string): Record<string, KeyReference> {
+  return Object.fromEntries(
+    Object.entries(NETWORK).map(([key, value]) => [key === "" ? prefix : `${prefix}.${key}`, value]),
+  );
+}
+
+export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
+  $schema: { description: "Path of federation.schema.json, for editors. Ignored by the loader.", default: "none" },
+  name: {
+    description:
+      "Prefixes every resource name and names the stack: 2-31 lowercase letters, digits or hyphens, starting with a letter. Changing it replaces every domain.",
+  },
+  backend: { description: "Where the Terraform state lives." },
+  "backend.type": { description: "local (a file beside the config), s3, or cloud (Terraform Cloud)." },
+  "backend.path": {
+    description: "local: the state file, relative to cdktf.out/stacks/<name> (where Terraform runs).",
+    default: "terraform.<name>.tfstate in the project's root",
+  },
+  "backend.bucket": { description: "s3: the bucket (encrypted, with an S3 lock file)." },
+  "backend.key": { description: "s3: the state object's key." },
+  "backend.region": { description: "s3: the bucket's region." },
+  "backend.organization": { description: "cloud: the Terraform Cloud organization." },
+  "backend.workspace": { description: "cloud: the workspace." },
+  "backend.hostname": { description: "cloud: the Terraform Cloud or Enterprise host." },
+  aws: { description: "The AWS side." },
+  "aws.region": { description: "The IAM Identity Center region; every domain lives there too." },
+  "aws.accountId": { description: "The account IAM Identity Center lives in, as a quoted 12-digit string." },
+  "aws.organization": {
+    description:
+      "The organization's management account, where the console guard SCP is managed. It may host no domain: SCPs never apply to it.",
+    default: "none",
+  },
+  "aws.organization.accountId": { description: "The management account's id." },
+  "aws.organization.roleArn": {
+    description: "The role Terraform assumes there.",
+    default: "Terraform's own credentials (only when accountId is aws.accountId)",
+  },
+  "aws.identityCenter": {
+    description:
+      "Values copied from the IAM Identity Center console after the bootstrap apply (there is no API for them). Without them (Entra mode) the stack is in its bootstrap phase.",
+    default: "absent: bootstrap phase",
+  },
+  "aws.identityCenter.issuerUrl": { description: "IAM Identity Center issuer URL: the app's SAML identifier." },
+  "aws.identityCenter.acsUrl": { description: "IAM Identity Center Assertion Consumer Service (ACS) URL." },
+  "aws.identityCenter.signInUrl": { description: "AWS access portal sign-in URL: the app's sign-on URL." },
+  "aws.identityCenter.scimEndpoint": { description: "SCIM endpoint from Automatic provisioning." },
+  "aws.identityCenter.portalUrl": {
+    description: "The AWS access portal URL, if customized.",
+    default: "https://<directory id>.awsapps.com/start, from the issuer URL",
+  },
+  ...network("aws.network"),
+  "aws.kmsKeyArn": {
+    description:
+      "Key ARN for the home file systems and shared notebooks, and the key jobs and endpoints must use. Never changes afterwards.",
+    default: "AWS managed keys",
+  },
+  "aws.accounts": {
+    description:
+      "Workload accounts that host domains, by a key of your choice (identity-center is reserved for aws.accountId).",
+    default: "none",
+  },
+  "aws.accounts.<key>.accountId": { description: "The account's id." },
+  "aws.accounts.<key>.roleArn": { description: "The role Terraform assumes in that account (in that account)." },
+  "aws.accounts.<key>.region": { description: "Must be aws.region.", default: "aws.region" },
+  ...network("aws.accounts.<key>.network"),
+  "aws.accounts.<key>.kmsKeyArn": {
+    description: "As aws.kmsKeyArn, for this account's domains.",
+    default: "AWS managed keys",
+  },
+  "aws.consoleGuard": { description: "Keeping everyone but the admins out of SageMaker's console paths." },
+  "aws.consoleGuard.scp": {
+    description:
+      "Attach a service control policy to every account with domains that denies SageMaker's console paths to all but the admins, the execution roles and the deployer, and changes under the execution-role path to all but the deployer. Needs aws.organization.",
+  },
+  "aws.consoleGuard.deployerRoleArn": {
+    description: "The role Terraform runs as, exempt from the guard.",
+    default: "required with scp: true",
+  },
+  "aws.tags": { description: "Default tags of every AWS resource." },
+  identityProvider: { description: "Who provisions users and groups into IAM Identity Center." },
+  "identityProvider.type": {
+    description: "entra (this stack manages the Entra app, groups and SCIM) or external (an IdP managed elsewhere).",
+  },
+  "identityProvider.entra": { description: "Entra ID settings.", default: "required with type: entra" },
+  "identityProvider.entra.tenantId": { description: "The Entra tenant id." },
+  "identityProvider.entra.notificationEmails": { description: "Who gets the signing certificate's expiry notices." },
+  "identityProvider.entra.signingCertificateEndDate": {
+    description: "RFC 3339 end of the SAML signing certificate, at most 3 years ahead. Changing it rotates it.",
+  },
+  "identityProvider.entra.provisionOnDemand": {
+    description:
+      "Push every group, member and admin to IAM Identity Center during the apply, so one apply converges; false: wait for the SCIM cycle.",
+  },
+  "identityProvider.entra.checkUserAttributes": {
+    description:
+      "Fail the plan for a member without given name, surname or display name (IAM Identity Center refuses them).",
+  },
+  "identityProvider.entra.relayState": { description: "SAML relay state on IdP-initiated sign-in.", default: "none" },
+  "identityProvider.entra.owners": {
+    description: "Object ids that own the app and the groups, managed exactly.",
+    default: "whoever created them stays owner",
+  },
+  admins: { description: "The SageMaker administrators." },
+  "admins.group": { description: "Their IdP group's display name." },
+  "admins.members": { description: "Their user names (Entra mode)." },
+  "admins.sessionDuration": { description: "ISO 8601 console session length, 1 to 12 hours." },
+  "admins.permissionSetName": {
+    description: "The permission set's name, at most 32 characters.",
+    default: "<name>-admin",
+  },
+  personas: {
+    description:
+      "Overrides of the built-in personas (data-scientist, mlops, compute) and personas of your own, by key.",
+    default: "the built-ins",
+  },
+  "personas.<key>.description": { description: "What the persona is for.", default: "the built-in's, or the key" },
+  "personas.<key>.activities": {
+    description: "Its ML activities (see README.md). Required for a persona of your own; replaces a built-in's list.",
+    default: "the built-in's",
+  },
+  "personas.<key>.instanceTypes": {
+    description: "The instance types it may start: exact types or families like `ml.g5.*`. Replaces a built-in's list.",
+    default: "the built-in's",
+  },
+  teams: {
+    description:
+      "The teams, by key: 1-31 lowercase letters, digits or hyphens. The key is the team's stable identity (its domain's address and name); admins is reserved.",
+  },
+  "teams.<key>.group": { description: "The team's IdP group display name (unique)." },
+  "teams.<key>.defaultPersona": { description: "Persona of members without one." },
+  "teams.<key>.s3Buckets": {
+    description:
+      "Existing buckets, each of one team only. The first is the workspace: shared/ for the team, users/<profile>/ private to each person.",
+  },
+  "teams.<key>.gitRepositories": {
+    description: "Default code repositories of the team's JupyterLab spaces (at most 10).",
+  },
+  "teams.<key>.members": {
+    description:
+      "User name (UPN, written one way everywhere) -> persona, empty (the default persona) or {persona, profileName}.",
+  },
+  "teams.<key>.members.<key>.persona": { description: "The member's persona.", default: "the team's defaultPersona" },
+  "teams.<key>.members.<key>.profileName": {
+    description: "The Studio profile name; changing it replaces the profile.",
+    default: "from the user name (jane.doe@x -> jane-doe)",
+  },
+  "teams.<key>.account": {
+    description: "Key under aws.accounts of the account that hosts the team's domain, roles and profiles.",
+    default: "the Identity Center account",
+  },
+  "teams.<key>.sharedSpaces": {
+    description:
+      "Whether members may create shared spaces (they run as the team's shared-space role, never more than a persona).",
+    default: "on unless a Studio persona of the team lacks s3-bucket-access",
+  },
+};
