@@ -2,7 +2,18 @@ import { z } from "zod";
 import { CONFIG_REFERENCE } from "./reference";
 import { federationSchema } from "./schema";
 
-type JsonNode = Record<string, any>;
+/** The parts of a JSON Schema node this file reads or writes. */
+export interface JsonNode {
+  description?: string;
+  default?: unknown;
+  required?: string[];
+  properties?: Record<string, JsonNode>;
+  additionalProperties?: JsonNode | boolean;
+  items?: JsonNode | JsonNode[];
+  anyOf?: JsonNode[];
+  oneOf?: JsonNode[];
+  [other: string]: unknown;
+}
 
 /** The config's JSON Schema as federation.schema.json holds it, so editors check the YAML as it is typed. */
 export function federationJsonSchema(): JsonNode {
@@ -34,13 +45,13 @@ export function forEachKey(
 ): void {
   for (const alternative of [...(node.anyOf ?? []), ...(node.oneOf ?? [])]) forEachKey(alternative, visit, path);
   const required = new Set<string>(node.required ?? []);
-  for (const [key, child] of Object.entries<JsonNode>(node.properties ?? {})) {
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
     const childPath = path === "" ? key : `${path}.${key}`;
     visit(childPath, child, required.has(key));
     forEachKey(child, visit, childPath);
   }
   if (typeof node.additionalProperties === "object") forEachKey(node.additionalProperties, visit, `${path}.<key>`);
-  if (typeof node.items === "object") forEachKey(node.items, visit, path);
+  if (typeof node.items === "object" && !Array.isArray(node.items)) forEachKey(node.items, visit, path);
 }
 
 /** Schema messages carry rule and fix as JSON; editors show plain text. */
