@@ -8,6 +8,8 @@ export interface Check {
   readonly title: string;
   /** What to do about it. */
   readonly next?: string;
+  /** A plan or apply run now would fail on it (`npm run plan` and `npm run deploy` stop first). */
+  readonly blocksPlan?: boolean;
 }
 
 /** What the doctor looked at. Environment variables are only tested for presence, never printed. */
@@ -37,7 +39,7 @@ export function doctorChecks(facts: DoctorFacts): Check[] {
     nodeCheck(facts.nodeVersion),
     facts.dependenciesInstalled
       ? { status: "ok", title: "dependencies installed" }
-      : { status: "warn", title: "dependencies are not installed", next: "run npm ci" },
+      : { status: "warn", title: "dependencies are not installed", next: "run npm ci", blocksPlan: true },
     configCheck(facts),
     terraformCheck(facts.terraform, config),
     ...(config === undefined
@@ -59,8 +61,8 @@ export function nextStep(checks: readonly Check[], config: FederationConfig | Co
   if (blocking?.next !== undefined) return blocking.next;
   if (config instanceof ConfigError) return "fix the config";
   return config.phase === "bootstrap"
-    ? "npx cdktf deploy (phase 1), then follow its next_steps output (docs/runbook.md, Bootstrap)"
-    : "npx cdktf diff, then npx cdktf deploy";
+    ? "npm run deploy (phase 1), then follow its next_steps output (docs/runbook.md, Bootstrap)"
+    : "npm run plan, then npm run deploy";
 }
 
 export function formatChecks(checks: readonly Check[], next: string): string {
@@ -88,6 +90,7 @@ function nodeCheck(version: string): Check {
     ? { status: "ok", title: `Node.js ${version}` }
     : {
         status: "warn",
+        blocksPlan: true,
         title: `Node.js ${version} is older than ${MIN_NODE} (package.json engines)`,
         next: "install Node.js 20 LTS or newer",
       };
@@ -101,10 +104,11 @@ function configCheck(facts: DoctorFacts): Check {
       title: config.message.replace(/\n/g, "\n        "),
       next: `fix the problems listed for ${facts.configFile}; docs/config.md explains each key`,
     };
-  const members = Object.keys(config.profiles).length;
+  const profiles = Object.keys(config.profiles).length;
+  const people = new Set(Object.values(config.profiles).map((profile) => profile.userName)).size;
   return {
     status: "ok",
-    title: `config ${facts.configFile}: ${config.name}, ${Object.keys(config.teams).length} teams, ${members} members, identity provider ${config.identityProvider.type}, phase ${config.phase}`,
+    title: `config ${facts.configFile}: ${config.name}, ${Object.keys(config.teams).length} teams, ${profiles} user profiles for ${people} people, identity provider ${config.identityProvider.type}, phase ${config.phase}`,
   };
 }
 
@@ -114,6 +118,7 @@ function terraformCheck(terraform: DoctorFacts["terraform"], config: FederationC
   if (terraform.version === undefined)
     return {
       status: "warn",
+      blocksPlan: true,
       title: `${terraform.binary} is not on PATH: synth and report work, plan and apply do not`,
       next: `install Terraform ${minimum} or newer (https://developer.hashicorp.com/terraform/install), or set TERRAFORM_BINARY_NAME=tofu`,
     };
@@ -123,6 +128,7 @@ function terraformCheck(terraform: DoctorFacts["terraform"], config: FederationC
     ? { status: "ok", title: `terraform ${terraform.version}` }
     : {
         status: "warn",
+        blocksPlan: true,
         title: `terraform ${terraform.version} is older than ${minimum}${s3 ? " (the S3 backend's lock file needs it)" : ""}`,
         next: `install Terraform ${minimum} or newer`,
       };
@@ -153,6 +159,7 @@ function backendCheck(config: FederationConfig, env: DoctorFacts["env"]): Check 
         ? { status: "ok", title: `backend cloud: ${backend.organization}/${backend.workspace}, ${variable} is set` }
         : {
             status: "warn",
+            blocksPlan: true,
             title: `backend cloud: ${backend.organization}/${backend.workspace}, but ${variable} is not set`,
             next: `run terraform login ${backend.hostname} (or set ${variable}; in CI from the TF_API_TOKEN secret)`,
           };
@@ -193,6 +200,7 @@ function scimTokenCheck(config: FederationConfig, env: DoctorFacts["env"]): Chec
       }
     : {
         status: "warn",
+        blocksPlan: true,
         title: "TF_VAR_scim_token is not set: plan and apply stop at the missing scim_token variable",
         next: "export TF_VAR_scim_token=<the IAM Identity Center SCIM access token> (docs/runbook.md, SCIM token)",
       };

@@ -70,7 +70,7 @@ describe("doctor", () => {
     // THEN
     expect(find(checks, "SCIM token: not needed in the bootstrap phase").status).toBe("info");
     expect(find(checks, "AWS credentials: not needed yet").status).toBe("info");
-    expect(nextStep(checks, config)).toContain("npx cdktf deploy (phase 1)");
+    expect(nextStep(checks, config)).toContain("npm run deploy (phase 1)");
   });
 
   test("points Terraform Cloud users at the workspace variable and the host's token", () => {
