@@ -12,41 +12,32 @@ function label(text: string): string {
   return `"${text.replace(/#/g, "#35;").replace(/"/g, "#quot;")}"`;
 }
 
-/** Mermaid flowchart GitHub renders: IdP groups -> Studio domains -> personas, and admins -> console. */
+/**
+ * Mermaid flowchart GitHub renders, readable at any number of teams: one edge from the identity provider to each
+ * team, one node per team (its group, its domain, and how many members have each persona), and the admins.
+ */
 export function accessDiagram(config: FederationConfig): string[] {
   const teams = Object.values(config.teams);
-  const groupsTitle = config.identityProvider.type === "entra" ? "Entra ID groups" : "IdP groups (managed elsewhere)";
-  const domainsTitle = config.phase === "full" ? "SageMaker Studio domains" : "SageMaker Studio domains (phase 2)";
-  const personas = sorted(new Set(teams.flatMap((team) => Object.values(team.members).map((m) => m.persona))));
-
-  const lines = ["```mermaid", "flowchart LR", `  subgraph idp[${label(groupsTitle)}]`];
-  for (const team of teams)
-    lines.push(
-      `    ${nodeId("group", team.key)}[${label(`${team.group}<br/>${plural(memberCount(team), "member")}`)}]`,
-    );
-  lines.push(
-    `    ${nodeId("group", ADMIN_GROUP_KEY)}[${label(`${config.admins.group}<br/>${plural(config.admins.members.length, "admin")}`)}]`,
-    "  end",
-    `  subgraph studio[${label(domainsTitle)}]`,
-  );
-  for (const team of teams) lines.push(`    ${nodeId("domain", team.key)}[${label(team.domainName)}]`);
-  lines.push("  end", `  subgraph personas[${label("Personas (execution roles)")}]`);
-  for (const persona of personas) lines.push(`    ${nodeId("persona", persona)}[${label(persona)}]`);
-  lines.push("  end", `  console[${label(`SageMaker console<br/>permission set ${config.admins.permissionSetName}`)}]`);
-
+  const idp = config.identityProvider.type === "entra" ? "Entra ID" : "IdP (managed elsewhere)";
+  const domain = config.phase === "full" ? "domain" : "domain (phase 2)";
+  const lines = ["```mermaid", "flowchart LR", `  idp([${label(idp)}])`];
   for (const team of teams) {
-    lines.push(`  ${nodeId("group", team.key)} --> ${nodeId("domain", team.key)}`);
     const counts = new Map<string, number>();
     for (const member of Object.values(team.members)) counts.set(member.persona, (counts.get(member.persona) ?? 0) + 1);
-    for (const persona of sorted(counts.keys()))
-      lines.push(
-        `  ${nodeId("domain", team.key)} -->|${plural(counts.get(persona)!, "member")}| ${nodeId("persona", persona)}`,
-      );
+    const personas = sorted(counts.keys()).map((persona) => `${counts.get(persona)} ${persona}`);
+    const text = [
+      `team ${team.key}`,
+      `group ${team.group}`,
+      `${domain} ${team.domainName}`,
+      personas.length === 0 ? "no members" : personas.join(", "),
+    ];
+    lines.push(`  idp --> ${nodeId("team", team.key)}[${label(text.join("<br/>"))}]`);
   }
-  lines.push(`  ${nodeId("group", ADMIN_GROUP_KEY)} --> console`, "```");
+  const admins = `${config.admins.group}<br/>${plural(config.admins.members.length, "admin")}`;
+  lines.push(
+    `  idp --> ${nodeId("group", ADMIN_GROUP_KEY)}[${label(admins)}]`,
+    `  ${nodeId("group", ADMIN_GROUP_KEY)} --> console[${label(`SageMaker console<br/>permission set ${config.admins.permissionSetName}`)}]`,
+    "```",
+  );
   return lines;
-}
-
-function memberCount(team: FederationConfig["teams"][string]): number {
-  return Object.keys(team.members).length;
 }

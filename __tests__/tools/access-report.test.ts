@@ -35,24 +35,10 @@ const TINY_REPORT = `# Access report: tiny
 
 \`\`\`mermaid
 flowchart LR
-  subgraph idp["IdP groups (managed elsewhere)"]
-    group_vision["ml-vision<br/>3 members"]
-    group_admins["ml-admins<br/>1 admin"]
-  end
-  subgraph studio["SageMaker Studio domains"]
-    domain_vision["tiny-vision"]
-  end
-  subgraph personas["Personas (execution roles)"]
-    persona_compute["compute"]
-    persona_data_scientist["data-scientist"]
-    persona_mlops["mlops"]
-  end
-  console["SageMaker console<br/>permission set tiny-admin"]
-  group_vision --> domain_vision
-  domain_vision -->|1 member| persona_compute
-  domain_vision -->|1 member| persona_data_scientist
-  domain_vision -->|1 member| persona_mlops
-  group_admins --> console
+  idp(["IdP (managed elsewhere)"])
+  idp --> team_vision["team vision<br/>group ml-vision<br/>domain tiny-vision<br/>1 compute, 1 data-scientist, 1 mlops"]
+  idp --> group_admins["ml-admins<br/>1 admin"]
+  group_admins --> console["SageMaker console<br/>permission set tiny-admin"]
 \`\`\`
 
 ## Admins
@@ -117,13 +103,38 @@ describe("access report", () => {
     // GIVEN the default example, synthesized with no cloud account
     const report = accessReport(loadExample("contoso"), { source: "examples/contoso.yaml" });
 
-    test("names every team's group and domain in the diagram, and links groups to domains to personas", () => {
-      // THEN
-      expect(report).toContain('group_fraud["ml-fraud-detection<br/>3 members"]');
-      expect(report).toContain('domain_recommendations["contoso-ml-recommendations"]');
-      expect(report).toContain("  group_forecasting --> domain_forecasting");
-      expect(report).toContain("  domain_fraud -->|2 members| persona_data_scientist");
-      expect(report).toContain('subgraph idp["Entra ID groups"]');
+    test("draws one node per team with its group, domain and persona counts, and one edge to it", () => {
+      // THEN fraud's members: judy (mlops), mallory and alice (data scientists)
+      expect(report).toContain(
+        '  idp --> team_fraud["team fraud<br/>group ml-fraud-detection<br/>domain contoso-ml-fraud<br/>2 data-scientist, 1 mlops"]',
+      );
+      expect(report).toContain('  idp(["Entra ID"])');
+      const edges = report.split("\n").filter((line) => line.includes("-->"));
+      expect(edges).toHaveLength(3 + 2); // one per team, the admins, and the admins' console
+    });
+
+    test("keeps the diagram at one edge per team at 20 teams of 50 members", () => {
+      // GIVEN a big platform WHEN reported THEN the diagram grows by one line per team, not per member or persona
+      const data = exampleData("contoso-external");
+      const template = data.teams.forecasting;
+      data.teams = Object.fromEntries(
+        Array.from({ length: 20 }, (_, t) => [
+          `team${t}`,
+          {
+            ...template,
+            group: `ml-team-${t}`,
+            s3Buckets: [`contoso-team${t}-workspace`],
+            members: Object.fromEntries(
+              Array.from({ length: 50 }, (_, m) => [`user${m}.team${t}@contoso.com`, m % 3 === 0 ? "mlops" : null]),
+            ),
+          },
+        ]),
+      );
+      const big = accessReport(loadData(data), { source: "big.yaml" });
+      const start = big.indexOf("```mermaid");
+      const diagram = big.slice(start, big.indexOf("```", start + 3));
+      expect(diagram.split("\n").filter((line) => line.includes("-->"))).toHaveLength(20 + 2);
+      expect(diagram).toContain("33 data-scientist, 17 mlops");
     });
 
     test("lists a person in two teams once per team, with that team's role and buckets", () => {
@@ -146,7 +157,7 @@ describe("access report", () => {
     const report = accessReport(loadData(data), { source: "contoso.yaml" });
     // THEN
     expect(report).toContain("- Phase: bootstrap; only the Entra side exists");
-    expect(report).toContain('subgraph studio["SageMaker Studio domains (phase 2)"]');
+    expect(report).toContain("<br/>domain (phase 2) contoso-ml-forecasting<br/>");
   });
 
   test("escapes a group name that would break the Mermaid label or the Markdown code span", () => {
@@ -156,7 +167,7 @@ describe("access report", () => {
     // WHEN
     const report = accessReport(loadData(data), { source: "x.yaml" });
     // THEN
-    expect(report).toContain('group_fraud["ml #quot;fraud#quot; #35;1 `x`<br/>3 members"]');
+    expect(report).toContain("<br/>group ml #quot;fraud#quot; #35;1 `x`<br/>");
     expect(report).toContain('- IdP group: `` ml "fraud" #1 `x` ``');
   });
 
