@@ -86,6 +86,13 @@ function uniqueLookup(items, input, allowed, idKey) {
   return { [idKey]: found[idKey], IdentityStoreId: INSTANCE.IdentityStoreId };
 }
 
+function byId(items, input, idKey) {
+  storeOf(input);
+  const found = items.find((item) => item[idKey] === input[idKey]);
+  if (!found) throw notFound(`${idKey} ${input[idKey]}`);
+  return found;
+}
+
 function operations(fixture) {
   const group = ({ members: _members, ...rest }) => ({ ...rest, IdentityStoreId: INSTANCE.IdentityStoreId });
   const user = (u) => ({ ...u, IdentityStoreId: INSTANCE.IdentityStoreId });
@@ -94,23 +101,13 @@ function operations(fixture) {
   return {
     "SWBExternalService.ListInstances": (input) => page([INSTANCE], input, "Instances"),
     "AWSIdentityStore.GetGroupId": (input) => uniqueLookup(groups, input, ["DisplayName"], "GroupId"),
-    "AWSIdentityStore.DescribeGroup": (input) => {
-      storeOf(input);
-      const found = groups.find((g) => g.GroupId === input.GroupId);
-      if (!found) throw notFound(`group ${input.GroupId}`);
-      return found;
-    },
+    "AWSIdentityStore.DescribeGroup": (input) => byId(groups, input, "GroupId"),
     "AWSIdentityStore.ListGroups": (input) => {
       storeOf(input);
       return page(filtered(groups, input.Filters), input, "Groups");
     },
     "AWSIdentityStore.GetUserId": (input) => uniqueLookup(users, input, ["UserName"], "UserId"),
-    "AWSIdentityStore.DescribeUser": (input) => {
-      storeOf(input);
-      const found = users.find((u) => u.UserId === input.UserId);
-      if (!found) throw notFound(`user ${input.UserId}`);
-      return found;
-    },
+    "AWSIdentityStore.DescribeUser": (input) => byId(users, input, "UserId"),
     "AWSIdentityStore.ListUsers": (input) => {
       storeOf(input);
       return page(filtered(users, input.Filters), input, "Users");

@@ -25,9 +25,12 @@ Object.assign(env, {
   AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
   AWS_EC2_METADATA_DISABLED: "true",
   TF_IN_AUTOMATION: "1",
+  // No network: the version check would wait for its timeout in every one of the tier's Terraform runs.
+  CHECKPOINT_DISABLE: "1",
 });
 
 function run(command, args, options = {}) {
+  const t0 = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd ?? root, env: { ...env, ...options.env } });
     const out = [];
@@ -36,6 +39,8 @@ function run(command, args, options = {}) {
     child.stderr.on("data", (chunk) => err.push(chunk));
     child.on("error", reject);
     child.on("close", (code) => {
+      if (process.env.PLAN_TIER_TIMING)
+        console.error(`${((Date.now() - t0) / 1000).toFixed(1)}s ${args.slice(0, 2).join(" ")} ${options.cwd ?? ""}`);
       const result = { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
       if (code !== 0 && !options.allowFailure)
         reject(new Error(`${command} ${args.join(" ")} exited ${code}\n${result.stderr || result.stdout}`));
@@ -104,6 +109,9 @@ async function changes(dir, stateFile) {
   return { changes: changesOfStream(result.stdout) };
 }
 
+/** The AWS provider's schema, read once for all examples (they share the provider). */
+let schemaOnce;
+
 async function example(workRoot, configFile) {
   const name = path.basename(configFile, ".yaml");
   const work = path.join(workRoot, name);
@@ -146,7 +154,8 @@ async function example(workRoot, configFile) {
     };
     useStack("A");
     await run("terraform", ["init", "-input=false", "-no-color"], { cwd: dir });
-    const schema = JSON.parse((await run("terraform", ["providers", "schema", "-json"], { cwd: dir })).stdout);
+    schemaOnce ??= run("terraform", ["providers", "schema", "-json"], { cwd: dir }).then((r) => JSON.parse(r.stdout));
+    const schema = await schemaOnce;
 
     // A's state, in rounds (state.mjs). The round that finds nothing left to create is the plan of A against
     // its complete state.
