@@ -86,8 +86,9 @@ export function check(kind, changes, intent, configs) {
       if (!changed.some((c) => c.type === type && c.key === key && c.kind === kindWanted))
         problems.push(`expected ${kindWanted} of ${type}[${JSON.stringify(key)}] is missing`);
   };
-  // Common to every variant: nothing is ever replaced, and no assignment is deleted unless its team goes.
-  for (const c of changed) {
+  // Common to every variant but the Entra simulation's: nothing is ever replaced, and no assignment is
+  // deleted unless its team goes.
+  for (const c of kind === "entra" ? [] : changed) {
     if (c.kind === "replace") problems.push(`replace of ${label(c)}`);
     if (ASSIGNMENTS.has(c.type) && c.kind === "delete" && !(kind === "retire" && owned(c.key, intent.team)))
       problems.push(`delete of assignment ${label(c)}`);
@@ -137,6 +138,18 @@ export function check(kind, changes, intent, configs) {
       );
       if (changes.some((c) => c.type === "aws_sagemaker_domain" && c.key === team))
         problems.push(`aws_sagemaker_domain[${JSON.stringify(team)}] is still in the plan after state rm`);
+      break;
+    }
+    case "entra": {
+      // Entra simulation (plus a team or a member): whatever Entra-side stand-ins change, no other team's
+      // application assignment and no admin account assignment may be replaced or deleted.
+      for (const c of changed)
+        if (
+          (c.kind === "replace" || c.kind === "delete") &&
+          ((c.type === "aws_ssoadmin_application_assignment" && !owned(c.key, team)) ||
+            c.type === "aws_ssoadmin_account_assignment")
+        )
+          problems.push(`${c.kind} of ${label(c)}`);
       break;
     }
     default:

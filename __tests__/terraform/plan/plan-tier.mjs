@@ -8,8 +8,10 @@
 // `== plan tier: <example>: <variant>` and a one-line result. Exits 1 if any check fails.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { changesOfPlan, changesOfStream, check, checkRefused, planErrors, summary } from "./assertions.mjs";
+import { simulateEntra } from "./entra-sim.mjs";
 import { fixtureFromConfig, startFakeAws } from "./fake-aws.mjs";
 import { addReadyBlocks, emptyState } from "./state.mjs";
 import { variantsOf } from "./variants.mjs";
@@ -20,9 +22,13 @@ const { loadConfigFile } = await import(path.join(root, "config/load.ts"));
 
 // Nothing from the caller's AWS setup may reach the provider: only the fake credentials of the override.
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_")));
+// An empty file of their own: the provider's SDK v1 session now and then failed to load /dev/null.
+const emptyAwsConfig = path.join(os.tmpdir(), `plan-tier-aws-config-${process.pid}`);
+fs.writeFileSync(emptyAwsConfig, "");
+process.on("exit", () => fs.rmSync(emptyAwsConfig, { force: true }));
 Object.assign(env, {
-  AWS_CONFIG_FILE: "/dev/null",
-  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  AWS_CONFIG_FILE: emptyAwsConfig,
+  AWS_SHARED_CREDENTIALS_FILE: emptyAwsConfig,
   AWS_EC2_METADATA_DISABLED: "true",
   TF_IN_AUTOMATION: "1",
   // No network: the version check would wait for its timeout in every one of the tier's Terraform runs.
@@ -109,25 +115,34 @@ async function changes(dir, stateFile) {
   return { changes: changesOfStream(result.stdout) };
 }
 
-/** The AWS provider's schema, read once for all examples (they share the provider). */
-let schemaOnce;
+/**
+ * Provider schemas, read once per kind of example: the AWS provider's alone, or with terraform_data's for the
+ * Entra simulation (Terraform lists the built-in provider only where the configuration uses it).
+ */
+const schemas = new Map();
 
 async function example(workRoot, configFile) {
   const name = path.basename(configFile, ".yaml");
   const work = path.join(workRoot, name);
   const dir = path.join(work, "tf");
   fs.mkdirSync(dir, { recursive: true });
-  const lines = [];
+  const text = fs.readFileSync(configFile, "utf8");
+  // Entra mode: planned through the simulation (entra-sim.mjs), for what adding a team or a member does.
+  const entra = /^\s*type:\s*entra\b/m.test(text);
+  const strict = process.env.PLAN_TIER_ENTRA_STRICT === "1";
   let failed = false;
-  const report = (variant, ok, text) => {
-    const line = `== plan tier: ${name}: ${variant}\n${ok ? "ok" : "FAIL"}: ${text}`;
+  const report = (variant, ok, text, knownBug = false) => {
+    const verdict = ok
+      ? "ok"
+      : knownBug && !strict
+        ? "FAIL (reported, not failing the tier; PLAN_TIER_ENTRA_STRICT=1 fails it)"
+        : "FAIL";
+    const line = `== plan tier: ${name}${entra ? " (Entra simulation)" : ""}: ${variant}\n${verdict}: ${text}`;
     console.log(line);
-    lines.push(line);
-    if (!ok) failed = true;
+    if (!ok && !(knownBug && !strict)) failed = true;
   };
 
-  const text = fs.readFileSync(configFile, "utf8");
-  const variants = variantsOf(text);
+  const variants = variantsOf(text).filter((v) => !entra || ["plus-team", "plus-member"].includes(v.name));
   const configs = { A: loadConfigFile(configFile) };
   const stacks = {};
   await Promise.all(
@@ -138,7 +153,8 @@ async function example(workRoot, configFile) {
         fs.writeFileSync(file, v.yaml);
         configs[v.name] = loadConfigFile(file);
       }
-      stacks[v.name] = forPlanning(await synth(file, path.join(work, `out-${v.name}`)));
+      const synthesized = await synth(file, path.join(work, `out-${v.name}`));
+      stacks[v.name] = forPlanning(entra ? simulateEntra(synthesized) : synthesized);
     }),
   );
 
@@ -154,8 +170,12 @@ async function example(workRoot, configFile) {
     };
     useStack("A");
     await run("terraform", ["init", "-input=false", "-no-color"], { cwd: dir });
-    schemaOnce ??= run("terraform", ["providers", "schema", "-json"], { cwd: dir }).then((r) => JSON.parse(r.stdout));
-    const schema = await schemaOnce;
+    if (!schemas.has(entra))
+      schemas.set(
+        entra,
+        run("terraform", ["providers", "schema", "-json"], { cwd: dir }).then((r) => JSON.parse(r.stdout)),
+      );
+    const schema = await schemas.get(entra);
 
     // A's state, in rounds (state.mjs). The round that finds nothing left to create is the plan of A against
     // its complete state.
@@ -165,7 +185,7 @@ async function example(workRoot, configFile) {
     let planA;
     for (let round = 1; !planA; round++) {
       const p = await plan(dir, stateA, path.join(work, `round-${round}.plan`));
-      const creates = p.resource_changes.filter((rc) => rc.mode === "managed" && rc.change.actions.includes("create"));
+      const creates = p.resource_changes.filter((rc) => rc.mode === "managed" && rc.change.actions.join() === "create");
       if (round > 1 && creates.length === 0) planA = p;
       else if (addReadyBlocks(state, p, schema, stacks.A).length === 0 || round > 10)
         throw new Error(`state generation stuck with ${creates.length} instance(s) to create`);
@@ -200,8 +220,10 @@ async function example(workRoot, configFile) {
         continue;
       }
       const p = await changes(dir, stateA);
-      const result = p.error ? { ok: false, text: p.error } : check(v.name, p.changes, v.intent, configs);
-      report(`${v.name} (${summary(v)})`, result.ok, result.text);
+      const result = p.error
+        ? { ok: false, text: p.error }
+        : check(entra ? "entra" : v.name, p.changes, v.intent, configs);
+      report(`${v.name} (${summary(v)})`, result.ok, result.text, entra && !p.error);
     }
     if (fake.unexpected.length > 0) report("fake AWS API", false, `calls not faked: ${fake.unexpected.join("; ")}`);
     else report("fake AWS API", true, `${fake.calls.length} calls: ${[...new Set(fake.calls)].sort().join(", ")}`);

@@ -8,6 +8,9 @@
 import crypto from "node:crypto";
 
 const AWS = "registry.terraform.io/hashicorp/aws";
+// terraform_data (the Entra simulation's stand-ins) comes with Terraform.
+const BUILTIN = "terraform.io/builtin/terraform";
+const providerAddress = (type) => (type === "terraform_data" ? BUILTIN : AWS);
 const SSO_INSTANCE = "ssoins-72230a2b1c3d4e5f";
 const NOT_RESOURCES = new Set(["data", "each", "count", "var", "local", "path", "module", "self", "terraform"]);
 
@@ -35,10 +38,29 @@ function referencedBlocks(resourceConfig, dependsOn) {
   if (dependsOn) for (const dep of resourceConfig.depends_on ?? []) refs.add(dep);
   const blocks = new Set();
   for (const ref of refs) {
+    const data = /^data\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/.exec(ref);
     const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/.exec(ref);
-    if (match && !NOT_RESOURCES.has(match[1])) blocks.add(`${match[1]}.${match[2]}`);
+    if (data) blocks.add(`data.${data[1]}.${data[2]}`);
+    else if (match && !NOT_RESOURCES.has(match[1])) blocks.add(`${match[1]}.${match[2]}`);
   }
   return blocks;
+}
+
+/**
+ * The managed blocks whose values a block's planned values wait for: its references, and through a data
+ * source it reads, whatever that data source references or depends on (a data source whose dependencies
+ * have changes is read only at apply, leaving its values unknown in the plan).
+ */
+function waitsFor(block, configs, seen = new Set()) {
+  const out = new Set();
+  const isData = block.startsWith("data.");
+  for (const ref of referencedBlocks(configs.get(block) ?? {}, isData)) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    if (ref.startsWith("data.")) for (const dep of waitsFor(ref, configs, seen)) out.add(dep);
+    else out.add(ref);
+  }
+  return out;
 }
 
 /** A plausible value for a computed string the provider only learns at apply time. */
@@ -109,6 +131,27 @@ function fakeValue(attr, type, ctx) {
   return null;
 }
 
+/** The type Terraform gives a JSON value of the configuration (JSON arrays are tuples, objects objects). */
+function ctyType(value) {
+  if (Array.isArray(value)) return ["tuple", value.map(ctyType)];
+  if (value === null) return "dynamic";
+  if (typeof value === "object")
+    return ["object", Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ctyType(v)]))];
+  return typeof value === "boolean" ? "bool" : typeof value;
+}
+
+/** State paths of the sensitive values a plan marks in `after_sensitive`. */
+function sensitivePaths(marks, prefix = []) {
+  if (marks === true) return [prefix];
+  if (Array.isArray(marks))
+    return marks.flatMap((m, i) =>
+      sensitivePaths(m, [...prefix, { type: "index", value: { value: i, type: "number" } }]),
+    );
+  if (marks && typeof marks === "object")
+    return Object.entries(marks).flatMap(([k, m]) => sensitivePaths(m, [...prefix, { type: "get_attr", value: k }]));
+  return [];
+}
+
 /** Replaces every unknown in `value` (as marked by the plan's `after_unknown`) following the schema block. */
 function fillBlock(value, unknown, block, ctx) {
   const out = { ...value };
@@ -116,9 +159,15 @@ function fillBlock(value, unknown, block, ctx) {
   const names = Object.keys(block.attributes ?? {}).sort((a, b) => (a === "id" ? -1 : b === "id" ? 1 : 0));
   for (const name of names) {
     const mark = unknown?.[name];
-    if (mark === true) out[name] = fakeValue(name, block.attributes[name].type, { ...ctx, values: out });
+    // terraform_data's output is its input once applied.
+    if (mark === true && ctx.type === "terraform_data" && name === "output") out[name] = out.input;
+    else if (mark === true) out[name] = fakeValue(name, block.attributes[name].type, { ...ctx, values: out });
     else if (out[name] === undefined) out[name] = null;
   }
+  // The state keeps a dynamically typed attribute with its type.
+  for (const name of names)
+    if (block.attributes[name].type === "dynamic" && out[name] !== null)
+      out[name] = { value: out[name], type: ctyType(out[name]) };
   for (const [name, nested] of Object.entries(block.block_types ?? {})) {
     const mark = unknown?.[name];
     const empty = nested.nesting_mode === "single" || nested.nesting_mode === "group" ? null : [];
@@ -160,31 +209,37 @@ export function emptyState() {
  * another block. Returns the blocks added; none while creates remain means a cycle or an unfillable value.
  */
 export function addReadyBlocks(state, plan, schema, stack) {
-  const resourceSchemas = schema.provider_schemas[AWS].resource_schemas;
+  const schemaOf = (type) => schema.provider_schemas[providerAddress(type)].resource_schemas[type];
   const configs = new Map(plan.configuration.root_module.resources.map((r) => [r.address, r]));
+  // Only new instances: one already in the state may be planned for replacement while its data sources wait.
   const creates = plan.resource_changes.filter(
-    (rc) => rc.mode === "managed" && !rc.module_address && rc.change.actions.includes("create"),
+    (rc) => rc.mode === "managed" && !rc.module_address && rc.change.actions.join() === "create",
   );
   const pending = new Set(creates.map((rc) => `${rc.type}.${rc.name}`));
   const ready = [...pending].filter((block) => {
-    const refs = referencedBlocks(configs.get(block) ?? {}, false);
-    return [...refs].every((ref) => ref === block || !pending.has(ref));
+    return [...waitsFor(block, configs)].every((ref) => ref === block || !pending.has(ref));
   });
   for (const block of ready) {
     const config = configs.get(block);
     const [type, name] = block.split(".");
-    const { state: provider, account, region } = providerOf(config.provider_config_key, stack);
-    const dependencies = [...referencedBlocks(config, true)].filter((ref) => ref !== block).sort();
+    const {
+      state: provider,
+      account,
+      region,
+    } = type === "terraform_data" ? { state: `provider["${BUILTIN}"]` } : providerOf(config.provider_config_key, stack);
+    const dependencies = [...referencedBlocks(config, true)]
+      .filter((ref) => ref !== block && !ref.startsWith("data."))
+      .sort();
     const instances = creates
       .filter((rc) => `${rc.type}.${rc.name}` === block)
       .map((rc) => {
         const ctx = { type, account, region, address: rc.address };
-        const attributes = fillBlock(rc.change.after, rc.change.after_unknown, resourceSchemas[type].block, ctx);
+        const attributes = fillBlock(rc.change.after, rc.change.after_unknown, schemaOf(type).block, ctx);
         return {
           ...(rc.index !== undefined ? { index_key: rc.index } : {}),
-          schema_version: resourceSchemas[type].version ?? 0,
+          schema_version: schemaOf(type).version ?? 0,
           attributes,
-          sensitive_attributes: [],
+          sensitive_attributes: sensitivePaths(rc.change.after_sensitive),
           dependencies,
         };
       });
