@@ -1,0 +1,190 @@
+// What each day-2 plan may change. Instances are matched by resource type and instance key only, never by
+// block name, so renaming blocks in the stack does not touch these rules. A key belongs to a team when it is
+// the team key or starts with `<team>/` (domains, application assignments, roles, profiles); other keys
+// (accounts, personas, the admin group) are shared.
+const ASSIGNMENTS = new Set(["aws_ssoadmin_application_assignment", "aws_ssoadmin_account_assignment"]);
+
+const owned = (key, team) => typeof key === "string" && (key === team || key.startsWith(`${team}/`));
+const label = (c) => `${c.type}[${JSON.stringify(c.key)}]`;
+
+function kindOf(actions) {
+  if (actions.includes("create") && actions.includes("delete")) return "replace";
+  for (const kind of ["create", "delete", "update"]) if (actions.includes(kind)) return kind;
+  return "no-op";
+}
+
+/** Every managed instance's change, from a saved plan (`terraform show -json`). */
+export function changesOfPlan(plan) {
+  return plan.resource_changes
+    .filter((rc) => rc.mode === "managed")
+    .map((rc) => {
+      const kind = kindOf(rc.change.actions);
+      const updated =
+        kind === "update"
+          ? Object.keys(rc.change.after ?? {}).filter(
+              (k) => JSON.stringify(rc.change.before?.[k]) !== JSON.stringify(rc.change.after?.[k]),
+            )
+          : [];
+      return { type: rc.type, key: rc.index, address: rc.address, kind, updated };
+    });
+}
+
+/**
+ * The changes of a `terraform plan -json` run (no saved plan: one `terraform show` less per variant). It
+ * lists changed instances only; no-ops are not reported, and updates do not name their attributes.
+ */
+export function changesOfStream(stdout) {
+  return events(stdout)
+    .filter((e) => e.type === "planned_change" && !e.change.resource.addr.startsWith("data."))
+    .map(({ change }) => ({
+      type: change.resource.resource_type,
+      key: change.resource.resource_key,
+      address: change.resource.addr,
+      kind: change.action === "noop" ? "no-op" : change.action,
+      updated: [],
+    }));
+}
+
+function events(stdout) {
+  return stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+export function planErrors(stdout) {
+  return events(stdout)
+    .filter((e) => e.type === "diagnostic" && e.diagnostic.severity === "error")
+    .map((e) => e.diagnostic);
+}
+
+export function summary(variant) {
+  const { team, member } = variant.intent;
+  return member ? `${member} in team ${team}` : `team ${team}`;
+}
+
+function counts(changes) {
+  const by = {};
+  for (const c of changes) by[c.kind] = (by[c.kind] ?? 0) + 1;
+  return Object.entries(by)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(", ");
+}
+
+/**
+ * Checks the changes (changesOfPlan, changesOfStream) of one plan of variant `kind`. Returns { ok, text }: text lists the problems,
+ * or sums up what the plan does.
+ */
+export function check(kind, changes, intent, configs) {
+  const changed = changes.filter((c) => c.kind !== "no-op");
+  const problems = [];
+  const only = (allowed, why) => {
+    for (const c of changed) if (!allowed(c)) problems.push(`unexpected ${c.kind} of ${label(c)} (${why})`);
+  };
+  const expectAll = (wanted, kindWanted) => {
+    for (const [type, key] of wanted)
+      if (!changed.some((c) => c.type === type && c.key === key && c.kind === kindWanted))
+        problems.push(`expected ${kindWanted} of ${type}[${JSON.stringify(key)}] is missing`);
+  };
+  // Common to every variant but the Entra simulation's: nothing is ever replaced, and no assignment is
+  // deleted unless its team goes.
+  for (const c of kind === "entra" ? [] : changed) {
+    if (c.kind === "replace") problems.push(`replace of ${label(c)}`);
+    if (ASSIGNMENTS.has(c.type) && c.kind === "delete" && !(kind === "retire" && owned(c.key, intent.team)))
+      problems.push(`delete of assignment ${label(c)}`);
+  }
+  const { team, member } = intent;
+  const profile = member && `${team}/${member}`;
+  switch (kind) {
+    case "A": {
+      // Updates are reported as noise, not failures; creates and deletes mean the generated state is wrong.
+      only((c) => c.kind === "update", "unchanged config");
+      break;
+    }
+    case "plus-team": {
+      only((c) => c.kind === "create" && owned(c.key, team), "a new team only creates its own instances");
+      const profiles = Object.keys(configs["plus-team"].profiles).filter((key) => owned(key, team));
+      expectAll(
+        [
+          ["aws_sagemaker_domain", team],
+          ["aws_ssoadmin_application_assignment", team],
+          ...profiles.map((key) => ["aws_sagemaker_user_profile", key]),
+        ],
+        "create",
+      );
+      break;
+    }
+    case "renamed-group":
+      only(() => false, "a renamed group keeps its identity store id");
+      break;
+    case "plus-member":
+      only((c) => c.kind === "create" && c.type === "aws_sagemaker_user_profile" && c.key === profile, "new member");
+      expectAll([["aws_sagemaker_user_profile", profile]], "create");
+      break;
+    case "minus-member":
+      only((c) => c.kind === "delete" && c.type === "aws_sagemaker_user_profile" && c.key === profile, "member left");
+      expectAll([["aws_sagemaker_user_profile", profile]], "delete");
+      break;
+    case "retire": {
+      only((c) => c.kind === "delete" && owned(c.key, team), "only the retired team's instances go");
+      const profiles = Object.keys(configs.A.profiles).filter((key) => owned(key, team));
+      expectAll(
+        [
+          ["aws_ssoadmin_application_assignment", team],
+          ...profiles.map((key) => ["aws_sagemaker_user_profile", key]),
+          ...configs.A.teams[team].roleKeys.map((key) => ["aws_iam_role", key]),
+        ],
+        "delete",
+      );
+      if (changes.some((c) => c.type === "aws_sagemaker_domain" && c.key === team))
+        problems.push(`aws_sagemaker_domain[${JSON.stringify(team)}] is still in the plan after state rm`);
+      break;
+    }
+    case "entra": {
+      // Entra simulation (plus a team or a member): whatever Entra-side stand-ins change, no other team's
+      // application assignment and no admin account assignment may be replaced or deleted.
+      for (const c of changed)
+        if (
+          (c.kind === "replace" || c.kind === "delete") &&
+          ((c.type === "aws_ssoadmin_application_assignment" && !owned(c.key, team)) ||
+            c.type === "aws_ssoadmin_account_assignment")
+        )
+          problems.push(`${c.kind} of ${label(c)}`);
+      break;
+    }
+    default:
+      throw new Error(`no assertions for variant ${kind}`);
+  }
+  if (problems.length > 0) return { ok: false, text: problems.join("; ") };
+  const updates = changed.filter((c) => c.kind === "update").map((c) => `${label(c)} (${c.updated.join(", ")})`);
+  return {
+    ok: true,
+    text: `${counts(changed) || "no changes"}${updates.length ? `; in-place updates: ${updates.join(", ")}` : ""}`,
+  };
+}
+
+/**
+ * Checks the `terraform plan -json` run of a config without team `team`: it must fail, refusing to destroy
+ * exactly that team's Studio domain(s) (lifecycle.prevent_destroy), and fail for no other reason.
+ */
+export function checkRefused(result, team) {
+  const errors = planErrors(result.stdout).map((diagnostic) => ({ diagnostic }));
+  const problems = [];
+  if (result.code === 0) problems.push("the plan succeeded: a Studio domain would be destroyed");
+  const refused = [];
+  for (const { diagnostic: d } of errors) {
+    const address = /^Resource (\S+) has lifecycle\.prevent_destroy set/.exec(d.detail ?? "")?.[1];
+    if (d.summary !== "Instance cannot be destroyed" || !address) {
+      problems.push(`other error: ${d.summary}: ${d.detail}`);
+      continue;
+    }
+    refused.push(address);
+    const match = /^([a-z0-9_]+)\.[^[]+\[(".*")\]$/.exec(address);
+    if (!match || match[1] !== "aws_sagemaker_domain" || JSON.parse(match[2]) !== team)
+      problems.push(`refused to destroy ${address}, not team ${team}'s domain`);
+  }
+  if (refused.length === 0) problems.push(`no "Instance cannot be destroyed" for team ${team}'s domain`);
+  return problems.length > 0
+    ? { ok: false, text: problems.join("; ") }
+    : { ok: true, text: `plan refused as intended: Instance cannot be destroyed: ${refused.join(", ")}` };
+}

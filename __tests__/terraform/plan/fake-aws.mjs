@@ -1,0 +1,216 @@
+// A fake of the few AWS APIs the stack's data sources read during a plan, on 127.0.0.1 only, so that
+// `terraform plan` runs with the real AWS provider and no credentials. Every resource is taken from the state
+// (`-refresh=false`), so only data sources and the provider's own start-up reach this server.
+//
+// Protocols: IAM Identity Center (sso-admin) and Identity Store speak AWS JSON 1.1 (POST /, X-Amz-Target
+// "<prefix>.<Operation>"); STS and IAM speak the query protocol (form body, XML answer). Any other call is answered
+// with an error and recorded in `unexpected`, so a new API call in the stack fails the tier instead of hanging.
+import crypto from "node:crypto";
+import http from "node:http";
+
+/** A stable id of the identity store form `<10 hex>-<uuid>` (the provider validates group ids against it). */
+export function identityStoreId(kind, key) {
+  const h = crypto.createHash("sha256").update(`${kind}:${key}`).digest("hex");
+  return `${h.slice(0, 10)}-${h.slice(10, 18)}-${h.slice(18, 22)}-${h.slice(22, 26)}-${h.slice(26, 30)}-${h.slice(30, 42)}`;
+}
+
+/**
+ * What the identity store holds, from a loaded config: each group's id comes from its config key, not its
+ * display name, because a SCIM rename changes the display name of the same group.
+ */
+export function fixtureFromConfig(config) {
+  const groups = Object.entries(config.groups).map(([key, group]) => ({
+    GroupId: identityStoreId("group", key),
+    DisplayName: group.displayName,
+    Description: group.description,
+    members: [...group.members],
+  }));
+  const userNames = [...new Set(groups.flatMap((group) => group.members))].sort();
+  const users = userNames.map((userName) => ({
+    UserId: identityStoreId("user", userName),
+    UserName: userName,
+    DisplayName: userName.split("@")[0],
+    Name: { GivenName: userName.split("@")[0], FamilyName: "Fake" },
+    Emails: [{ Value: userName, Type: "work", Primary: true }],
+  }));
+  return { groups, users };
+}
+
+const INSTANCE = {
+  InstanceArn: "arn:aws:sso:::instance/ssoins-72230a2b1c3d4e5f",
+  IdentityStoreId: "d-9067a1b2c3",
+  Name: "fake",
+  Status: "ACTIVE",
+};
+
+class ApiError extends Error {
+  constructor(type, message, status = 400) {
+    super(message);
+    this.type = type;
+    this.status = status;
+  }
+}
+
+function notFound(what) {
+  return new ApiError("ResourceNotFoundException", `${what} not found`);
+}
+
+function page(items, input, key) {
+  const start = Number(input.NextToken ?? 0);
+  const size = input.MaxResults ?? 100;
+  const out = { [key]: items.slice(start, start + size) };
+  if (start + size < items.length) out.NextToken = String(start + size);
+  return out;
+}
+
+function storeOf(input) {
+  if (input.IdentityStoreId !== INSTANCE.IdentityStoreId) throw notFound(`identity store ${input.IdentityStoreId}`);
+}
+
+/** ListGroups/ListUsers filters: only equality on one attribute exists in the API. */
+function filtered(items, filters) {
+  return (filters ?? []).reduce(
+    (rest, filter) => rest.filter((item) => item[filter.AttributePath] === filter.AttributeValue),
+    items,
+  );
+}
+
+function uniqueLookup(items, input, allowed, idKey) {
+  storeOf(input);
+  const unique = input.AlternateIdentifier?.UniqueAttribute;
+  if (!unique) throw new ApiError("ValidationException", "only UniqueAttribute alternate identifiers are faked");
+  if (!allowed.includes(unique.AttributePath))
+    throw new ApiError("ValidationException", `unsupported attribute path ${unique.AttributePath}`);
+  const found = items.find((item) => item[unique.AttributePath] === unique.AttributeValue);
+  if (!found) throw notFound(`${unique.AttributePath} ${JSON.stringify(unique.AttributeValue)}`);
+  return { [idKey]: found[idKey], IdentityStoreId: INSTANCE.IdentityStoreId };
+}
+
+function byId(items, input, idKey) {
+  storeOf(input);
+  const found = items.find((item) => item[idKey] === input[idKey]);
+  if (!found) throw notFound(`${idKey} ${input[idKey]}`);
+  return found;
+}
+
+function operations(fixture) {
+  const group = ({ members: _members, ...rest }) => ({ ...rest, IdentityStoreId: INSTANCE.IdentityStoreId });
+  const user = (u) => ({ ...u, IdentityStoreId: INSTANCE.IdentityStoreId });
+  const groups = fixture.groups.map(group);
+  const users = fixture.users.map(user);
+  return {
+    "SWBExternalService.ListInstances": (input) => page([INSTANCE], input, "Instances"),
+    "AWSIdentityStore.GetGroupId": (input) => uniqueLookup(groups, input, ["DisplayName"], "GroupId"),
+    "AWSIdentityStore.DescribeGroup": (input) => byId(groups, input, "GroupId"),
+    "AWSIdentityStore.ListGroups": (input) => {
+      storeOf(input);
+      return page(filtered(groups, input.Filters), input, "Groups");
+    },
+    "AWSIdentityStore.GetUserId": (input) => uniqueLookup(users, input, ["UserName"], "UserId"),
+    "AWSIdentityStore.DescribeUser": (input) => byId(users, input, "UserId"),
+    "AWSIdentityStore.ListUsers": (input) => {
+      storeOf(input);
+      return page(filtered(users, input.Filters), input, "Users");
+    },
+  };
+}
+
+/** The access key names the account (see provider overrides): `FAKE<12 digits>`. */
+function accountOf(req) {
+  const key = /Credential=([^/,\s]+)\//.exec(req.headers.authorization ?? "")?.[1] ?? "";
+  return /^FAKE(\d{12})$/.exec(key)?.[1];
+}
+
+/**
+ * The query-protocol calls the provider makes at start-up to learn its account (IAM GetUser first, then STS
+ * GetCallerIdentity), answered with the account its access key names so `allowed_account_ids` is checked.
+ */
+function queryCall(req, body, res, calls) {
+  const action = new URLSearchParams(body).get("Action");
+  const account = accountOf(req);
+  const arn = `arn:aws:iam::${account}:user/plan-tier`;
+  const answers = {
+    GetCallerIdentity: `<Arn>${arn}</Arn><UserId>AIDAPLANTIER${account}</UserId><Account>${account}</Account>`,
+    GetUser:
+      `<User><Path>/</Path><UserName>plan-tier</UserName><UserId>AIDAPLANTIER${account}</UserId>` +
+      `<Arn>${arn}</Arn><CreateDate>2026-01-05T09:00:00Z</CreateDate></User>`,
+  };
+  const namespace =
+    action === "GetUser" ? "https://iam.amazonaws.com/doc/2010-05-08/" : "https://sts.amazonaws.com/doc/2011-06-15/";
+  if (!answers[action] || !account) return false;
+  calls.push(`${action === "GetUser" ? "iam" : "sts"}:${action}`);
+  res.writeHead(200, { "content-type": "text/xml" });
+  res.end(
+    `<${action}Response xmlns="${namespace}"><${action}Result>${answers[action]}</${action}Result>` +
+      `<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata>` +
+      `</${action}Response>`,
+  );
+  return true;
+}
+
+/**
+ * Starts the fake on an ephemeral loopback port. It closes itself after `lifetimeMs` even if the caller
+ * forgets, and never keeps the process alive on its own.
+ */
+export async function startFakeAws({ fixture, lifetimeMs = 10 * 60 * 1000 }) {
+  let ops = operations(fixture);
+  const calls = [];
+  const unexpected = [];
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const target = req.headers["x-amz-target"];
+      if (!target) {
+        if (queryCall(req, body, res, calls)) return;
+        unexpected.push(`${req.method} ${req.url} ${body.slice(0, 200)}`);
+        res.writeHead(400, { "content-type": "text/xml" });
+        res.end(
+          `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code>` +
+            `<Message>not faked by the plan tier</Message></Error></ErrorResponse>`,
+        );
+        return;
+      }
+      calls.push(target);
+      const reply = (status, payload, type) => {
+        const headers = { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": crypto.randomUUID() };
+        if (type) headers["x-amzn-errortype"] = type;
+        res.writeHead(status, headers);
+        res.end(JSON.stringify(payload));
+      };
+      const op = ops[target];
+      if (!op) {
+        unexpected.push(target);
+        return reply(
+          400,
+          { __type: "UnknownOperationException", message: `${target} is not faked` },
+          "UnknownOperationException",
+        );
+      }
+      try {
+        reply(200, op(body ? JSON.parse(body) : {}));
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        reply(error.status, { __type: error.type, message: error.message }, error.type);
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  const timer = setTimeout(() => server.close(), lifetimeMs).unref();
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    calls,
+    unexpected,
+    /** What the identity store holds from now on (a variant's groups and users). */
+    setFixture(next) {
+      ops = operations(next);
+    },
+    close() {
+      clearTimeout(timer);
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

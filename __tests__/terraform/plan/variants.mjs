@@ -1,0 +1,83 @@
+// Day-2 variants of an example config, generated from its YAML so they follow the example when it changes:
+// each is the example plus or minus one team or member, or with one team's group renamed in the IdP.
+import { parse, stringify } from "yaml";
+
+const NEW_TEAM = "churn";
+
+function memberPersona(team, value) {
+  if (value === null || value === undefined) return team.defaultPersona;
+  return typeof value === "string" ? value : (value.persona ?? team.defaultPersona);
+}
+
+/** The variants of config text `text`; each says which team (and member) it changes for the assertions. */
+export function variantsOf(text) {
+  const base = parse(text);
+  const teamKeys = Object.keys(base.teams);
+  const first = teamKeys[0];
+  const firstTeam = base.teams[first];
+  const domain = Object.keys(firstTeam.members)[0].split("@")[1];
+  const newUser = `zoe.new@${domain}`;
+  const edit = (change) => {
+    const copy = structuredClone(base);
+    change(copy);
+    return stringify(copy);
+  };
+  const variants = [];
+
+  variants.push({
+    name: "plus-team",
+    intent: { team: NEW_TEAM },
+    yaml: edit((c) => {
+      c.teams[NEW_TEAM] = {
+        ...(firstTeam.account ? { account: firstTeam.account } : {}),
+        group: `ml-${NEW_TEAM}`,
+        defaultPersona: firstTeam.defaultPersona,
+        s3Buckets: [`${base.name}-${NEW_TEAM}-workspace`],
+        // A brand-new user and one who is already in another team.
+        members: { [newUser]: null, [Object.keys(firstTeam.members)[0]]: null },
+      };
+    }),
+  });
+
+  // Removing a team that is alone in its account also drops that account's provider configuration, which is a
+  // different failure ("Provider configuration not present"); the variant removes a team that shares one.
+  const accountOf = (key) => base.teams[key].account ?? "(identity center)";
+  const removable = [...teamKeys]
+    .reverse()
+    .find((key) => teamKeys.some((other) => other !== key && accountOf(other) === accountOf(key)));
+  if (!removable) throw new Error("no team shares its account with another: cannot build the minus-team variant");
+  variants.push({
+    name: "minus-team",
+    intent: { team: removable },
+    yaml: edit((c) => delete c.teams[removable]),
+  });
+
+  variants.push({
+    name: "renamed-group",
+    intent: { team: first },
+    yaml: edit((c) => {
+      c.teams[first].group = `${firstTeam.group}-renamed`;
+    }),
+  });
+
+  variants.push({
+    name: "plus-member",
+    intent: { team: first, member: newUser },
+    yaml: edit((c) => {
+      c.teams[first].members[newUser] = null;
+    }),
+  });
+
+  // A member with the team's default persona: removing them leaves the team's roles as they are.
+  const leaving = Object.entries(firstTeam.members).find(
+    ([, value]) => memberPersona(firstTeam, value) === firstTeam.defaultPersona,
+  )?.[0];
+  if (!leaving || Object.keys(firstTeam.members).length < 2)
+    throw new Error(`team ${first} has no member that can leave without changing its roles`);
+  variants.push({
+    name: "minus-member",
+    intent: { team: first, member: leaving },
+    yaml: edit((c) => delete c.teams[first].members[leaving]),
+  });
+  return variants;
+}
