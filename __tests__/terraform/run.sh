@@ -107,8 +107,8 @@ for example in $examples; do
   echo "== $name: done in $(($(date +%s) - t0))s"
 done
 
-# Entra-mode examples with IAM Identity Center set up (phase full) are planned through the Entra simulation;
-# its known-bug checks report without failing unless PLAN_TIER_ENTRA_STRICT=1 (plan/README.md).
+# Entra-mode examples with IAM Identity Center set up (phase full) are planned through the Entra simulation
+# (plan/README.md).
 entra_examples=$(grep -l '^\s*type: entra' examples/*.yaml | xargs grep -l '^\s*identityCenter:' || true)
 [ -n "$entra_examples" ] || echo "terraform tier: no Entra example with identityCenter: the Entra simulation has nothing to plan" >&2
 # shellcheck disable=SC2086 # one argument per example file

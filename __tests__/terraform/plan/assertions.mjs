@@ -141,14 +141,11 @@ export function check(kind, changes, intent, configs) {
       break;
     }
     case "entra": {
-      // Entra simulation (plus a team or a member): whatever Entra-side stand-ins change, no other team's
-      // application assignment and no admin account assignment may be replaced or deleted.
+      // Entra simulation (plus a team or a member): nothing of AWS is replaced or deleted, above all no
+      // application or account assignment. Stand-ins of Entra objects may be: data sources are simulated as
+      // resources, whose outputs an update leaves unknown where the real lookup would read them.
       for (const c of changed)
-        if (
-          (c.kind === "replace" || c.kind === "delete") &&
-          ((c.type === "aws_ssoadmin_application_assignment" && !owned(c.key, team)) ||
-            c.type === "aws_ssoadmin_account_assignment")
-        )
+        if ((c.kind === "replace" || c.kind === "delete") && c.type.startsWith("aws_"))
           problems.push(`${c.kind} of ${label(c)}`);
       break;
     }

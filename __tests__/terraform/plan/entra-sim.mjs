@@ -21,6 +21,18 @@ const FORCE_NEW = {
 };
 
 const META = new Set(["//", "for_each", "count", "depends_on", "lifecycle", "provider"]);
+
+/** The expression inside a `${...}` argument (or the literal, JSON-encoded). */
+const expression = (value) =>
+  typeof value === "string" && /^\$\{.*\}$/s.test(value) ? value.slice(2, -1) : JSON.stringify(value);
+
+/** Computed attributes read as structures: the users a lookup found, one per user principal name asked for. */
+const STRUCTURED = {
+  azuread_users: {
+    users: (args) =>
+      `\${[for upn in ${expression(args.user_principal_names)} : { user_principal_name = upn, object_id = "sim-user-\${upn}" }]}`,
+  },
+};
 const REF = /(?<![\w.])(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)(\[[^\]]*\])?(\.[a-z_]+)?/g;
 
 const standIn = (data, type, name) => `${data ? "data_" : ""}${type}_${name}`;
@@ -67,15 +79,22 @@ export function simulateEntra(original) {
     const computed = {};
     for (const attr of readAttrs.get(key(b.data, b.type, b.name))) {
       if (attr in args) continue;
+      const structured = STRUCTURED[b.type]?.[attr];
+      if (structured) {
+        computed[attr] = structured(args);
+        continue;
+      }
       // Lists of other objects' ids follow what was looked up; an object's own ids never change.
       computed[attr] = attr.endsWith("_ids") ? Object.values(args) : `sim-${b.type}-${attr}-${instance}`;
     }
     const forceNew = FORCE_NEW[b.type] === "all" ? Object.keys(args) : (FORCE_NEW[b.type] ?? []);
     const triggers = Object.fromEntries(Object.entries(args).filter(([k]) => forceNew.includes(k)));
     const lifecycle = { ...b.body.lifecycle };
-    // Conditions read attributes of the real object (self.app_roles, ...), which a stand-in does not have.
+    // Conditions read attributes of the real object (self.app_roles, ...), and ignore_changes names its arguments,
+    // which a stand-in does not have; neither changes what the AWS side is planned with.
     delete lifecycle.precondition;
     delete lifecycle.postcondition;
+    delete lifecycle.ignore_changes;
     stack.resource.terraform_data[standIn(b.data, b.type, b.name)] = {
       ...(b.body.for_each !== undefined ? { for_each: b.body.for_each } : {}),
       ...(b.body.depends_on ? { depends_on: b.body.depends_on } : {}),
@@ -85,6 +104,8 @@ export function simulateEntra(original) {
     };
   }
 
+  // The redirect URIs' import targets an Entra object: tier 1 covers it, and a stand-in cannot be imported.
+  delete stack.import;
   delete stack.provider.azuread;
   delete stack.terraform.required_providers.azuread;
   for (const variable of Object.values(stack.variable ?? {}))
@@ -97,7 +118,14 @@ export function simulateEntra(original) {
       ? `terraform_data.${standIn(data, type, name)}${index}.output${attr}`
       : `terraform_data.${standIn(data, type, name)}${index}`,
   );
-  const out = JSON.parse(json);
+  // A for expression over a stand-in's instances reads their attributes under output too.
+  const iterated = [...json.matchAll(/for \w+, (\w+) in terraform_data\.[A-Za-z0-9_]+ :/g)].map((m) => m[1]);
+  const out = JSON.parse(
+    iterated.reduce(
+      (text, name) => text.replace(new RegExp(`\\b${name}\\.(?!output\\.)`, "g"), `${name}.output.`),
+      json,
+    ),
+  );
   // for_each over a stand-in: each.value is the stand-in, its attributes are under output.
   for (const section of ["resource", "data"])
     for (const byName of Object.values(out[section] ?? {}))

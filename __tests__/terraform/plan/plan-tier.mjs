@@ -129,17 +129,11 @@ async function example(workRoot, configFile) {
   const text = fs.readFileSync(configFile, "utf8");
   // Entra mode: planned through the simulation (entra-sim.mjs), for what adding a team or a member does.
   const entra = /^\s*type:\s*entra\b/m.test(text);
-  const strict = process.env.PLAN_TIER_ENTRA_STRICT === "1";
   let failed = false;
-  const report = (variant, ok, text, knownBug = false) => {
-    const verdict = ok
-      ? "ok"
-      : knownBug && !strict
-        ? "FAIL (reported, not failing the tier; PLAN_TIER_ENTRA_STRICT=1 fails it)"
-        : "FAIL";
-    const line = `== plan tier: ${name}${entra ? " (Entra simulation)" : ""}: ${variant}\n${verdict}: ${text}`;
+  const report = (variant, ok, text) => {
+    const line = `== plan tier: ${name}${entra ? " (Entra simulation)" : ""}: ${variant}\n${ok ? "ok" : "FAIL"}: ${text}`;
     console.log(line);
-    if (!ok && !(knownBug && !strict)) failed = true;
+    if (!ok) failed = true;
   };
 
   const variants = variantsOf(text).filter((v) => !entra || ["plus-team", "plus-member"].includes(v.name));
@@ -223,7 +217,7 @@ async function example(workRoot, configFile) {
       const result = p.error
         ? { ok: false, text: p.error }
         : check(entra ? "entra" : v.name, p.changes, v.intent, configs);
-      report(`${v.name} (${summary(v)})`, result.ok, result.text, entra && !p.error);
+      report(`${v.name} (${summary(v)})`, result.ok, result.text);
     }
     if (fake.unexpected.length > 0) report("fake AWS API", false, `calls not faked: ${fake.unexpected.join("; ")}`);
     else report("fake AWS API", true, `${fake.calls.length} calls: ${[...new Set(fake.calls)].sort().join(", ")}`);

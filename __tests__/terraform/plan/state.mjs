@@ -12,7 +12,7 @@ const AWS = "registry.terraform.io/hashicorp/aws";
 const BUILTIN = "terraform.io/builtin/terraform";
 const providerAddress = (type) => (type === "terraform_data" ? BUILTIN : AWS);
 const SSO_INSTANCE = "ssoins-72230a2b1c3d4e5f";
-const NOT_RESOURCES = new Set(["data", "each", "count", "var", "local", "path", "module", "self", "terraform"]);
+const NOT_RESOURCES = new Set(["data", "each", "count", "var", "path", "module", "self", "terraform"]);
 
 function hash(seed, length) {
   return crypto.createHash("sha256").update(seed).digest("hex").slice(0, length);
@@ -41,6 +41,7 @@ function referencedBlocks(resourceConfig, dependsOn) {
     const data = /^data\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/.exec(ref);
     const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/.exec(ref);
     if (data) blocks.add(`data.${data[1]}.${data[2]}`);
+    else if (match?.[1] === "local") blocks.add(`local.${match[2]}`);
     else if (match && !NOT_RESOURCES.has(match[1])) blocks.add(`${match[1]}.${match[2]}`);
   }
   return blocks;
@@ -57,7 +58,8 @@ function waitsFor(block, configs, seen = new Set()) {
   for (const ref of referencedBlocks(configs.get(block) ?? {}, isData)) {
     if (seen.has(ref)) continue;
     seen.add(ref);
-    if (ref.startsWith("data.")) for (const dep of waitsFor(ref, configs, seen)) out.add(dep);
+    if (ref.startsWith("data.") || ref.startsWith("local."))
+      for (const dep of waitsFor(ref, configs, seen)) out.add(dep);
     else out.add(ref);
   }
   return out;
@@ -211,6 +213,14 @@ export function emptyState() {
 export function addReadyBlocks(state, plan, schema, stack) {
   const schemaOf = (type) => schema.provider_schemas[providerAddress(type)].resource_schemas[type];
   const configs = new Map(plan.configuration.root_module.resources.map((r) => [r.address, r]));
+  // Locals are not in the plan's configuration: their references come from the stack's own text, so that a
+  // block reading a local waits for what the local reads (a data source read late leaves it unknown).
+  for (const [name, value] of Object.entries(stack.locals ?? {})) {
+    const references = [...JSON.stringify(value).matchAll(/\b(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+/g)].map(
+      (m) => m[0],
+    );
+    configs.set(`local.${name}`, { expressions: { value: { references } } });
+  }
   // Only new instances: one already in the state may be planned for replacement while its data sources wait.
   const creates = plan.resource_changes.filter(
     (rc) => rc.mode === "managed" && !rc.module_address && rc.change.actions.join() === "create",
@@ -228,7 +238,7 @@ export function addReadyBlocks(state, plan, schema, stack) {
       region,
     } = type === "terraform_data" ? { state: `provider["${BUILTIN}"]` } : providerOf(config.provider_config_key, stack);
     const dependencies = [...referencedBlocks(config, true)]
-      .filter((ref) => ref !== block && !ref.startsWith("data."))
+      .filter((ref) => ref !== block && !ref.startsWith("data.") && !ref.startsWith("local."))
       .sort();
     const instances = creates
       .filter((rc) => `${rc.type}.${rc.name}` === block)
