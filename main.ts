@@ -1,6 +1,6 @@
 import { App } from "cdktf";
 import { ConfigError } from "./config/errors";
-import { loadConfigFile } from "./config/load";
+import { configFileOf, loadConfigFile } from "./config/load";
 import { summary } from "./stacks/summary";
 import { FederationStack } from "./stacks/federation-stack";
 
@@ -8,7 +8,7 @@ import { FederationStack } from "./stacks/federation-stack";
 // costs more than synthesizing a small config. Bad input never shows a stack trace anyway.
 process.setSourceMapsEnabled(false);
 
-const file = process.env.FEDERATION_CONFIG ?? "examples/contoso.yaml";
+const file = configFileOf(process.env);
 try {
   const config = loadConfigFile(file);
   const app = new App();

@@ -16,6 +16,11 @@ export interface LoadOptions {
   readonly now?: Date;
 }
 
+/** The config file every command reads: an explicit choice, else FEDERATION_CONFIG, else the default example. */
+export function configFileOf(env: NodeJS.ProcessEnv, flag?: string): string {
+  return flag ?? (env.FEDERATION_CONFIG || "examples/contoso.yaml");
+}
+
 /** Reads, validates and derives a config file. Throws {@link ConfigError} listing every problem. */
 export function loadConfigFile(file: string, options: LoadOptions = {}): FederationConfig {
   let text: string;

@@ -1,4 +1,4 @@
-import { loadConfigFile } from "../config/load";
+import { configFileOf, loadConfigFile } from "../config/load";
 import type { AccountConfig, FederationConfig } from "../config/types";
 import { parseBaseConfig, readBaseConfig } from "./base-config";
 import { realSleep, type Sleep } from "./retry";
@@ -47,7 +47,7 @@ export interface LoadedConfig {
 
 /** The config the command acts on: `--config` (or FEDERATION_CONFIG), or that file at `--base <ref>`. */
 export function commandConfig(values: { config?: string; base?: string }, env: NodeJS.ProcessEnv): LoadedConfig {
-  const file = values.config ?? (env.FEDERATION_CONFIG || "examples/contoso.yaml");
+  const file = configFileOf(env, values.config);
   if (values.base === undefined) return { config: loadConfigFile(file), source: file };
   const base = readBaseConfig(values.base, file);
   return { config: parseBaseConfig(base), source: base.source };

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { decideStep, STEPS, type Step } from "./cdktf-step";
 import { doctorChecks } from "./doctor-checks";
-import { configFileOf, loadConfig, machineFacts } from "./machine-facts";
+import { configFileOf } from "../config/load";
+import { loadConfig, machineFacts } from "./machine-facts";
 
 const USAGE = "usage: npm run synth | npm run plan | npm run deploy [-- <cdktf options>]";
 

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { doctorChecks, doctorExitCode, formatChecks, nextStep } from "./doctor-checks";
-import { configFileOf, loadConfig, machineFacts } from "./machine-facts";
+import { configFileOf } from "../config/load";
+import { loadConfig, machineFacts } from "./machine-facts";
 import { isUsageError } from "./usage-error";
 
 function main(args: string[]): number {

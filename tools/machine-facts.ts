@@ -5,11 +5,6 @@ import { loadConfigFile } from "../config/load";
 import type { FederationConfig } from "../config/types";
 import type { DoctorFacts } from "./doctor-checks";
 
-/** The config file every command reads: FEDERATION_CONFIG, else the example. */
-export function configFileOf(env: NodeJS.ProcessEnv, flag?: string): string {
-  return flag ?? (env.FEDERATION_CONFIG || "examples/contoso.yaml");
-}
-
 /** The installed Terraform's version, or undefined when it cannot be run. */
 function terraformVersion(binary: string): string | undefined {
   try {

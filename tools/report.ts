@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/errors";
-import { loadConfigFile } from "../config/load";
+import { configFileOf, loadConfigFile } from "../config/load";
 import { accessDiff, diffExitCode } from "./access-diff";
 import { accessReport } from "./access-report";
 import { parseBaseConfig, readBaseConfig } from "./base-config";
@@ -34,7 +34,7 @@ function main(args: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  const file = values.config ?? (process.env.FEDERATION_CONFIG || "examples/contoso.yaml");
+  const file = configFileOf(process.env, values.config);
   const head = loadConfigFile(file);
   const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 

@@ -184,6 +184,14 @@ const ROLE_CASES: RoleCase[] = [
   { name: "allows the compute role to pass itself to SageMaker, for the jobs a pipeline starts", given: forecastingCompute, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "allowed" },
   { name: "denies the compute role passing another team's compute role", given: forecastingCompute, when: request("iam:PassRole", role("fraud/compute"), toSageMaker), then: "denied" },
   { name: "denies the compute role passing a person's role", given: forecastingCompute, when: request("iam:PassRole", role("forecasting/data-scientist"), toSageMaker), then: "denied" },
+
+  // Final review, as a person inside one team would try: other team, other user, shared space, forged tag, no context.
+  { name: "denies the forecasting compute role stopping a fraud training job", given: forecastingCompute, when: request("sagemaker:StopTrainingJob", trainingJob, teamTagged("fraud")), then: "denied" },
+  { name: "denies a data scientist re-tagging another team's model as her own", given: aliceInForecasting, when: request("sagemaker:AddTags", sagemakerArn("model/fraud-scoring"), teamTagged("fraud"), forForecasting), then: "denied" },
+  { name: "denies a data scientist opening Studio as another user of her own domain", given: aliceInForecasting, when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "bob")), then: "denied" },
+  { name: "denies the shared-space role passing the team's compute role", given: as("forecasting/shared-space"), when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "denied" },
+  { name: "denies the shared-space role reading a user's private prefix", given: as("forecasting/shared-space", { "aws:SourceIdentity": "alice" }), when: request("s3:GetObject", bucket(workspace, "users/alice/notebook.ipynb")), then: "denied" },
+  { name: "denies a session without Studio context opening any profile", given: as("forecasting/data-scientist"), when: request("sagemaker:CreatePresignedDomainUrl", profileArn("forecasting", "alice")), then: "denied" },
 ];
 
 describe("execution-role policies synthesized for contoso, evaluated by iam-simulate", () => {
