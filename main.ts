@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import { ConfigError } from "./config/errors";
 import { configFileOf, loadConfigFile } from "./config/load";
+import { reportConfigError } from "./stacks/config-error-report";
 import { summary } from "./stacks/summary";
 import { FederationStack } from "./stacks/federation-stack";
 
@@ -9,14 +10,13 @@ import { FederationStack } from "./stacks/federation-stack";
 process.setSourceMapsEnabled(false);
 
 const file = configFileOf(process.env);
+const app = new App();
 try {
   const config = loadConfigFile(file);
-  const app = new App();
   new FederationStack(app, config.name, { config });
   app.synth();
   console.log(summary(config, file, app.outdir));
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
+  reportConfigError(app, error, process.env);
 }

@@ -7,7 +7,7 @@ import { exampleText } from "./helpers";
 const ROOT = join(__dirname, "..");
 
 function synth(env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], {
+  return spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: "utf8",

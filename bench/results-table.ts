@@ -237,7 +237,7 @@ export function renderMarkdown(results: BenchResults): string {
     "  (one Studio user profile each), spread unevenly over the teams; all three personas and every member form",
     "  (empty, persona, `{persona, profileName}`); about 2% of memberships reuse a user of another team. The",
     "  entra variant has `aws.identityCenter`, so the whole stack (Entra and AWS, full phase) is synthesized.",
-    "- Synth: `node --require tsx/cjs main.ts` (cdktf.json's app command) in a fresh process per run, after one",
+    "- Synth: `node --import tsx main.ts` (cdktf.json's app command) in a fresh process per run, after one",
     "  unmeasured warm-up run (tsx's transform cache and the file cache are warm, as on a developer's machine).",
     "  Wall time is process start to exit; peak RSS is GNU time's `%M` (or `process.resourceUsage().maxRSS`).",
     "  MB are decimal (10^6 bytes).",

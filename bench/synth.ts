@@ -15,7 +15,7 @@ export interface SynthRun extends ProcessRun {
  */
 export function synthesize(configFile: string, outDir: string, nodeFlags: readonly string[] = []): SynthRun {
   rmSync(outDir, { recursive: true, force: true });
-  const run = timedNode([...nodeFlags, "--require", "tsx/cjs", "main.ts"], {
+  const run = timedNode([...nodeFlags, "--import", "tsx", "main.ts"], {
     cwd: REPO_ROOT,
     env: { ...process.env, FEDERATION_CONFIG: configFile, CDKTF_OUTDIR: outDir },
     scratch: `${outDir}.rss`,

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decideStep, STEPS, type Step } from "./cdktf-step";
 import { doctorChecks } from "./doctor-checks";
@@ -6,6 +7,7 @@ import { configFileOf } from "../config/load";
 import { loadConfig, machineFacts } from "./machine-facts";
 
 const USAGE = "usage: npm run synth | npm run plan | npm run deploy [-- <cdktf options>]";
+const ROOT = join(__dirname, "..");
 
 function main([step, ...args]: string[]): number {
   if (step === undefined || !Object.hasOwn(STEPS, step)) {
@@ -20,9 +22,16 @@ function main([step, ...args]: string[]): number {
     console.error(decision.stop);
     return 1;
   }
-  const cdktf = join(__dirname, "..", "node_modules", ".bin", "cdktf");
-  const run = spawnSync(cdktf, decision.run, { stdio: "inherit", env: { ...process.env, ...decision.env } });
+  const env = { ...process.env, ...decision.env };
+  const run =
+    "app" in decision
+      ? spawnSync(appCommand(), { cwd: ROOT, shell: true, stdio: "inherit", env })
+      : spawnSync(join(ROOT, "node_modules", ".bin", "cdktf"), decision.cdktf, { cwd: ROOT, stdio: "inherit", env });
   return run.status ?? 1;
+}
+
+function appCommand(): string {
+  return (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app: string }).app;
 }
 
 process.exitCode = main(process.argv.slice(2));

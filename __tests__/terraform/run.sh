@@ -88,7 +88,7 @@ for example in $examples; do
   fi
   t0=$(date +%s)
   echo "== $name: synth"
-  FEDERATION_CONFIG="$example" CDKTF_OUTDIR="$dir/out" node --require tsx/cjs main.ts >/dev/null
+  FEDERATION_CONFIG="$example" CDKTF_OUTDIR="$dir/out" node --import tsx main.ts >/dev/null
   node "$here/harness.mjs" prepare "$(ls "$dir"/out/stacks/*/cdk.tf.json)" "$dir" "$name"
   rm -rf "$dir/out"
   (

@@ -56,7 +56,7 @@ function run(command, args, options = {}) {
 }
 
 async function synth(configFile, outDir) {
-  await run("node", ["--require", "tsx/cjs", "main.ts"], {
+  await run("node", ["--import", "tsx", "main.ts"], {
     env: { FEDERATION_CONFIG: configFile, CDKTF_OUTDIR: outDir },
   });
   const stacks = fs.readdirSync(path.join(outDir, "stacks"));
