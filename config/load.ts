@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { core } from "zod";
 import { checkPolicySizes, crossCheck, type RawProblem } from "./cross-check";
 import { derive } from "./derive";
+import { salvage, unaffectedBy } from "./salvage";
 import { ConfigError, formatPath, quote, type ConfigProblem } from "./errors";
 import { federationSchema } from "./schema";
 import { templateSequences } from "./template-sequences";
@@ -51,11 +52,14 @@ export function parseConfig(text: string, source: string, options: LoadOptions =
   const parsed = federationSchema.safeParse(yaml.data, { reportInput: true });
   const problems = [
     ...templateSequences(yaml.data).map((problem) => located(problem, yaml)),
-    ...(parsed.success
-      ? crossCheck(parsed.data, options.now ?? new Date()).map((problem) => located(problem, yaml))
-      : parsed.error.issues.flatMap((issue) => fromIssue(issue, yaml))),
+    ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => fromIssue(issue, yaml))),
+    ...crossCheckWhatParsed(parsed, yaml.data, options.now ?? new Date())
+      .map((problem) => located(problem, yaml))
+      // A user listed twice is reported once, as such; not again as a profile name or casing clash.
+      .filter((problem) => !yaml.duplicates.some((duplicate) => duplicate.path === problem.path)),
   ];
-  if (yaml.duplicates.length + problems.length > 0) throw new ConfigError(source, [...yaml.duplicates, ...problems]);
+  if (yaml.duplicates.length + problems.length > 0)
+    throw new ConfigError(source, inFileOrder([...yaml.duplicates, ...problems]));
   const config = derive(parsed.data!);
   const oversized = checkPolicySizes(config);
   if (oversized.length > 0)
@@ -64,6 +68,22 @@ export function parseConfig(text: string, source: string, options: LoadOptions =
       oversized.map((problem) => located(problem, yaml)),
     );
   return config;
+}
+
+/** Cross-checks a config that failed the schema too, on what is left once the rejected parts are cut out. */
+function crossCheckWhatParsed(
+  parsed: ReturnType<typeof federationSchema.safeParse>,
+  data: unknown,
+  now: Date,
+): RawProblem[] {
+  if (parsed.success) return crossCheck(parsed.data, now);
+  const rest = salvage(federationSchema, data, parsed.error.issues);
+  return rest === undefined ? [] : crossCheck(rest.input, now).filter(unaffectedBy(rest.cuts));
+}
+
+/** Stable: problems on one line keep the order of the checks that found them. */
+function inFileOrder(problems: ConfigProblem[]): ConfigProblem[] {
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 function located(problem: RawProblem, yaml: YamlSource): ConfigProblem {

@@ -236,9 +236,9 @@ const cases: [string, Mutation, string, string][] = [
   ],
   [
     "the same user written with two casings in two teams",
-    (c) => (c.teams.fraud.members["Alice@Contoso.com"] = "mlops"),
-    'teams.fraud.members["Alice@Contoso.com"]',
-    '"Alice@Contoso.com" is the same user as "alice@contoso.com" at teams.forecasting.members["alice@contoso.com"]',
+    (c) => (c.teams.fraud.members["Bob@Contoso.com"] = "mlops"),
+    'teams.fraud.members["Bob@Contoso.com"]',
+    '"Bob@Contoso.com" is the same user as "bob@contoso.com" at teams.forecasting.members["bob@contoso.com"]',
   ],
   [
     "an admin written with another casing than in a team",
@@ -386,6 +386,53 @@ describe("config errors", () => {
     expect(formatProblem(error.problems[1]!)).toMatch(
       /^aws\.region \(line \d+\): not an AWS region name; write a region like eu-west-1$/,
     );
+  });
+
+  test("fails with schema and cross-check problems in one run", () => {
+    // GIVEN a malformed member in one team and an undeclared account in another
+    const config = exampleData("contoso");
+    config.teams.fraud.members["mallory@contoso.com"] = 42;
+    config.teams.recommendations.account = "staging";
+    // WHEN
+    const error = configErrorOf(stringify(config));
+    // THEN both, in file order
+    expect(error.problems.map((problem) => problem.path)).toEqual([
+      "teams.recommendations.account",
+      'teams.fraud.members["mallory@contoso.com"]',
+    ]);
+    expect(error.problems[0]!.rule).toBe('account "staging" is not declared under aws.accounts');
+  });
+
+  test("fails in one run without blaming a part on another part the schema rejected", () => {
+    // GIVEN a broken account that a team uses, and a persona that does not exist
+    const config = exampleData("contoso");
+    config.aws.accounts = { prod: { accountId: "12", roleArn: "arn:aws:iam::444455556666:role/deploy" } };
+    config.teams.recommendations.account = "prod";
+    config.teams.fraud.defaultPersona = "ml-ops";
+    // WHEN
+    const error = configErrorOf(stringify(config));
+    // THEN the account is blamed once, where it is broken, and the persona in the same run
+    expect(error.problems.map((problem) => problem.path)).toEqual([
+      "aws.accounts.prod.accountId",
+      "teams.fraud.defaultPersona",
+    ]);
+  });
+
+  test("fails with schema problems alone when a required part is broken", () => {
+    const config = exampleData("contoso");
+    config.name = "Bad Name";
+    config.teams.recommendations.account = "staging";
+    expect(configErrorOf(stringify(config)).problems.map((problem) => problem.path)).toEqual(["name"]);
+  });
+
+  test("fails on one user in two casings in one team with that one problem", () => {
+    const text = exampleText("contoso").replace(
+      "      ivan@contoso.com: mlops\n",
+      "      ivan@contoso.com: mlops\n      Ivan@contoso.com: mlops\n",
+    );
+    expect(configErrorOf(text).problems).toEqual([
+      expect.objectContaining({ rule: expect.stringContaining("is listed twice in this team") }),
+    ]);
   });
 
   test("fails on a YAML syntax error, naming its line", () => {
