@@ -1,3 +1,4 @@
+import "./stacks/source-maps-off";
 import { App } from "cdktf";
 import { ConfigError } from "./config/errors";
 import { configFileOf, loadConfigFile } from "./config/load";
@@ -5,12 +6,10 @@ import { reportConfigError } from "./stacks/config-error-report";
 import { summary } from "./stacks/summary";
 import { FederationStack } from "./stacks/federation-stack";
 
-// cdktf records a full stack trace with every token it creates; source-mapping them (tsx turns source maps on)
-// costs more than synthesizing a small config. Bad input never shows a stack trace anyway.
-process.setSourceMapsEnabled(false);
-
 const file = configFileOf(process.env);
-const app = new App();
+// cdktf's own validations only run `terraform version` (for import blocks), which makes synth need Terraform on the
+// PATH and a process start; the stack declares the Terraform version it needs instead.
+const app = new App({ skipValidation: true });
 try {
   const config = loadConfigFile(file);
   new FederationStack(app, config.name, { config });

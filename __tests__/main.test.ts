@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleText } from "./helpers";
@@ -45,6 +45,17 @@ describe("cdktf synth of the Contoso example (the app command)", () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(readFileSync(file, "utf8")).not.toContain(SENTINEL);
     expect(run.stdout + run.stderr).not.toContain(SENTINEL);
+  });
+});
+
+describe("cdktf synth on a machine without Terraform", () => {
+  test("GIVEN only node on the PATH WHEN the app synthesizes the full Entra example THEN it succeeds", () => {
+    const bin = mkdtempSync(join(tmpdir(), "federation-path-"));
+    symlinkSync(process.execPath, join(bin, "node"));
+    const run = synth({ FEDERATION_CONFIG: "examples/contoso.yaml", CDKTF_OUTDIR: join(bin, "out"), PATH: bin });
+    rmSync(bin, { recursive: true, force: true });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
   });
 });
 

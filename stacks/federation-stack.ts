@@ -62,6 +62,8 @@ export interface FederationStackProps {
 export class FederationStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: FederationStackProps) {
     super(scope, id);
+    // Import blocks (the redirect URIs, adopted domains) need 1.5; Terraform refuses an older version up front.
+    this.addOverride("terraform.required_version", ">= 1.5.0");
     const { config } = props;
     configureBackend(this, config.backend);
 

@@ -39,3 +39,10 @@ describe("state backend", () => {
     });
   });
 });
+
+describe("Terraform version", () => {
+  test("GIVEN any example WHEN synthesized THEN Terraform older than 1.5 (no import blocks) is refused up front", () => {
+    for (const example of ["contoso", "contoso-external"])
+      expect(synthJson(loadData(exampleData(example))).terraform.required_version).toBe(">= 1.5.0");
+  });
+});
