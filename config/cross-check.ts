@@ -27,6 +27,7 @@ export function crossCheck(input: FederationInput, now: Date): RawProblem[] {
     ...checkTeams(input),
     ...checkTeamBoundaries(input),
     ...checkGroupNames(input),
+    ...checkExistingGroups(input),
     ...checkAdmins(input),
     ...checkUserNameCasing(input),
     ...checkIdentityCenter(input),
@@ -57,6 +58,42 @@ function checkUserNameCasing(input: FederationInput): RawProblem[] {
         path,
         rule: `"${user}" is the same user as "${seen[1]}" at ${formatPath(seen[0])}: user names ignore case in Entra ID and IAM Identity Center`,
         fix: `write it "${seen[1]}" here too (as the user principal name is written in your identity provider)`,
+      });
+  }
+  return problems;
+}
+
+/**
+ * Existing groups are Entra objects: an external identity provider's groups are never created here anyway, and one
+ * group cannot be two teams' (each would assign and provision it as its own).
+ */
+function checkExistingGroups(input: FederationInput): RawProblem[] {
+  const places: [PropertyKey[], string | undefined][] = [
+    ...Object.entries(input.teams).map(([key, team]): [PropertyKey[], string | undefined] => [
+      ["teams", key, "existingGroupId"],
+      team.existingGroupId,
+    ]),
+    [["admins", "existingGroupId"], input.admins.existingGroupId],
+  ];
+  const problems: RawProblem[] = [];
+  const first = new Map<string, PropertyKey[]>();
+  for (const [path, id] of places) {
+    if (id === undefined) continue;
+    if (input.identityProvider.type !== "entra") {
+      problems.push({
+        path,
+        rule: "existingGroupId is for Entra mode: with an external identity provider no group is created here",
+        fix: "remove it; the group named by group is looked up in IAM Identity Center as it is",
+      });
+      continue;
+    }
+    const seen = first.get(id.toLowerCase());
+    if (seen === undefined) first.set(id.toLowerCase(), path);
+    else
+      problems.push({
+        path,
+        rule: `group ${id} is also used at ${formatPath(seen)}; a group can be only one team's (or the admins')`,
+        fix: "give each team a group of its own",
       });
   }
   return problems;
@@ -137,8 +174,8 @@ function checkTeams(input: FederationInput): RawProblem[] {
     if (!known.includes(team.defaultPersona))
       problems.push({ path: [...teamPath, "defaultPersona"], ...unknownPersona(team.defaultPersona) });
 
-    const domain = domainName(input.name, teamKey);
-    if (!SAGEMAKER_NAME.test(domain))
+    const domain = team.domainName ?? domainName(input.name, teamKey);
+    if (team.domainName === undefined && !SAGEMAKER_NAME.test(domain))
       problems.push({
         path: teamPath,
         rule: `domain name "${domain}" must match ${SAGEMAKER_NAME.source}`,

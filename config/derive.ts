@@ -86,7 +86,8 @@ export function derive(input: FederationInput): FederationConfig {
       key: teamKey,
       account,
       group: team.group,
-      domainName: domainName(name, teamKey),
+      domainName: team.domainName ?? domainName(name, teamKey),
+      importDomainId: team.import?.domainId,
       defaultPersona: team.defaultPersona,
       s3Buckets: team.s3Buckets,
       gitRepositories: team.gitRepositories,
@@ -100,12 +101,14 @@ export function derive(input: FederationInput): FederationConfig {
       displayName: team.group,
       description: `SageMaker Studio users of team ${teamKey} (${name})`,
       members: Object.keys(members),
+      existingObjectId: team.existingGroupId,
     };
   }
   groups[ADMIN_GROUP_KEY] = {
     displayName: input.admins.group,
     description: `SageMaker administrators (${name})`,
     members: [...input.admins.members].sort(),
+    existingObjectId: input.admins.existingGroupId,
   };
 
   const accounts: Record<string, AccountConfig> = {};

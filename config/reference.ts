@@ -128,6 +128,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   admins: { description: "The SageMaker administrators." },
   "admins.group": { description: "Their IdP group's display name." },
   "admins.members": { description: "Their user names (Entra mode)." },
+  "admins.existingGroupId": {
+    description:
+      "Entra mode: the object id of an existing admin group to use instead of creating one; its membership stays managed in Entra.",
+    default: "a group is created",
+  },
   "admins.sessionDuration": { description: "ISO 8601 console session length, 1 to 12 hours." },
   "admins.permissionSetName": {
     description: "The permission set's name, at most 32 characters.",
@@ -151,7 +156,26 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description:
       "The teams, by key: 1-31 lowercase letters, digits or hyphens. The key is the team's stable identity (its domain's address and name); admins is reserved.",
   },
-  "teams.<key>.group": { description: "The team's IdP group display name (unique)." },
+  "teams.<key>.group": {
+    description:
+      "The team's IdP group display name (unique). With existingGroupId: that group's display name as it is in Entra (the plan checks).",
+  },
+  "teams.<key>.existingGroupId": {
+    description:
+      "Entra mode: the object id of an existing group to use instead of creating one. Its membership stays managed in Entra: every member listed here must be a direct member of it (the plan checks); removing the team never deletes it. See docs/adoption.md.",
+    default: "a group is created",
+  },
+  "teams.<key>.domainName": {
+    description:
+      "The Studio domain's name. Set it to an imported domain's own name: changing a name replaces a domain, which the plan refuses.",
+    default: "<name>-<team key>",
+  },
+  "teams.<key>.import": {
+    description:
+      "An existing Studio domain (IAM Identity Center mode) to take over: the plan imports it as this team's domain instead of creating one. See docs/adoption.md.",
+    default: "none: a domain is created",
+  },
+  "teams.<key>.import.domainId": { description: "The domain's id, d-xxxxxxxxxxxx." },
   "teams.<key>.defaultPersona": { description: "Persona of members without one." },
   "teams.<key>.s3Buckets": {
     description:

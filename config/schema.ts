@@ -267,8 +267,27 @@ const member = z.union(
   },
 );
 
+/** An Entra group that exists already: its object id (Entra mode). */
+const existingGroupId = guid("existing group id");
+
+/** An existing Studio domain to take over: Terraform imports it instead of creating one. */
+const domainImport = z.strictObject({
+  domainId: pattern(
+    /^d-(-*[a-z0-9]){1,61}$/,
+    "domain id must look like d-xxxxxxxxxxxx (SageMaker's DomainId, not its name or ARN)",
+    "copy the id from the SageMaker console (Domains) or aws sagemaker list-domains",
+  ),
+});
+
 const team = z.strictObject({
   group: groupName,
+  existingGroupId: existingGroupId.optional(),
+  domainName: pattern(
+    /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/,
+    "domain name must match ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$",
+    "use letters, digits and inner hyphens, at most 63 characters",
+  ).optional(),
+  import: domainImport.optional(),
   defaultPersona: key("persona"),
   s3Buckets: z
     .array(bucket)
@@ -293,6 +312,7 @@ const team = z.strictObject({
 
 const admins = z.strictObject({
   group: groupName,
+  existingGroupId: existingGroupId.optional(),
   members: z.array(userName).default([]),
   sessionDuration: z.string().default("PT4H"),
   permissionSetName: pattern(

@@ -114,6 +114,11 @@ export interface PersonaConfig {
 export interface GroupConfig {
   readonly displayName: string;
   readonly description: string;
+  /**
+   * The object id of an Entra group that exists already and is used instead of creating one; its membership is
+   * managed in Entra, not here.
+   */
+  readonly existingObjectId?: string;
   /** User names (UPNs), sorted. */
   readonly members: readonly string[];
 }
@@ -124,6 +129,8 @@ export interface TeamConfig {
   readonly account: string;
   readonly group: string;
   readonly domainName: string;
+  /** The id of an existing Studio domain that Terraform imports as this team's. */
+  readonly importDomainId?: string;
   readonly defaultPersona: string;
   /** The first bucket is the team's workspace: `shared/` for the team, `users/<profile>/` private per user. */
   readonly s3Buckets: readonly string[];

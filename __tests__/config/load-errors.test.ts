@@ -349,9 +349,64 @@ const cases: [string, Mutation, string, string][] = [
     "teams.fraud.gitRepositories",
     "a Git repository is listed twice",
   ],
+  [
+    "an existing group id that is not a GUID",
+    (c) => (c.teams.fraud.existingGroupId = "ml-fraud-detection"),
+    "teams.fraud.existingGroupId",
+    "existing group id must be a GUID",
+  ],
+  [
+    "an existing admin group id that is not a GUID",
+    (c) => (c.admins.existingGroupId = "8d4b2f61"),
+    "admins.existingGroupId",
+    "existing group id must be a GUID",
+  ],
+  [
+    "one existing group for two teams",
+    (c) =>
+      (c.teams.fraud.existingGroupId = "8d4b2f61-9c3e-4a7b-b5d0-6e1f2a9c8b34") &&
+      (c.teams.forecasting.existingGroupId = "8D4B2F61-9C3E-4A7B-B5D0-6E1F2A9C8B34"),
+    "teams.fraud.existingGroupId",
+    "group 8d4b2f61-9c3e-4a7b-b5d0-6e1f2a9c8b34 is also used at teams.forecasting.existingGroupId",
+  ],
+  [
+    "an import id of the wrong shape (the domain's name)",
+    (c) => (c.teams.fraud.import = { domainId: "contoso-ml-fraud" }),
+    "teams.fraud.import.domainId",
+    "domain id must look like d-xxxxxxxxxxxx",
+  ],
+  [
+    "an import id of the wrong shape (the domain's ARN)",
+    (c) => (c.teams.fraud.import = { domainId: "arn:aws:sagemaker:eu-west-1:111122223333:domain/d-4kq8w2m7x9za" }),
+    "teams.fraud.import.domainId",
+    "domain id must look like d-xxxxxxxxxxxx",
+  ],
+  ["an import without its domain id", (c) => (c.teams.fraud.import = {}), "teams.fraud.import.domainId", "is required"],
+  [
+    "a domain name SageMaker refuses",
+    (c) => (c.teams.fraud.domainName = "fraud_studio"),
+    "teams.fraud.domainName",
+    "domain name must match",
+  ],
 ];
 
 describe("config errors", () => {
+  test("fails on an existing group with an external identity provider", () => {
+    // GIVEN the external example with an existing group id on a team
+    const config = exampleData("contoso-external");
+    const team = Object.keys(config.teams)[0]!;
+    config.teams[team].existingGroupId = "8d4b2f61-9c3e-4a7b-b5d0-6e1f2a9c8b34";
+    // WHEN
+    const error = configErrorOf(stringify(config));
+    // THEN
+    expect(error.problems.map((problem) => [problem.path, problem.rule])).toEqual([
+      [
+        `teams.${team}.existingGroupId`,
+        "existingGroupId is for Entra mode: with an external identity provider no group is created here",
+      ],
+    ]);
+  });
+
   test.each(cases)("fails on %s", (_name, mutate, path, rule) => {
     // GIVEN
     const config = exampleData("contoso");

@@ -19,7 +19,7 @@ function documentedAddresses(): string[] {
   return [...text.matchAll(/^\| `([^`]+)`/gm)].map((match) => match[1]!);
 }
 
-const EXAMPLES = ["contoso", "contoso-external", "contoso-multi-account"] as const;
+const EXAMPLES = ["contoso", "contoso-external", "contoso-multi-account", "fabrikam-adoption"] as const;
 
 describe("resource addresses", () => {
   const stacks: Record<string, SynthesizedStack> = {};

@@ -5,6 +5,7 @@ import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import type { NetworkConfig, TeamConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
+import { ImportBlock } from "../import-block";
 import { instanceAttribute } from "../instance-attribute";
 import type { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
@@ -111,6 +112,15 @@ export class StudioDomains extends Construct {
       }),
       `team${suffix}`,
     );
+    // Adopted domains: imported under their team's key, then updated in place to the config (a name, VPC, subnet
+    // or KMS key that differs would replace them, which prevent_destroy refuses).
+    for (const { key, importDomainId } of Object.values(props.teams))
+      if (importDomainId !== undefined)
+        new ImportBlock(this, `import_${key}`, {
+          to: `aws_sagemaker_domain.team${suffix}[${JSON.stringify(key)}]`,
+          id: importDomainId,
+          provider: props.provider,
+        });
     this.domains.addOverride("default_user_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
     this.domains.addOverride("default_space_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
 

@@ -81,7 +81,7 @@ export class ScimProvisioning extends Construct {
     // Graph provisions a group on demand without its members, so each member is provisioned on its own too.
     // A group is provisioned again when its name changes, so that IAM Identity Center knows the new name within
     // the apply that renames it.
-    const teams = TerraformIterator.fromResources(groups);
+    const teams = props.teamGroups.forEachGroup();
     const groupsOnDemand = fixAddress(
       new SynchronizationJobProvisionOnDemand(this, "groups_on_demand", {
         forEach: teams,
@@ -116,7 +116,7 @@ export class ScimProvisioning extends Construct {
         // A user created again under the same name has a new object id, which the provider cannot update in place.
         triggers: { object_id: memberObjectId },
         // A user is in the app's scope only through an assigned group that lists them.
-        dependsOn: [groups, assignments],
+        dependsOn: [...groups, assignments],
       }),
       "member",
     );

@@ -1,9 +1,10 @@
 import { AppRoleAssignment } from "@cdktf/provider-azuread/lib/app-role-assignment";
+import { DataAzureadGroup } from "@cdktf/provider-azuread/lib/data-azuread-group";
 import { DataAzureadUser } from "@cdktf/provider-azuread/lib/data-azuread-user";
 import { DataAzureadUsers } from "@cdktf/provider-azuread/lib/data-azuread-users";
 import { Group } from "@cdktf/provider-azuread/lib/group";
 import type { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-principal";
-import { Fn, TerraformIterator, Token } from "cdktf";
+import { Fn, TerraformIterator, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { GroupConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
@@ -12,6 +13,7 @@ import { USER_APP_ROLE_ID } from "./identity-center-app";
 
 const MEMBERS_NAME = "team_members";
 const MEMBERS_ADDRESS = `data.azuread_users.${MEMBERS_NAME}`;
+const EXISTING_NAME = "existing_team";
 
 export interface TeamGroupsProps {
   /** Groups keyed by team key (and the admin group's key). */
@@ -31,10 +33,16 @@ export interface TeamGroupsProps {
   readonly owners?: readonly string[];
 }
 
-/** One security group per team and the admin group, with their members, assigned to the enterprise app. */
+/**
+ * One security group per team and the admin group, with their members, assigned to the enterprise app. A group
+ * that exists already (adoption) is read, checked and assigned instead; its membership stays Entra's.
+ */
 export class TeamGroups extends Construct {
-  readonly groups: Group;
+  /** The groups created here and the existing ones read: what provisioning waits for. */
+  readonly groups: ITerraformDependable[];
   readonly assignments: AppRoleAssignment;
+  /** Every group, created or existing, by key: objects with `object_id` and `display_name`. */
+  private readonly allGroups: string;
 
   constructor(scope: Construct, id: string, props: TeamGroupsProps) {
     super(scope, id);
@@ -55,28 +63,38 @@ export class TeamGroups extends Construct {
       MEMBERS_NAME,
     );
 
-    const groupIterator = TerraformIterator.fromMap(
-      Object.fromEntries(
-        Object.entries(props.groups).map(([key, group]) => [
-          key,
-          { displayName: group.displayName, description: group.description },
-        ]),
-      ),
-    );
-    this.groups = fixAddress(
-      new Group(this, "groups", {
-        forEach: groupIterator,
-        displayName: groupIterator.getString("displayName"),
-        description: groupIterator.getString("description"),
-        securityEnabled: true,
-        preventDuplicateNames: true,
-        owners: props.owners && props.owners.length > 0 ? [...props.owners] : undefined,
-        members: Token.asList(Fn.try([instanceAttribute(members, groupIterator.key, "object_ids"), []])),
-      }),
-      "team",
-    );
+    const created = Object.entries(props.groups).filter(([, group]) => group.existingObjectId === undefined);
+    const existing = Object.entries(props.groups).filter(([, group]) => group.existingObjectId !== undefined);
+    const groupRefs: string[] = [];
+    this.groups = [];
+    if (created.length > 0) {
+      const groupIterator = TerraformIterator.fromMap(
+        Object.fromEntries(
+          created.map(([key, group]) => [key, { displayName: group.displayName, description: group.description }]),
+        ),
+      );
+      const groups = fixAddress(
+        new Group(this, "groups", {
+          forEach: groupIterator,
+          displayName: groupIterator.getString("displayName"),
+          description: groupIterator.getString("description"),
+          securityEnabled: true,
+          preventDuplicateNames: true,
+          owners: props.owners && props.owners.length > 0 ? [...props.owners] : undefined,
+          members: Token.asList(Fn.try([instanceAttribute(members, groupIterator.key, "object_ids"), []])),
+        }),
+        "team",
+      );
+      this.groups.push(groups);
+      groupRefs.push("azuread_group.team");
+    }
+    if (existing.length > 0) {
+      this.groups.push(existingGroups(this, existing));
+      groupRefs.push(`data.azuread_group.${EXISTING_NAME}`);
+    }
+    this.allGroups = groupRefs.length === 1 ? `\${${groupRefs[0]}}` : `\${merge(${groupRefs.join(", ")})}`;
 
-    const assigned = TerraformIterator.fromResources(this.groups);
+    const assigned = this.forEachGroup();
     this.assignments = fixAddress(
       new AppRoleAssignment(this, "assignments", {
         forEach: assigned,
@@ -107,6 +125,11 @@ export class TeamGroups extends Construct {
     }
   }
 
+  /** A new iterator over every group, created or existing (`each.value.object_id`, `each.value.display_name`). */
+  forEachGroup(): TerraformIterator {
+    return TerraformIterator.fromMap(Token.asAnyMap(this.allGroups));
+  }
+
   /**
    * The object id of a member, as a Terraform expression, from the lookup of one group they belong to. Both
    * arguments are Terraform expressions (such as `each.key`). Entra keeps a user principal name's own casing, so
@@ -115,4 +138,40 @@ export class TeamGroups extends Construct {
   memberObjectId(userNameExpression: string, groupKeyExpression: string): string {
     return `\${one([for user in ${MEMBERS_ADDRESS}[${groupKeyExpression}].users : user.object_id if lower(user.user_principal_name) == lower(${userNameExpression})])}`;
   }
+}
+
+/**
+ * Existing groups, read by object id. The stack relies on two things Entra owns, so the plan checks both: the display
+ * name is the one the config gives (IAM Identity Center's group lookup goes by it), and every member the config lists
+ * is a direct member (Entra's provisioning does not follow nested groups, so a member only through a nested group
+ * would never reach IAM Identity Center and their profile could not be created).
+ */
+function existingGroups(scope: Construct, existing: [string, GroupConfig][]): DataAzureadGroup {
+  const iterator = TerraformIterator.fromMap(
+    Object.fromEntries(
+      existing.map(([key, group]) => [key, { objectId: group.existingObjectId, displayName: group.displayName }]),
+    ),
+  );
+  const listed = `try(${MEMBERS_ADDRESS}[each.key].users, [])`;
+  const missing = `[for user in ${listed} : user.user_principal_name if !contains(self.members, user.object_id)]`;
+  return fixAddress(
+    new DataAzureadGroup(scope, "existing_groups", {
+      forEach: iterator,
+      objectId: iterator.getString("objectId"),
+      lifecycle: {
+        postcondition: [
+          {
+            condition: "${self.display_name == each.value.displayName}",
+            errorMessage:
+              'Entra group ${self.object_id} is named "${self.display_name}", but the config calls it "${each.value.displayName}" (IAM Identity Center finds it by name). Write its Entra display name in the config.',
+          },
+          {
+            condition: `\${length(${missing}) == 0}`,
+            errorMessage: `Entra group "\${self.display_name}" (\${self.object_id}) has no direct member \${join(", ", ${missing})}: its membership is managed in Entra, and only direct members are provisioned to IAM Identity Center. Add them to the group in Entra, or remove them from the config.`,
+          },
+        ],
+      },
+    }),
+    EXISTING_NAME,
+  );
 }

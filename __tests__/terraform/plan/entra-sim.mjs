@@ -57,18 +57,20 @@ export function simulateEntra(original) {
   const readAttrs = new Map(blocks.map((b) => [key(b.data, b.type, b.name), new Set()]));
   const text = JSON.stringify(stack) + JSON.stringify(blocks.map((b) => b.body));
   for (const m of text.matchAll(REF)) if (m[5]) readAttrs.get(key(m[1], m[2], m[3]))?.add(m[5].slice(1));
+  // for_each over one block (`${azuread_group.team}`) or over the merge of several (created and existing groups).
   const iterating = (body) => {
-    const m =
-      typeof body.for_each === "string" && /^\$\{(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)\}$/.exec(body.for_each);
-    return m ? key(m[1], m[2], m[3]) : undefined;
+    const m = typeof body.for_each === "string" && /^\$\{(?:merge\((.*)\)|(.*))\}$/.exec(body.for_each);
+    const refs = m ? (m[1] ?? m[2]).split(/,\s*/) : [];
+    const parsed = refs.map((ref) => /^(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)$/.exec(ref));
+    return parsed.length > 0 && parsed.every(Boolean) ? parsed.map((p) => key(p[1], p[2], p[3])) : [];
   };
   const allBodies = [
     ...blocks.map((b) => b.body),
     ...["resource", "data"].flatMap((s) => Object.values(stack[s] ?? {}).flatMap((byName) => Object.values(byName))),
   ];
   for (const body of allBodies) {
-    const over = iterating(body);
-    if (over) for (const m of JSON.stringify(body).matchAll(/each\.value\.([a-z_]+)/g)) readAttrs.get(over).add(m[1]);
+    for (const over of iterating(body))
+      for (const m of JSON.stringify(body).matchAll(/each\.value\.([a-z_]+)/g)) readAttrs.get(over).add(m[1]);
   }
 
   stack.resource ??= {};
@@ -104,7 +106,9 @@ export function simulateEntra(original) {
     };
   }
 
-  // The redirect URIs' import targets an Entra object: tier 1 covers it, and a stand-in cannot be imported.
+  // The redirect URIs' import targets an Entra object, which a stand-in cannot be; an adopted domain's import is
+  // planned by the external examples' adopt-domain variant (a domain the fake AWS API describes), so here the
+  // adopted domain is simply part of the state.
   delete stack.import;
   delete stack.provider.azuread;
   delete stack.terraform.required_providers.azuread;
@@ -130,7 +134,12 @@ export function simulateEntra(original) {
   for (const section of ["resource", "data"])
     for (const byName of Object.values(out[section] ?? {}))
       for (const [name, body] of Object.entries(byName))
-        if (typeof body.for_each === "string" && /^\$\{terraform_data\.[A-Za-z0-9_]+\}$/.test(body.for_each))
+        if (
+          typeof body.for_each === "string" &&
+          /^\$\{(terraform_data\.[A-Za-z0-9_]+|merge\(terraform_data\.[A-Za-z0-9_]+(, terraform_data\.[A-Za-z0-9_]+)*\))\}$/.test(
+            body.for_each,
+          )
+        )
           byName[name] = JSON.parse(JSON.stringify(body).replace(/each\.value\.(?!output\.)/g, "each.value.output."));
   return out;
 }
