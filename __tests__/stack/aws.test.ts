@@ -175,7 +175,8 @@ describe("AWS side of the Contoso example", () => {
       app_network_access_type: "VpcOnly",
       kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9",
       retention_policy: { home_efs_file_system: "Retain" },
-      lifecycle: { prevent_destroy: true },
+      // retention_policy is set at create and never read back: ignoring it keeps an imported domain in place.
+      lifecycle: { prevent_destroy: true, ignore_changes: ["retention_policy"] },
       domain_settings: {
         execution_role_identity_config: "USER_PROFILE_NAME",
         security_group_ids: ["sg-0a1b2c3d4e5f60721"],
@@ -413,7 +414,7 @@ describe("home directories are never lost", () => {
     // THEN the same address, still guarded
     expect(domains.address).toBe("aws_sagemaker_domain.team");
     expect(domains.block.subnet_ids).toEqual(["subnet-0fffffffffffffff1"]);
-    expect(domains.block.lifecycle).toEqual({ prevent_destroy: true });
+    expect(domains.block.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["retention_policy"] });
     expect(domains.block.retention_policy).toEqual({ home_efs_file_system: "Retain" });
   });
 

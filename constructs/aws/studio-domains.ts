@@ -108,7 +108,10 @@ export class StudioDomains extends Construct {
           securityGroups,
         },
         tags: { "sagemaker-team": teams.key },
-        lifecycle: { preventDestroy: true },
+        // The provider never reads retention_policy back and marks it ForceNew: an imported domain has none in
+        // its state, so without this its first plan would replace it. Ignoring it changes nothing else: a
+        // created domain keeps Retain from its create, and DeleteDomain without a policy also retains.
+        lifecycle: { preventDestroy: true, ignoreChanges: ["retention_policy"] },
       }),
       `team${suffix}`,
     );

@@ -98,6 +98,7 @@ function operations(fixture) {
   const user = (u) => ({ ...u, IdentityStoreId: INSTANCE.IdentityStoreId });
   const groups = fixture.groups.map(group);
   const users = fixture.users.map(user);
+  const domains = fixture.domains ?? [];
   return {
     "SWBExternalService.ListInstances": (input) => page([INSTANCE], input, "Instances"),
     "AWSIdentityStore.GetGroupId": (input) => uniqueLookup(groups, input, ["DisplayName"], "GroupId"),
@@ -111,6 +112,17 @@ function operations(fixture) {
     "AWSIdentityStore.ListUsers": (input) => {
       storeOf(input);
       return page(filtered(users, input.Filters), input, "Users");
+    },
+    // An existing Studio domain that an import block takes over (adopt-domain.mjs).
+    "SageMaker.DescribeDomain": (input) => {
+      const found = domains.find((domain) => domain.id === input.DomainId);
+      if (!found) throw new ApiError("ResourceNotFound", `Domain ${input.DomainId} does not exist`);
+      return found.describe;
+    },
+    "SageMaker.ListTags": (input) => {
+      const found = domains.find((domain) => domain.arn === input.ResourceArn);
+      if (!found) throw new ApiError("ResourceNotFound", `Resource ${input.ResourceArn} does not exist`);
+      return { Tags: found.tags };
     },
   };
 }
@@ -203,7 +215,7 @@ export async function startFakeAws({ fixture, lifetimeMs = 10 * 60 * 1000 }) {
     url: `http://127.0.0.1:${server.address().port}`,
     calls,
     unexpected,
-    /** What the identity store holds from now on (a variant's groups and users). */
+    /** What the identity store (and SageMaker) holds from now on: a variant's groups, users and domains. */
     setFixture(next) {
       ops = operations(next);
     },

@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { adoptVariant, checkAdopted, describedDomain } from "./adopt-domain.mjs";
 import { changesOfPlan, changesOfStream, check, checkRefused, planErrors, summary } from "./assertions.mjs";
 import { simulateEntra } from "./entra-sim.mjs";
 import { fixtureFromConfig, startFakeAws } from "./fake-aws.mjs";
@@ -218,6 +219,35 @@ async function example(workRoot, configFile) {
         ? { ok: false, text: p.error }
         : check(entra ? "entra" : v.name, p.changes, v.intent, configs);
       report(`${v.name} (${summary(v)})`, result.ok, result.text);
+    }
+    if (!entra) {
+      // adopt-domain (adopt-domain.mjs): the first team's domain exists in AWS but not in the state.
+      const team = Object.keys(configs.A.teams)[0];
+      const resource = state.resources.find(
+        (r) => r.type === "aws_sagemaker_domain" && r.instances.some((i) => i.index_key === team),
+      );
+      const instance = resource.instances.find((i) => i.index_key === team);
+      const address = `${resource.type}.${resource.name}["${team}"]`;
+      const v = adoptVariant(text, team, instance.attributes.id);
+      const file = path.join(work, `${v.name}.yaml`);
+      fs.writeFileSync(file, v.yaml);
+      configs[v.name] = loadConfigFile(file);
+      stacks[v.name] = forPlanning(await synth(file, path.join(work, `out-${v.name}`)));
+      fs.copyFileSync(stateA, path.join(dir, "terraform.tfstate"));
+      await run("terraform", ["state", "rm", "-lock=false", address], { cwd: dir });
+      const adoptState = path.join(work, "adopt.tfstate");
+      fs.copyFileSync(path.join(dir, "terraform.tfstate"), adoptState);
+      useStack(v.name);
+      fake.setFixture({ ...fixtureFromConfig(configs[v.name]), domains: [describedDomain(instance, schema)] });
+      const result = await plan(dir, adoptState, path.join(work, "adopt.plan")).then(
+        (p) => checkAdopted(p, team, instance.attributes.id),
+        (error) => ({ ok: false, text: error.message }),
+      );
+      report(
+        `${v.name} (team ${team}: import ${instance.attributes.id} after state rm ${address})`,
+        result.ok,
+        result.text,
+      );
     }
     if (fake.unexpected.length > 0) report("fake AWS API", false, `calls not faked: ${fake.unexpected.join("; ")}`);
     else report("fake AWS API", true, `${fake.calls.length} calls: ${[...new Set(fake.calls)].sort().join(", ")}`);
