@@ -11,6 +11,7 @@ import {
   roleName,
   SAGEMAKER_NAME,
 } from "./names";
+import { checkLimits } from "./limits";
 import { personaKeys, personasBelowSharedSpace, resolveMember, teamPersonas } from "./resolve";
 import type { FederationInput } from "./schema";
 import { ADMIN_GROUP_KEY, IDENTITY_CENTER_ACCOUNT, type FederationConfig } from "./types";
@@ -28,6 +29,7 @@ export function crossCheck(input: FederationInput, now: Date): RawProblem[] {
     ...checkTeamBoundaries(input),
     ...checkGroupNames(input),
     ...checkExistingGroups(input),
+    ...checkLimits(input),
     ...checkAdmins(input),
     ...checkUserNameCasing(input),
     ...checkIdentityCenter(input),

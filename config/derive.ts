@@ -13,6 +13,7 @@ import {
   roleKey,
   roleName,
 } from "./names";
+import { personaLimits, teamLimits } from "./limits";
 import { personaKeys, resolveMember, teamPersonas, usesSharedSpaces } from "./resolve";
 import type { FederationInput } from "./schema";
 import {
@@ -80,6 +81,7 @@ export function derive(input: FederationInput): FederationConfig {
         userName,
         profileName,
         roleKey: roleKey(teamKey, persona),
+        limits: teamLimits(input, teamKey, persona),
       };
     }
     teams[teamKey] = {
@@ -95,6 +97,7 @@ export function derive(input: FederationInput): FederationConfig {
       computeRoleKey: roleKey(teamKey, COMPUTE_PERSONA),
       sharedSpaces,
       sharedSpaceRoleKey: roleKey(teamKey, SHARED_SPACE_PERSONA),
+      limits: teamLimits(input, teamKey, team.defaultPersona),
       members,
     };
     groups[teamKey] = {
@@ -173,6 +176,7 @@ function derivePersonas(input: FederationInput): Record<string, PersonaConfig> {
       description: own?.description ?? (isBuiltin ? builtin.description : key),
       activities: own?.activities ?? builtin.activities,
       instanceTypes: own?.instanceTypes ?? builtin.instanceTypes,
+      limits: personaLimits(input, key),
     };
   }
   return personas;

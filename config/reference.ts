@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS } from "./limits";
+
 /**
  * What every config key means, written once: federation.schema.json carries it as each key's description (editors
  * show it on hover) and docs/config.md is generated from it (`npm run schema` writes both). Keyed by the key's path;
@@ -22,6 +24,37 @@ const NETWORK: Readonly<Record<string, KeyReference>> = {
   },
   appNetworkAccessType: { description: "VpcOnly (all traffic through the VPC) or PublicInternetOnly." },
 };
+
+const LIMITS: Readonly<Record<string, KeyReference>> = {
+  idleTimeoutMinutes: {
+    description:
+      "Minutes without activity after which SageMaker shuts a JupyterLab or Code Editor app down (60-525600).",
+    default: String(DEFAULT_LIMITS.idleTimeoutMinutes),
+  },
+  minIdleTimeoutMinutes: {
+    description: "The shortest idle timeout a person may choose for a space of their own.",
+    default: String(DEFAULT_LIMITS.minIdleTimeoutMinutes),
+  },
+  maxIdleTimeoutMinutes: {
+    description: "The longest idle timeout a person may choose for a space of their own.",
+    default: String(DEFAULT_LIMITS.maxIdleTimeoutMinutes),
+  },
+  defaultStorageGb: {
+    description: "The storage (EBS, GB) of a new private space (5-16384).",
+    default: `${DEFAULT_LIMITS.defaultStorageGb} (SageMaker's default)`,
+  },
+  maxStorageGb: {
+    description: "The most storage (GB) a person may give a space of their own.",
+    default: String(DEFAULT_LIMITS.maxStorageGb),
+  },
+};
+
+function limits(prefix: string, description: string, fallback: string): Record<string, KeyReference> {
+  return {
+    [prefix]: { description, default: fallback },
+    ...Object.fromEntries(Object.entries(LIMITS).map(([key, value]) => [`${prefix}.${key}`, value])),
+  };
+}
 
 function network(prefix: string): Record<string, KeyReference> {
   return Object.fromEntries(
@@ -152,6 +185,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description: "The instance types it may start: exact types or families like `ml.g5.*`. Replaces a built-in's list.",
     default: "the built-in's",
   },
+  ...limits(
+    "personas.<key>.limits",
+    "Idle shutdown and storage of the persona's people: the values a team's override does not set. Nobody can change their own limits: the execution roles cannot update a profile or a domain.",
+    "the defaults below, for every persona",
+  ),
   teams: {
     description:
       "The teams, by key: 1-31 lowercase letters, digits or hyphens. The key is the team's stable identity (its domain's address and name); admins is reserved.",
@@ -202,4 +240,9 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
       "Whether members may create shared spaces (they run as the team's shared-space role, never more than a persona).",
     default: "on unless a Studio persona of the team lacks s3-bucket-access",
   },
+  ...limits(
+    "teams.<key>.limits",
+    "Overrides of the idle shutdown and storage limits for everyone in the team, whatever their persona; the domain's defaults and its shared spaces take the default persona's.",
+    "each persona's",
+  ),
 };

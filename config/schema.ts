@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACTIVITY_KEYS } from "../policies/activities";
 import { quote } from "./errors";
 import { isKnownInstanceType } from "./instance-types";
+import { IDLE_MINUTES_RANGE, STORAGE_GB_RANGE } from "./limits";
 
 /**
  * The YAML file's shape (docs/architecture.md, section 3). Checks that involve one value live here; checks across values
@@ -233,6 +234,28 @@ const identityProvider = z.discriminatedUnion(
   { error: () => problem("identityProvider.type must be entra or external", "pick entra or external") },
 );
 
+const whole = (what: string, [low, high]: readonly [number, number], unit: string) =>
+  z
+    .number()
+    .int(problem(`${what} must be a whole number of ${unit}`, `write a number from ${low} to ${high}`))
+    .min(
+      low,
+      problem(`${what} must be ${low} to ${high} ${unit} (SageMaker's range)`, `write a number from ${low} to ${high}`),
+    )
+    .max(
+      high,
+      problem(`${what} must be ${low} to ${high} ${unit} (SageMaker's range)`, `write a number from ${low} to ${high}`),
+    );
+
+/** Idle shutdown and private-space storage of a persona's or a team's people (config/limits.ts). */
+const limits = z.strictObject({
+  idleTimeoutMinutes: whole("an idle timeout", IDLE_MINUTES_RANGE, "minutes").optional(),
+  minIdleTimeoutMinutes: whole("an idle timeout", IDLE_MINUTES_RANGE, "minutes").optional(),
+  maxIdleTimeoutMinutes: whole("an idle timeout", IDLE_MINUTES_RANGE, "minutes").optional(),
+  defaultStorageGb: whole("a storage size", STORAGE_GB_RANGE, "GB").optional(),
+  maxStorageGb: whole("a storage size", STORAGE_GB_RANGE, "GB").optional(),
+});
+
 const persona = z.strictObject({
   description: z.string().optional(),
   activities: z
@@ -243,6 +266,7 @@ const persona = z.strictObject({
     .array(instanceType)
     .min(1, problem("a persona needs at least one instance type", "list the types it may start"))
     .optional(),
+  limits: limits.optional(),
 });
 
 const member = z.union(
@@ -308,6 +332,8 @@ const team = z.strictObject({
    * @default - true when every persona of the team that opens Studio has s3-bucket-access, false otherwise
    */
   sharedSpaces: z.boolean().optional(),
+  /** Overrides of the idle and storage limits, for every persona of the team. */
+  limits: limits.optional(),
 });
 
 const admins = z.strictObject({

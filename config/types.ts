@@ -109,6 +109,17 @@ export interface PersonaConfig {
   readonly description: string;
   readonly activities: readonly ActivityKey[];
   readonly instanceTypes: readonly string[];
+  /** Before any team's override. */
+  readonly limits: StudioLimits;
+}
+
+/** Idle shutdown of JupyterLab and Code Editor apps, and the EBS storage of private spaces (config/limits.ts). */
+export interface StudioLimits {
+  readonly idleTimeoutMinutes: number;
+  readonly minIdleTimeoutMinutes: number;
+  readonly maxIdleTimeoutMinutes: number;
+  readonly defaultStorageGb: number;
+  readonly maxStorageGb: number;
 }
 
 export interface GroupConfig {
@@ -142,6 +153,8 @@ export interface TeamConfig {
   readonly sharedSpaces: boolean;
   /** The role the domain's shared spaces run as: never a persona's, so a shared space gives nobody more. */
   readonly sharedSpaceRoleKey: string;
+  /** The domain's defaults and its shared spaces': the default persona's limits under the team's override. */
+  readonly limits: StudioLimits;
   readonly members: Readonly<Record<string, MemberConfig>>;
 }
 
@@ -168,4 +181,6 @@ export interface ProfileConfig {
   readonly userName: string;
   readonly profileName: string;
   readonly roleKey: string;
+  /** The member's persona's limits under the team's override. */
+  readonly limits: StudioLimits;
 }

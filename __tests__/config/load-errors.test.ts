@@ -388,6 +388,63 @@ const cases: [string, Mutation, string, string][] = [
     "teams.fraud.domainName",
     "domain name must match",
   ],
+  [
+    "an idle timeout below SageMaker's range",
+    (c) => (c.personas = { mlops: { limits: { idleTimeoutMinutes: 30 } } }),
+    "personas.mlops.limits.idleTimeoutMinutes",
+    "an idle timeout must be 60 to 525600 minutes (SageMaker's range)",
+  ],
+  [
+    "an idle timeout above SageMaker's range",
+    (c) => (c.teams.fraud.limits = { maxIdleTimeoutMinutes: 600000 }),
+    "teams.fraud.limits.maxIdleTimeoutMinutes",
+    "an idle timeout must be 60 to 525600 minutes",
+  ],
+  [
+    "an idle timeout in hours",
+    (c) => (c.teams.fraud.limits = { idleTimeoutMinutes: 1.5 }),
+    "teams.fraud.limits.idleTimeoutMinutes",
+    "an idle timeout must be a whole number of minutes",
+  ],
+  [
+    "a persona's maximum idle timeout below the default",
+    (c) => (c.personas = { "data-scientist": { limits: { maxIdleTimeoutMinutes: 90, idleTimeoutMinutes: 120 } } }),
+    "personas.data-scientist.limits.maxIdleTimeoutMinutes",
+    "the default idle timeout (120) must lie between the minimum (60) and the maximum (90)",
+  ],
+  [
+    "a team's maximum below a persona's default",
+    (c) => {
+      c.personas = { mlops: { limits: { idleTimeoutMinutes: 240 } } };
+      c.teams.fraud.limits = { maxIdleTimeoutMinutes: 180 };
+    },
+    "teams.fraud.limits.maxIdleTimeoutMinutes",
+    "(with persona mlops's limits)",
+  ],
+  [
+    "a minimum above the maximum",
+    (c) => (c.teams.fraud.limits = { minIdleTimeoutMinutes: 300, maxIdleTimeoutMinutes: 120 }),
+    "teams.fraud.limits.minIdleTimeoutMinutes",
+    "the minimum idle timeout (300) is above the maximum (120)",
+  ],
+  [
+    "a maximum storage below the default storage",
+    (c) => (c.teams.fraud.limits = { defaultStorageGb: 50, maxStorageGb: 20 }),
+    "teams.fraud.limits.maxStorageGb",
+    "the maximum storage (20 GB) is below the default (50 GB)",
+  ],
+  [
+    "a storage size SageMaker refuses",
+    (c) => (c.personas = { mlops: { limits: { defaultStorageGb: 2 } } }),
+    "personas.mlops.limits.defaultStorageGb",
+    "a storage size must be 5 to 16384 GB",
+  ],
+  [
+    "a misspelled limit",
+    (c) => (c.teams.fraud.limits = { idleTimeout: 120 }),
+    "teams.fraud.limits.idleTimeout",
+    'unknown key "idleTimeout"',
+  ],
 ];
 
 describe("config errors", () => {

@@ -227,7 +227,7 @@ describe.each([
     test("gives her a profile in the forecasting domain, named after her user name, with the mlops role", () => {
       // THEN
       const profiles = Object.values<Data>(after.resource.aws_sagemaker_user_profile)[0]!.for_each;
-      expect(profiles["forecasting/zoe@contoso.com"]).toEqual({
+      expect(profiles["forecasting/zoe@contoso.com"]).toMatchObject({
         team: "forecasting",
         userName: "zoe@contoso.com",
         profileName: "zoe",

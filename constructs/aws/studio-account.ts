@@ -55,6 +55,7 @@ export class StudioAccount extends Construct {
     new UserProfiles(this, "user_profiles", {
       provider,
       profiles: props.profiles,
+      teams: props.teams,
       domains: this.domains,
       roles,
       waitFor: [props.identityCenter.users],

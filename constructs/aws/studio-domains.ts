@@ -10,6 +10,7 @@ import { instanceAttribute } from "../instance-attribute";
 import type { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
 import { stableGroupAssignment } from "./stable-group-assignment";
+import { appLifecycle, spaceStorage, type LimitOf } from "./studio-limits";
 
 export interface StudioDomainsProps {
   /** The provider of the account the domains live in (their assignments use the Identity Center's). */
@@ -30,20 +31,10 @@ export interface StudioDomainsProps {
   readonly addressSuffix?: string;
 }
 
-/**
- * The Git repositories of a team's JupyterLab spaces. Teams without any get no settings block at all: SageMaker
- * returns none, and an empty block would be planned again on every apply.
- */
-const CODE_REPOSITORIES = {
-  for_each: "${length(each.value.gitRepositories) > 0 ? [each.value.gitRepositories] : []}",
-  content: {
-    dynamic: {
-      code_repository: {
-        for_each: "${jupyter_lab_app_settings.value}",
-        content: { repository_url: "${code_repository.value}" },
-      },
-    },
-  },
+/** The Git repositories of a team's JupyterLab spaces (none: no block, as SageMaker returns none). */
+export const CODE_REPOSITORIES = {
+  for_each: "${each.value.gitRepositories}",
+  content: { repository_url: "${code_repository.value}" },
 };
 
 /**
@@ -66,11 +57,13 @@ export class StudioDomains extends Construct {
             sharedSpaceRole: team.sharedSpaceRoleKey,
             sharedNotebooks: `s3://${team.s3Buckets[0]}/shared/notebooks/`,
             gitRepositories: team.gitRepositories,
+            ...team.limits,
           },
         ]),
       ),
     );
     const defaultRole = props.roles.arnOf(teams.getString("defaultRole"));
+    const limit: LimitOf = (name) => teams.getNumber(name);
     const suffix = props.addressSuffix ?? "";
     const securityGroups = props.network.securityGroupIds.length > 0 ? [...props.network.securityGroupIds] : undefined;
 
@@ -96,6 +89,9 @@ export class StudioDomains extends Construct {
           securityGroups,
           studioWebPortal: "ENABLED",
           defaultLandingUri: "studio::",
+          jupyterLabAppSettings: { appLifecycleManagement: appLifecycle(limit) },
+          codeEditorAppSettings: { appLifecycleManagement: appLifecycle(limit) },
+          spaceStorageSettings: spaceStorage(limit),
           sharingSettings: {
             notebookOutputOption: "Allowed",
             s3OutputPath: teams.getString("sharedNotebooks"),
@@ -106,6 +102,8 @@ export class StudioDomains extends Construct {
           // Shared spaces run as a role no bigger than any member's persona, never as the default persona's.
           executionRole: props.roles.arnOf(teams.getString("sharedSpaceRole")),
           securityGroups,
+          jupyterLabAppSettings: { appLifecycleManagement: appLifecycle(limit) },
+          spaceStorageSettings: spaceStorage(limit),
         },
         tags: { "sagemaker-team": teams.key },
         // The provider never reads retention_policy back and marks it ForceNew: an imported domain has none in
@@ -124,8 +122,14 @@ export class StudioDomains extends Construct {
           id: importDomainId,
           provider: props.provider,
         });
-    this.domains.addOverride("default_user_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
-    this.domains.addOverride("default_space_settings.dynamic.jupyter_lab_app_settings", CODE_REPOSITORIES);
+    this.domains.addOverride(
+      "default_user_settings.jupyter_lab_app_settings.dynamic.code_repository",
+      CODE_REPOSITORIES,
+    );
+    this.domains.addOverride(
+      "default_space_settings.jupyter_lab_app_settings.dynamic.code_repository",
+      CODE_REPOSITORIES,
+    );
 
     const assigned = TerraformIterator.fromResources(this.domains);
     const assignment = `aws_ssoadmin_application_assignment.team${suffix}`;

@@ -2,16 +2,19 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
 import { TerraformIterator, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import type { ProfileConfig } from "../../config/types";
+import type { ProfileConfig, TeamConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
 import type { ExecutionRoles } from "./execution-roles";
-import type { StudioDomains } from "./studio-domains";
+import { CODE_REPOSITORIES, type StudioDomains } from "./studio-domains";
+import { appLifecycle, spaceStorage, type LimitOf } from "./studio-limits";
 
 export interface UserProfilesProps {
   /** The provider of the account the domains live in. */
   readonly provider: AwsProvider;
   /** Profiles keyed `<team>/<user name>`. */
   readonly profiles: Readonly<Record<string, ProfileConfig>>;
+  /** The teams of the profiles, for their Git repositories. */
+  readonly teams: Readonly<Record<string, TeamConfig>>;
   readonly domains: StudioDomains;
   readonly roles: ExecutionRoles;
   /** What must exist first: the users in the identity store (read after their provisioning). */
@@ -33,10 +36,18 @@ export class UserProfiles extends Construct {
       Object.fromEntries(
         Object.entries(props.profiles).map(([key, profile]) => [
           key,
-          { team: profile.team, userName: profile.userName, profileName: profile.profileName, role: profile.roleKey },
+          {
+            team: profile.team,
+            userName: profile.userName,
+            profileName: profile.profileName,
+            role: profile.roleKey,
+            gitRepositories: props.teams[profile.team]!.gitRepositories,
+            ...profile.limits,
+          },
         ]),
       ),
     );
+    const limit: LimitOf = (name) => profiles.getNumber(name);
     // SageMaker creates a profile only for a user who is in the identity store and whose group is already
     // assigned to the domain.
     this.profiles = fixAddress(
@@ -47,11 +58,19 @@ export class UserProfiles extends Construct {
         userProfileName: profiles.getString("profileName"),
         singleSignOnUserIdentifier: "UserName",
         singleSignOnUserValue: profiles.getString("userName"),
-        userSettings: { executionRole: props.roles.arnOf(profiles.getString("role")) },
+        // The persona's limits. A profile's app settings replace the domain's, so the team's repositories are
+        // repeated here.
+        userSettings: {
+          executionRole: props.roles.arnOf(profiles.getString("role")),
+          jupyterLabAppSettings: { appLifecycleManagement: appLifecycle(limit) },
+          codeEditorAppSettings: { appLifecycleManagement: appLifecycle(limit) },
+          spaceStorageSettings: spaceStorage(limit),
+        },
         tags: { "sagemaker-team": profiles.getString("team") },
         dependsOn: [props.domains.assignments, ...props.waitFor],
       }),
       `member${props.addressSuffix ?? ""}`,
     );
+    this.profiles.addOverride("user_settings.jupyter_lab_app_settings.dynamic.code_repository", CODE_REPOSITORIES);
   }
 }

@@ -75,6 +75,27 @@ variables {
     "fraud/alice@contoso.com"           = { team = "fraud", user = "alice@contoso.com", name = "alice", role = "fraud/data-scientist" }
   }
 
+  # Idle shutdown and storage as [idle timeout, min, max (minutes), default storage, max storage (GB)]: the defaults
+  # [60, 60, 480, 5, 100], under personas.mlops.limits (max 720 minutes), under teams.fraud.limits (idle 120 minutes,
+  # at most 50 GB, for everyone in fraud). A domain's defaults and shared spaces take its default persona's.
+  domain_limits = {
+    forecasting     = [60, 60, 480, 5, 100] # defaultPersona: data-scientist
+    recommendations = [60, 60, 480, 5, 100]
+    fraud           = [120, 60, 720, 5, 50] # defaultPersona: mlops
+  }
+  profile_limits = {
+    "forecasting/alice@contoso.com"     = [60, 60, 480, 5, 100]
+    "forecasting/bob@contoso.com"       = [60, 60, 720, 5, 100] # mlops
+    "forecasting/erin.lee@contoso.com"  = [60, 60, 480, 5, 100]
+    "forecasting/frank@contoso.com"     = [60, 60, 480, 5, 100] # compute: no persona limits, the defaults
+    "recommendations/grace@contoso.com" = [60, 60, 480, 5, 100]
+    "recommendations/heidi@contoso.com" = [60, 60, 480, 5, 100]
+    "recommendations/ivan@contoso.com"  = [60, 60, 720, 5, 100] # mlops
+    "fraud/judy@contoso.com"            = [120, 60, 720, 5, 50] # mlops, under fraud's override
+    "fraud/mallory@contoso.com"         = [120, 60, 480, 5, 50]
+    "fraud/alice@contoso.com"           = [120, 60, 480, 5, 50]
+  }
+
   # One execution role per team and persona used anywhere in the config (data-scientist, mlops, compute): each
   # team's compute role is what its Studio roles pass to jobs, so every team has one even without a compute member.
   roles = {
@@ -288,11 +309,11 @@ run "plan_shape" {
     condition     = toset(keys(aws_ssoadmin_application_assignment.team)) == toset(keys(var.teams))
     error_message = "application assignments planned for ${jsonencode(keys(aws_ssoadmin_application_assignment.team))}"
   }
-  # The JupyterLab settings (and their repositories) are dynamic blocks over config values, so their expansion is
-  # known at plan time: one block for a team with repositories, none for a team without.
+  # The repositories are a dynamic block over config values, so their expansion is known at plan time: the team's
+  # own repositories, none for a team without. (The JupyterLab settings always hold the idle settings.)
   assert {
     condition = alltrue([for team, t in var.teams :
-      length(aws_sagemaker_domain.team[team].default_user_settings[0].jupyter_lab_app_settings) == (length(t.git) > 0 ? 1 : 0) &&
+      length(aws_sagemaker_domain.team[team].default_user_settings[0].jupyter_lab_app_settings) == 1 &&
       flatten([for s in aws_sagemaker_domain.team[team].default_user_settings[0].jupyter_lab_app_settings : [for r in s.code_repository : r.repository_url]]) == t.git
     ])
     error_message = "planned JupyterLab settings: ${jsonencode({ for team, d in aws_sagemaker_domain.team : team => d.default_user_settings[0].jupyter_lab_app_settings })}"
@@ -327,6 +348,26 @@ run "apply_aws_side" {
     ])
     error_message = "domain settings: ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => [d.domain_name, d.auth_mode, d.app_network_access_type, d.vpc_id, d.kms_key_id, d.tags] })}"
   }
+  # Idle shutdown (JupyterLab and Code Editor, and shared spaces' JupyterLab) and private-space storage.
+  assert {
+    condition = alltrue([for team, l in var.domain_limits : jsonencode([
+      for idle in [
+        aws_sagemaker_domain.team[team].default_user_settings[0].jupyter_lab_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+        aws_sagemaker_domain.team[team].default_user_settings[0].code_editor_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+        aws_sagemaker_domain.team[team].default_space_settings[0].jupyter_lab_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+      ] : [idle.lifecycle_management, idle.idle_timeout_in_minutes, idle.min_idle_timeout_in_minutes, idle.max_idle_timeout_in_minutes]
+    ]) == jsonencode([for i in range(3) : ["ENABLED", l[0], l[1], l[2]]])])
+    error_message = "domain idle settings: ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => [d.default_user_settings[0].jupyter_lab_app_settings, d.default_user_settings[0].code_editor_app_settings, d.default_space_settings[0].jupyter_lab_app_settings] })}"
+  }
+  assert {
+    condition = alltrue([for team, l in var.domain_limits : jsonencode([
+      for storage in [
+        aws_sagemaker_domain.team[team].default_user_settings[0].space_storage_settings[0].default_ebs_storage_settings[0],
+        aws_sagemaker_domain.team[team].default_space_settings[0].space_storage_settings[0].default_ebs_storage_settings[0],
+      ] : [storage.default_ebs_volume_size_in_gb, storage.maximum_ebs_volume_size_in_gb]
+    ]) == jsonencode([[l[3], l[4]], [l[3], l[4]]])])
+    error_message = "domain storage settings: ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => [d.default_user_settings[0].space_storage_settings, d.default_space_settings[0].space_storage_settings] })}"
+  }
   # prevent_destroy itself is proven by prevent-destroy/ (Terraform refuses to tear the domains down); here: the
   # home directories survive a deletion that does happen.
   assert {
@@ -349,12 +390,14 @@ run "apply_aws_side" {
     ])
     error_message = "sharing settings: ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => d.default_user_settings[0].sharing_settings })}"
   }
-  # Each team's own repositories, in the users' and the shared spaces' settings; no settings block without any.
+  # Each team's own repositories, in the users', the shared spaces' and every member's profile's settings.
   assert {
     condition = alltrue([for team, t in var.teams :
       flatten([for s in aws_sagemaker_domain.team[team].default_user_settings[0].jupyter_lab_app_settings : [for r in s.code_repository : r.repository_url]]) == t.git &&
       flatten([for s in aws_sagemaker_domain.team[team].default_space_settings[0].jupyter_lab_app_settings : [for r in s.code_repository : r.repository_url]]) == t.git &&
-      length(aws_sagemaker_domain.team[team].default_space_settings[0].jupyter_lab_app_settings) == (length(t.git) > 0 ? 1 : 0)
+      alltrue([for key, p in var.profiles : flatten([
+        for s in aws_sagemaker_user_profile.member[key].user_settings[0].jupyter_lab_app_settings : [for r in s.code_repository : r.repository_url]
+      ]) == t.git if p.team == team])
     ])
     error_message = "code repositories (user, space): ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => [d.default_user_settings[0].jupyter_lab_app_settings, d.default_space_settings[0].jupyter_lab_app_settings] })}"
   }
@@ -390,6 +433,22 @@ run "apply_aws_side" {
       aws_sagemaker_user_profile.member[key].user_settings[0].execution_role == aws_iam_role.execution[p.role].arn
     ])
     error_message = "profiles with another persona's role: ${jsonencode([for key, p in var.profiles : "${key}: ${aws_sagemaker_user_profile.member[key].user_settings[0].execution_role}" if aws_sagemaker_user_profile.member[key].user_settings[0].execution_role != aws_iam_role.execution[p.role].arn])}"
+  }
+  assert {
+    condition = alltrue([for key, l in var.profile_limits : jsonencode([
+      for idle in [
+        aws_sagemaker_user_profile.member[key].user_settings[0].jupyter_lab_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+        aws_sagemaker_user_profile.member[key].user_settings[0].code_editor_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+      ] : [idle.lifecycle_management, idle.idle_timeout_in_minutes, idle.min_idle_timeout_in_minutes, idle.max_idle_timeout_in_minutes]
+      ]) == jsonencode([for i in range(2) : ["ENABLED", l[0], l[1], l[2]]]) && jsonencode([
+      aws_sagemaker_user_profile.member[key].user_settings[0].space_storage_settings[0].default_ebs_storage_settings[0].default_ebs_volume_size_in_gb,
+      aws_sagemaker_user_profile.member[key].user_settings[0].space_storage_settings[0].default_ebs_storage_settings[0].maximum_ebs_volume_size_in_gb,
+    ]) == jsonencode([l[3], l[4]])])
+    error_message = "profile limits: ${jsonencode({ for k, p in aws_sagemaker_user_profile.member : k => [p.user_settings[0].jupyter_lab_app_settings, p.user_settings[0].code_editor_app_settings, p.user_settings[0].space_storage_settings] })}"
+  }
+  assert {
+    condition     = keys(var.profile_limits) == keys(var.profiles)
+    error_message = "profile_limits must list every profile"
   }
   assert {
     condition = alltrue([for key, p in var.profiles :

@@ -435,6 +435,22 @@ run "apply_aws_side" {
     error_message = "identity store lookups: ${jsonencode(data.aws_identitystore_groups.identity_center.groups)}"
   }
 
+  # --- Idle shutdown and storage: no limits in the YAML, so every domain and profile has the defaults: idle 60
+  # minutes, chosen between 60 and 480, private spaces of 5 GB, at most 100 GB ---------------------------------
+  assert {
+    condition = alltrue([for d in concat(values(aws_sagemaker_domain.team_research), values(aws_sagemaker_domain.team_production)) : jsonencode([
+      for idle in [
+        d.default_user_settings[0].jupyter_lab_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+        d.default_user_settings[0].code_editor_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+        d.default_space_settings[0].jupyter_lab_app_settings[0].app_lifecycle_management[0].idle_settings[0],
+      ] : [idle.lifecycle_management, idle.idle_timeout_in_minutes, idle.min_idle_timeout_in_minutes, idle.max_idle_timeout_in_minutes]
+      ]) == jsonencode([for i in range(3) : ["ENABLED", 60, 60, 480]]) && jsonencode([
+      d.default_user_settings[0].space_storage_settings[0].default_ebs_storage_settings[0].default_ebs_volume_size_in_gb,
+      d.default_user_settings[0].space_storage_settings[0].default_ebs_storage_settings[0].maximum_ebs_volume_size_in_gb,
+    ]) == jsonencode([5, 100])])
+    error_message = "domain limits: ${jsonencode({ for k, d in merge(aws_sagemaker_domain.team_research, aws_sagemaker_domain.team_production) : k => [d.default_user_settings[0].jupyter_lab_app_settings, d.default_user_settings[0].code_editor_app_settings, d.default_user_settings[0].space_storage_settings] })}"
+  }
+
   # --- Each team's domain: in its account's block only, created through that account's provider ----------------
   assert {
     condition = alltrue([for team, t in var.teams :
@@ -487,7 +503,7 @@ run "apply_aws_side" {
       d.default_space_settings[0].execution_role == "arn:aws:iam::${var.accounts[t.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${team}-shared-space" &&
       d.default_user_settings[0].sharing_settings[0].s3_output_path == t.shared &&
       d.default_user_settings[0].sharing_settings[0].s3_kms_key_id == var.accounts[t.account].kms &&
-      length(d.default_user_settings[0].jupyter_lab_app_settings) == 0 # no gitRepositories: no settings block
+      length(flatten(d.default_user_settings[0].jupyter_lab_app_settings[*].code_repository)) == 0 # no gitRepositories
     ])])
     error_message = "default roles, sharing, repositories: ${jsonencode({ for k, d in merge(aws_sagemaker_domain.team_research, aws_sagemaker_domain.team_production) : k => [d.default_user_settings[0].execution_role, d.default_space_settings[0].execution_role, d.default_user_settings[0].sharing_settings, d.default_user_settings[0].jupyter_lab_app_settings] })}"
   }
