@@ -123,7 +123,11 @@ describe("nobody raises their own idle or storage limits", () => {
       ...policies[roleKey]!,
       Statement: [
         ...policies[roleKey]!.Statement,
-        { Effect: "Allow", Action: "sagemaker:UpdateUserProfile", Resource: `arn:aws:sagemaker:*:${ACCOUNT}:*` },
+        {
+          Effect: "Allow" as const,
+          Action: "sagemaker:UpdateUserProfile",
+          Resource: `arn:aws:sagemaker:*:${ACCOUNT}:*`,
+        },
       ],
     };
     const attempt = (await attempts()).find(
