@@ -226,10 +226,9 @@ describe("AWS side of the Contoso example", () => {
     const profiles = resource(stack, "aws_sagemaker_user_profile");
     expect(profiles.address).toBe("aws_sagemaker_user_profile.member");
     const identities = Object.fromEntries(
-      Object.entries(profiles.block.for_each).map(([key, { team, userName, profileName, role }]) => [
-        key,
-        { team, userName, profileName, role },
-      ]),
+      Object.entries<Record<string, unknown>>(profiles.block.for_each).map(
+        ([key, { team, userName, profileName, role }]) => [key, { team, userName, profileName, role }],
+      ),
     );
     expect(identities).toEqual({
       "forecasting/alice@contoso.com": {
