@@ -2,6 +2,7 @@ import { rolePolicy } from "../config/role-policy";
 import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig, type PersonaConfig } from "../config/types";
 import { domainLosses, type DomainLoss } from "./domain-replacement";
 import { canonicalPolicy } from "./policy-equivalence";
+import { limitsText } from "./limits-text";
 import { bucketsAllowedBy } from "./role-buckets";
 import { isEmptyChange, setChange, sorted, type SetChange } from "./sets";
 
@@ -78,6 +79,8 @@ export interface AccessChanges {
     /** Lines for the group, permission set and session duration. */
     readonly settings: readonly string[];
   };
+  /** Idle shutdown and storage limits that change, per domain and per team and persona. */
+  readonly limits: readonly string[];
 }
 
 /** Everything that changes who can reach what between two validated configs. */
@@ -100,7 +103,24 @@ export function accessChanges(base: FederationConfig, head: FederationConfig): A
         ...changed("admin session duration", base.admins.sessionDuration, head.admins.sessionDuration),
       ],
     },
+    limits: limitChanges(base, head),
   };
+}
+
+/** Each domain's defaults (and shared spaces'), and each team's persona in use, whose limits change. */
+function limitChanges(base: FederationConfig, head: FederationConfig): string[] {
+  const limits = (config: FederationConfig) => {
+    const out = new Map<string, string>();
+    for (const team of Object.values(config.teams)) out.set(`${team.key} (domain defaults)`, limitsText(team.limits));
+    for (const profile of Object.values(config.profiles))
+      out.set(`${profile.team}/${config.roles[profile.roleKey]!.persona}`, limitsText(profile.limits));
+    return out;
+  };
+  const before = limits(base);
+  const after = limits(head);
+  return sorted(before.keys()).flatMap((key) =>
+    after.has(key) ? changed(key, before.get(key)!, after.get(key)!) : [],
+  );
 }
 
 export function hasAccessChange(changes: AccessChanges): boolean {
@@ -114,7 +134,8 @@ export function hasAccessChange(changes: AccessChanges): boolean {
       changes.roles.created.length +
       changes.roles.deleted.length +
       changes.roles.changed.length +
-      changes.admins.settings.length >
+      changes.admins.settings.length +
+      changes.limits.length >
       0 || !isEmptyChange(changes.admins.members)
   );
 }

@@ -41,6 +41,7 @@ export function accessDiff(base: FederationConfig, head: FederationConfig, optio
         ...section("Personas whose permissions change", personaLines(changes)),
         ...section("Execution roles", roleLines(changes)),
         ...section("Admins", adminLines(changes)),
+        ...section("Idle shutdown and storage", changes.limits),
       ]
     : ["", NO_ACCESS_CHANGE];
   const markdown = [

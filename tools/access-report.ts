@@ -1,8 +1,10 @@
+import { profileKey } from "../config/names";
 import { rolePolicy } from "../config/role-policy";
 import type { FederationConfig, TeamConfig } from "../config/types";
 import { accessDiagram } from "./access-diagram";
 import { code, codeList, plural, table } from "./markdown";
 import { sorted } from "./sets";
+import { limitsText } from "./limits-text";
 import { bucketsAllowedBy } from "./role-buckets";
 
 export interface AccessReportOptions {
@@ -74,11 +76,12 @@ function teamSection(config: FederationConfig, team: TeamConfig): string[] {
     `- Workspace bucket: ${code(workspace)} (${code("shared/")} for the team, ${code("users/<profile>/")} private to each member)`,
     `- Data buckets: ${codeList(data)}`,
     `- Compute role: ${code(config.roles[team.computeRoleKey]!.roleName)} (jobs, pipelines and endpoints run as it)`,
+    `- Domain defaults and shared spaces: ${limitsText(team.limits)}`,
     "",
     ...(members.length === 0
       ? ["No members: the group gets the domain, nobody has a profile yet."]
       : table(
-          ["Member", "Persona", "Profile", "Execution role", "Buckets"],
+          ["Member", "Persona", "Profile", "Execution role", "Buckets", "Idle shutdown and storage"],
           members.map((member) => {
             const role = roleOf(member.persona);
             return [
@@ -87,6 +90,7 @@ function teamSection(config: FederationConfig, team: TeamConfig): string[] {
               code(member.profileName),
               code(role.roleName),
               codeList(bucketsAllowedBy(rolePolicy(config, role))),
+              limitsText(config.profiles[profileKey(team.key, member.userName)]!.limits),
             ];
           }),
         )),
@@ -113,6 +117,7 @@ function personas(config: FederationConfig): string[] {
       "",
       `- ML activities: ${codeList(persona.activities)}`,
       `- Instance types: ${codeList(persona.instanceTypes)}`,
+      `- Limits (before a team's override): ${limitsText(persona.limits)}; nobody can change their own`,
       `- Members: ${sorted(teams.keys())
         .map((team) => `${team} (${teams.get(team)})`)
         .join(", ")}`,

@@ -104,6 +104,25 @@ ${dataAtStakeBox("1 user profile", [
     );
   });
 
+  test("shows limits that change, for the domain and each team's persona, and nothing else", () => {
+    // GIVEN fraud's override raises the idle timeout to 180 minutes (within mlops's maximum of 720)
+    // WHEN
+    const diff = diffAfter((data) => {
+      data.teams.fraud.limits.idleTimeoutMinutes = 180;
+    });
+    // THEN fraud's domain (default persona mlops) and both of its personas in use change; no other team
+    expect(diff.changed).toBe(true);
+    expect(diff.markdown).toBe(
+      `${HEADER}
+## Idle shutdown and storage
+
+- fraud (domain defaults): idle apps stop after 120 min (60-720 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-720 min); spaces 5 GB (at most 50 GB)
+- fraud/data-scientist: idle apps stop after 120 min (60-480 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-480 min); spaces 5 GB (at most 50 GB)
+- fraud/mlops: idle apps stop after 120 min (60-720 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-720 min); spaces 5 GB (at most 50 GB)
+`,
+    );
+  });
+
   test("shows activities a persona gains", () => {
     // GIVEN MLOps people may also run ML jobs
     // WHEN

@@ -12,13 +12,14 @@ identityProvider: { type: external }
 admins: { group: ml-admins, members: [carol@example.com] }
 personas:
   data-scientist: { activities: [run-studio-applications, s3-bucket-access], instanceTypes: [ml.t3.medium] }
-  mlops: { activities: [run-studio-applications, manage-models], instanceTypes: [ml.t3.medium] }
+  mlops: { activities: [run-studio-applications, manage-models], instanceTypes: [ml.t3.medium], limits: { maxIdleTimeoutMinutes: 720 } }
   compute: { instanceTypes: [ml.m5.large] }
 teams:
   vision:
     group: ml-vision
     defaultPersona: data-scientist
     s3Buckets: [vision-workspace, vision-data]
+    limits: { maxStorageGb: 50 }
     members:
       ann@example.com:
       ben.li@example.com: { persona: compute, profileName: ben-batch }
@@ -55,12 +56,13 @@ Group \`ml-admins\` gets permission set \`tiny-admin\` (AmazonSageMakerFullAcces
 - Workspace bucket: \`vision-workspace\` (\`shared/\` for the team, \`users/<profile>/\` private to each member)
 - Data buckets: \`vision-data\`
 - Compute role: \`tiny-vision-compute\` (jobs, pipelines and endpoints run as it)
+- Domain defaults and shared spaces: idle apps stop after 60 min (60-480 min); spaces 5 GB (at most 50 GB)
 
-| Member | Persona | Profile | Execution role | Buckets |
-| --- | --- | --- | --- | --- |
-| ann@example.com | \`data-scientist\` | \`ann\` | \`tiny-vision-data-scientist\` | \`vision-data\`, \`vision-workspace\` |
-| ben.li@example.com | \`compute\` | \`ben-batch\` | \`tiny-vision-compute\` | \`vision-data\`, \`vision-workspace\` |
-| cy@example.com | \`mlops\` | \`cy\` | \`tiny-vision-mlops\` | none |
+| Member | Persona | Profile | Execution role | Buckets | Idle shutdown and storage |
+| --- | --- | --- | --- | --- | --- |
+| ann@example.com | \`data-scientist\` | \`ann\` | \`tiny-vision-data-scientist\` | \`vision-data\`, \`vision-workspace\` | idle apps stop after 60 min (60-480 min); spaces 5 GB (at most 50 GB) |
+| ben.li@example.com | \`compute\` | \`ben-batch\` | \`tiny-vision-compute\` | \`vision-data\`, \`vision-workspace\` | idle apps stop after 60 min (60-480 min); spaces 5 GB (at most 50 GB) |
+| cy@example.com | \`mlops\` | \`cy\` | \`tiny-vision-mlops\` | none | idle apps stop after 60 min (60-720 min); spaces 5 GB (at most 50 GB) |
 
 ## Personas
 
@@ -70,6 +72,7 @@ Compute: the role SageMaker jobs, pipelines and endpoints run as, and what pipel
 
 - ML activities: \`access-required-aws-services\`, \`run-pipeline-steps\`
 - Instance types: \`ml.m5.large\`
+- Limits (before a team's override): idle apps stop after 60 min (60-480 min); spaces 5 GB (at most 100 GB); nobody can change their own
 - Members: vision (1)
 
 ### \`data-scientist\`
@@ -78,6 +81,7 @@ Data Scientist: notebooks, training and processing jobs, models and experiments
 
 - ML activities: \`run-studio-applications\`, \`s3-bucket-access\`
 - Instance types: \`ml.t3.medium\`
+- Limits (before a team's override): idle apps stop after 60 min (60-480 min); spaces 5 GB (at most 100 GB); nobody can change their own
 - Members: vision (1)
 
 ### \`mlops\`
@@ -86,6 +90,7 @@ MLOps: models, endpoints, pipelines and monitoring
 
 - ML activities: \`run-studio-applications\`, \`manage-models\`
 - Instance types: \`ml.t3.medium\`
+- Limits (before a team's override): idle apps stop after 60 min (60-720 min); spaces 5 GB (at most 100 GB); nobody can change their own
 - Members: vision (1)
 `;
 
