@@ -236,6 +236,38 @@ function checkGroupNames(input: FederationInput): RawProblem[] {
   return problems;
 }
 
+/** Just-in-time admins need Entra (PIM for groups); each eligible one must be an admin; PIM caps activation at a day. */
+function checkJustInTime(input: FederationInput): RawProblem[] {
+  const jit = input.admins.justInTime;
+  if (jit === undefined) return [];
+  if (input.identityProvider.type !== "entra")
+    return [
+      {
+        path: ["admins", "justInTime"],
+        rule: "just-in-time admins need Entra ID Privileged Identity Management; with an external identity provider this config does not manage the admin group",
+        fix: "remove admins.justInTime and set up eligibility in your identity provider",
+      },
+    ];
+  const problems: RawProblem[] = [];
+  const admins = new Set(input.admins.members.map((user) => user.toLowerCase()));
+  (jit.members ?? []).forEach((user, index) => {
+    if (!admins.has(user.toLowerCase()))
+      problems.push({
+        path: ["admins", "justInTime", "members", index],
+        rule: `"${user}" is not one of admins.members`,
+        fix: "list the admin under admins.members too, or remove them here",
+      });
+  });
+  const minutes = isoDurationMinutes(jit.maximumDuration);
+  if (minutes === undefined || minutes < 30 || minutes > 1440)
+    problems.push({
+      path: ["admins", "justInTime", "maximumDuration"],
+      rule: `activation duration "${jit.maximumDuration}" must be an ISO-8601 duration between 30 minutes and 24 hours (PIM's range)`,
+      fix: "write it like PT4H",
+    });
+  return problems;
+}
+
 function checkAdmins(input: FederationInput): RawProblem[] {
   const problems: RawProblem[] = [];
   const minutes = isoDurationMinutes(input.admins.sessionDuration);
@@ -252,6 +284,7 @@ function checkAdmins(input: FederationInput): RawProblem[] {
       rule: `permission set name "${permissionSet}" is longer than ${PERMISSION_SET_NAME_MAX} characters`,
       fix: "set admins.permissionSetName to a shorter name",
     });
+  problems.push(...checkJustInTime(input));
   const seen = new Set<string>();
   input.admins.members.forEach((userName, index) => {
     if (seen.has(userName.toLowerCase()))

@@ -104,13 +104,17 @@ export function derive(input: FederationInput): FederationConfig {
       displayName: team.group,
       description: `SageMaker Studio users of team ${teamKey} (${name})`,
       members: Object.keys(members),
+      eligibleMembers: [],
       existingObjectId: team.existingGroupId,
     };
   }
+  const jit = input.admins.justInTime;
+  const eligible = jit === undefined ? [] : [...(jit.members ?? input.admins.members)].sort();
   groups[ADMIN_GROUP_KEY] = {
     displayName: input.admins.group,
     description: `SageMaker administrators (${name})`,
-    members: [...input.admins.members].sort(),
+    members: input.admins.members.filter((user) => !eligible.includes(user)).sort(),
+    eligibleMembers: eligible,
     existingObjectId: input.admins.existingGroupId,
   };
 
@@ -151,7 +155,17 @@ export function derive(input: FederationInput): FederationConfig {
     identityProvider: idp.type === "entra" ? { type: "entra", ...idp.entra } : { type: "external" },
     admins: {
       group: input.admins.group,
-      members: groups[ADMIN_GROUP_KEY].members,
+      members: [...input.admins.members].sort(),
+      justInTime:
+        jit === undefined
+          ? undefined
+          : {
+              eligible,
+              maximumDuration: jit.maximumDuration,
+              requireJustification: jit.requireJustification,
+              requireMfa: jit.requireMfa,
+              approvers: [...jit.approvers].sort(),
+            },
       sessionDuration: input.admins.sessionDuration,
       permissionSetName: input.admins.permissionSetName ?? defaultPermissionSetName(name),
     },

@@ -158,6 +158,18 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description: "Object ids that own the app and the groups, managed exactly.",
     default: "whoever created them stays owner",
   },
+  "identityProvider.entra.mfa": {
+    description:
+      "A Conditional Access policy that requires multifactor authentication to sign in to the AWS IAM Identity Center app, for every team and admin group. Needs Entra ID P1. See docs/runbook.md for the rollout.",
+    default: "none",
+  },
+  "identityProvider.entra.mfa.enforce": {
+    description:
+      "false: report-only (the sign-in logs show who would have been asked); true: enforced. Start with false.",
+  },
+  "identityProvider.entra.mfa.breakGlassUserIds": {
+    description: "Object ids (GUIDs) of emergency accounts the policy never applies to.",
+  },
   admins: { description: "The SageMaker administrators." },
   "admins.group": { description: "Their IdP group's display name." },
   "admins.members": { description: "Their user names (Entra mode)." },
@@ -165,6 +177,24 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description:
       "Entra mode: the object id of an existing admin group to use instead of creating one; its membership stays managed in Entra.",
     default: "a group is created",
+  },
+  "admins.justInTime": {
+    description:
+      "Entra mode: admins become eligible members of the admin group through Privileged Identity Management and activate when they need the permission set. Needs Entra ID P2. See docs/runbook.md.",
+    default: "none: every admin is a permanent member",
+  },
+  "admins.justInTime.members": {
+    description: "Which admins are eligible; the others stay permanent members. Each must be in admins.members.",
+    default: "every admin",
+  },
+  "admins.justInTime.maximumDuration": {
+    description: "ISO 8601 longest activation, 30 minutes to 24 hours.",
+  },
+  "admins.justInTime.requireJustification": { description: "Whether an activation needs a reason." },
+  "admins.justInTime.requireMfa": { description: "Whether an activation needs multifactor authentication." },
+  "admins.justInTime.approvers": {
+    description: "User names who approve each activation.",
+    default: "none: no approval",
   },
   "admins.sessionDuration": { description: "ISO 8601 console session length, 1 to 12 hours." },
   "admins.permissionSetName": {

@@ -225,6 +225,13 @@ const entra = z.strictObject({
   provisionOnDemand: z.boolean().default(true),
   checkUserAttributes: z.boolean().default(true),
   relayState: z.string().optional(),
+  /** Multifactor authentication on the way into AWS, by a Conditional Access policy (Entra ID P1). */
+  mfa: z
+    .strictObject({
+      enforce: z.boolean().default(false),
+      breakGlassUserIds: z.array(guid("break-glass user object id")).default([]),
+    })
+    .optional(),
   owners: z.array(guid("owner object id")).default([]),
 });
 
@@ -341,6 +348,16 @@ const admins = z.strictObject({
   existingGroupId: existingGroupId.optional(),
   members: z.array(userName).default([]),
   sessionDuration: z.string().default("PT4H"),
+  /** Entra mode: admins eligible through Privileged Identity Management instead of permanent members (P2). */
+  justInTime: z
+    .strictObject({
+      members: z.array(userName).optional(),
+      maximumDuration: z.string().default("PT4H"),
+      requireJustification: z.boolean().default(true),
+      requireMfa: z.boolean().default(true),
+      approvers: z.array(userName).default([]),
+    })
+    .optional(),
   permissionSetName: pattern(
     /^[\w+=,.@-]{1,32}$/,
     "permission set name must be 1-32 of letters, digits and + = , . @ _ -",

@@ -94,14 +94,29 @@ export type IdentityProviderConfig =
       readonly checkUserAttributes: boolean;
       readonly relayState?: string;
       readonly owners: readonly string[];
+      /** A Conditional Access policy requiring MFA for the app: enforced, or report-only. */
+      readonly mfa?: { readonly enforce: boolean; readonly breakGlassUserIds: readonly string[] };
     }
   | { readonly type: "external" };
 
 export interface AdminsConfig {
   readonly group: string;
+  /** Every admin, permanent or eligible. */
   readonly members: readonly string[];
+  /** Entra mode: eligible admins who activate the group membership through PIM, and the activation policy. */
+  readonly justInTime?: JustInTimeConfig;
   readonly sessionDuration: string;
   readonly permissionSetName: string;
+}
+
+export interface JustInTimeConfig {
+  /** User names, sorted: eligible, not permanent, members of the admin group. */
+  readonly eligible: readonly string[];
+  readonly maximumDuration: string;
+  readonly requireJustification: boolean;
+  readonly requireMfa: boolean;
+  /** User names who approve an activation; none: no approval. */
+  readonly approvers: readonly string[];
 }
 
 export interface PersonaConfig {
@@ -130,8 +145,10 @@ export interface GroupConfig {
    * managed in Entra, not here.
    */
   readonly existingObjectId?: string;
-  /** User names (UPNs), sorted. */
+  /** Permanent members' user names (UPNs), sorted. */
   readonly members: readonly string[];
+  /** Members through PIM, eligible to activate (the admin group with admins.justInTime). */
+  readonly eligibleMembers: readonly string[];
 }
 
 export interface TeamConfig {

@@ -15,6 +15,8 @@ import { ConsoleGuard } from "../constructs/aws/console-guard";
 import { IdentityCenterLookup, type IdentityCenterLookupProps } from "../constructs/aws/identity-center-lookup";
 import { StudioAccount } from "../constructs/aws/studio-account";
 import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
+import { JustInTimeAdmins } from "../constructs/entra/just-in-time-admins";
+import { MfaPolicy } from "../constructs/entra/mfa-policy";
 import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
 import { TeamGroups } from "../constructs/entra/team-groups";
 import { consoleGuardPolicy } from "../policies/console-guard";
@@ -92,6 +94,20 @@ export class FederationStack extends TerraformStack {
       checkUserAttributes: idp.checkUserAttributes,
       owners: idp.owners,
     });
+    if (config.admins.justInTime !== undefined)
+      new JustInTimeAdmins(this, "just_in_time_admins", {
+        policy: config.admins.justInTime,
+        adminGroup: config.groups[ADMIN_GROUP_KEY]!,
+        groups,
+      });
+    if (idp.mfa !== undefined)
+      new MfaPolicy(this, "mfa", {
+        displayName: `${config.name}: MFA for AWS IAM Identity Center`,
+        clientId: app.clientId,
+        groupIds: groups.allObjectIds(),
+        enforce: idp.mfa.enforce,
+        breakGlassUserIds: idp.mfa.breakGlassUserIds,
+      });
     entraOutputs(this, app, idp.tenantId);
     if (center === undefined) {
       bootstrapOutputs(this, app, idp.tenantId);

@@ -440,6 +440,24 @@ const cases: [string, Mutation, string, string][] = [
     "a storage size must be 5 to 16384 GB",
   ],
   [
+    "justInTime with an unknown member",
+    (c) => (c.admins.justInTime = { members: ["dan@contoso.com", "eve@contoso.com"] }),
+    "admins.justInTime.members[1]",
+    '"eve@contoso.com" is not one of admins.members',
+  ],
+  [
+    "justInTime with an activation longer than PIM allows",
+    (c) => (c.admins.justInTime = { maximumDuration: "PT36H" }),
+    "admins.justInTime.maximumDuration",
+    "between 30 minutes and 24 hours",
+  ],
+  [
+    "a break-glass id that is not a GUID",
+    (c) => (c.identityProvider.entra.mfa = { breakGlassUserIds: ["breakglass@contoso.com"] }),
+    "identityProvider.entra.mfa.breakGlassUserIds[0]",
+    "break-glass user object id must be a GUID",
+  ],
+  [
     "a misspelled limit",
     (c) => (c.teams.fraud.limits = { idleTimeout: 120 }),
     "teams.fraud.limits.idleTimeout",
@@ -448,6 +466,21 @@ const cases: [string, Mutation, string, string][] = [
 ];
 
 describe("config errors", () => {
+  test("fails on just-in-time admins with an external identity provider", () => {
+    // GIVEN the external example with admins.justInTime
+    const data = exampleData("contoso-external");
+    data.admins.justInTime = {};
+    // WHEN
+    const problems = configErrorOf(stringify(data)).problems;
+    // THEN one problem, at the key, saying why
+    expect(problems.map((p) => [p.path, p.rule])).toEqual([
+      [
+        "admins.justInTime",
+        expect.stringContaining("just-in-time admins need Entra ID Privileged Identity Management"),
+      ],
+    ]);
+  });
+
   test("fails on an existing group with an external identity provider", () => {
     // GIVEN the external example with an existing group id on a team
     const config = exampleData("contoso-external");

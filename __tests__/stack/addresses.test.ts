@@ -24,11 +24,15 @@ const EXAMPLES = ["contoso", "contoso-external", "contoso-multi-account", "fabri
 describe("resource addresses", () => {
   const stacks: Record<string, SynthesizedStack> = {};
   beforeAll(() => {
-    // GIVEN every example, and the Entra example in its bootstrap phase, synthesized once
+    // GIVEN every example, and the Entra example in its bootstrap phase, synthesized once,
     for (const name of EXAMPLES) stacks[name] = synthJson(loadExample(name));
     const bootstrap = exampleData("contoso");
     delete bootstrap.aws.identityCenter;
     stacks.bootstrap = synthJson(loadData(bootstrap));
+    // and just-in-time admins on a created group, with a permanent admin and an approver
+    const pim = exampleData("contoso");
+    pim.admins.justInTime = { members: ["dan@contoso.com"], approvers: ["grace@contoso.com"] };
+    stacks.pim = synthJson(loadData(pim));
   });
 
   test("no address carries a construct-path hash, so refactoring the code moves nothing", () => {
@@ -40,7 +44,9 @@ describe("resource addresses", () => {
     // Workload accounts' blocks carry the account key as a suffix; the table lists them without it.
     const synthesized = new Set(
       Object.entries(stacks).flatMap(([name, stack]) => {
-        const accounts = Object.keys(exampleData(name === "bootstrap" ? "contoso" : name).aws.accounts ?? {});
+        const accounts = Object.keys(
+          exampleData(name === "bootstrap" || name === "pim" ? "contoso" : name).aws.accounts ?? {},
+        );
         return addresses(stack).map((address) =>
           accounts.reduce((base, account) => base.replace(new RegExp(`_${account}$`), ""), address),
         );

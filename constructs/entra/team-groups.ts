@@ -73,6 +73,10 @@ export class TeamGroups extends Construct {
           created.map(([key, group]) => [key, { displayName: group.displayName, description: group.description }]),
         ),
       );
+      // A group with eligible members (PIM) changes membership on every activation: its membership is left
+      // unmanaged (null), and its permanent members are added one by one (just-in-time-admins.ts).
+      const membersOf = Token.asList(Fn.try([instanceAttribute(members, groupIterator.key, "object_ids"), []]));
+      const pim = created.filter(([, group]) => group.eligibleMembers.length > 0).map(([key]) => key);
       const groups = fixAddress(
         new Group(this, "groups", {
           forEach: groupIterator,
@@ -81,7 +85,10 @@ export class TeamGroups extends Construct {
           securityEnabled: true,
           preventDuplicateNames: true,
           owners: props.owners && props.owners.length > 0 ? [...props.owners] : undefined,
-          members: Token.asList(Fn.try([instanceAttribute(members, groupIterator.key, "object_ids"), []])),
+          members:
+            pim.length === 0
+              ? membersOf
+              : Token.asList(Fn.conditional(Fn.contains(pim, groupIterator.key), null, membersOf)),
         }),
         "team",
       );
@@ -123,6 +130,16 @@ export class TeamGroups extends Construct {
       });
       fixAddress(check, "member");
     }
+  }
+
+  /** The object id of group `key`, created or existing, as a Terraform expression. */
+  objectIdOf(key: string): string {
+    return `\${${this.allGroups.slice(2, -1)}[${JSON.stringify(key)}].object_id}`;
+  }
+
+  /** Every group's object id, created or existing, as a Terraform list expression. */
+  allObjectIds(): string[] {
+    return Token.asList(`\${[for group in values(${this.allGroups.slice(2, -1)}) : group.object_id]}`);
   }
 
   /** A new iterator over every group, created or existing (`each.value.object_id`, `each.value.display_name`). */

@@ -18,6 +18,9 @@ const FORCE_NEW = {
   azuread_application_redirect_uris: ["application_id", "type"],
   // display_name, description and members change in place.
   azuread_group: ["assignable_to_role", "mail_enabled", "types"],
+  azuread_group_member: ["group_object_id", "member_object_id"],
+  azuread_privileged_access_group_eligibility_schedule: ["group_id", "principal_id", "assignment_type"],
+  azuread_group_role_management_policy: ["group_id", "role_id"],
 };
 
 const META = new Set(["//", "for_each", "count", "depends_on", "lifecycle", "provider"]);
