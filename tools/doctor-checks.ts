@@ -47,8 +47,30 @@ export function doctorChecks(facts: DoctorFacts): Check[] {
       : [backendCheck(config, facts.env), ...certificateChecks(config, facts.now), scimTokenCheck(config, facts.env)]),
     ...(config === undefined
       ? []
-      : [awsCredentialsCheck(config, facts.env), ...azureCredentialsCheck(config, facts.env)]),
+      : [
+          awsCredentialsCheck(config, facts.env),
+          ...azureCredentialsCheck(config, facts.env),
+          ...licenceChecks(config),
+        ]),
   ];
+}
+
+/** What the opt-in Entra features need, which no offline check can see: the tenant's licences and permissions. */
+export function licenceChecks(config: FederationConfig): Check[] {
+  const checks: Check[] = [];
+  if (config.admins.justInTime !== undefined)
+    checks.push({
+      status: "info",
+      title: `just-in-time admins (${config.admins.justInTime.eligible.length} eligible) need Entra ID P2 (Privileged Identity Management)`,
+      next: "give the eligible admins a P2 licence, and Terraform's identity the PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup and RoleManagementPolicy.ReadWrite.AzureADGroup permissions",
+    });
+  if (config.identityProvider.type === "entra" && config.identityProvider.mfa !== undefined)
+    checks.push({
+      status: "info",
+      title: `MFA for AWS sign-in is ${config.identityProvider.mfa.enforce ? "enforced" : "report-only"} and needs Entra ID P1 (Conditional Access)`,
+      next: "give the users a P1 licence, and Terraform's identity the Policy.ReadWrite.ConditionalAccess and Policy.Read.All permissions",
+    });
+  return checks;
 }
 
 export function doctorExitCode(checks: readonly Check[]): number {

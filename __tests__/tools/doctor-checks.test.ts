@@ -3,6 +3,7 @@ import type { FederationConfig } from "../../config/types";
 import {
   doctorChecks,
   doctorExitCode,
+  licenceChecks,
   nextStep,
   tokenVariable,
   versionAtLeast,
@@ -117,5 +118,22 @@ describe("doctor", () => {
     expect(versionAtLeast("1.9.8", "1.10.0")).toBe(false);
     expect(versionAtLeast("18.19.0", "20.9.0")).toBe(false);
     expect(tokenVariable("app.terraform.io")).toBe("TF_TOKEN_app_terraform_io");
+  });
+});
+
+describe("doctor's licence reminders", () => {
+  test("GIVEN just-in-time admins and MFA THEN it names P2 and P1 and what Terraform's identity needs", () => {
+    // GIVEN the adoption example (justInTime and report-only MFA)
+    const checks = licenceChecks(loadExample("fabrikam-adoption"));
+    // THEN
+    expect(checks.map((check) => check.status)).toEqual(["info", "info"]);
+    expect(checks[0]!.title).toContain("need Entra ID P2");
+    expect(checks[0]!.title).toContain("1 eligible");
+    expect(checks[1]!.title).toBe("MFA for AWS sign-in is report-only and needs Entra ID P1 (Conditional Access)");
+    expect(checks[1]!.next).toContain("Policy.ReadWrite.ConditionalAccess");
+  });
+
+  test("GIVEN neither feature THEN no reminder", () => {
+    expect(licenceChecks(loadExample("contoso"))).toEqual([]);
   });
 });
