@@ -2,7 +2,7 @@ import { rolePolicy } from "../config/role-policy";
 import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig, type PersonaConfig } from "../config/types";
 import { domainLosses, type DomainLoss } from "./domain-replacement";
 import { canonicalPolicy } from "./policy-equivalence";
-import { limitsText } from "./limits-text";
+import { justInTimeText, limitsText, mfaText } from "./settings-text";
 import { bucketsAllowedBy } from "./role-buckets";
 import { isEmptyChange, setChange, sorted, type SetChange } from "./sets";
 
@@ -101,6 +101,11 @@ export function accessChanges(base: FederationConfig, head: FederationConfig): A
         ...changed("admin group", base.admins.group, head.admins.group),
         ...changed("admin permission set", base.admins.permissionSetName, head.admins.permissionSetName),
         ...changed("admin session duration", base.admins.sessionDuration, head.admins.sessionDuration),
+        ...changed(
+          "just-in-time admins",
+          justInTimeText(base.admins.justInTime),
+          justInTimeText(head.admins.justInTime),
+        ),
       ],
     },
     limits: limitChanges(base, head),
@@ -155,6 +160,7 @@ function platformChanges(base: FederationConfig, head: FederationConfig): string
   return [
     ...changed("identity provider", base.identityProvider.type, head.identityProvider.type),
     ...changed("phase", base.phase, head.phase),
+    ...changed("MFA to sign in to AWS", mfaText(base), mfaText(head)),
     ...changed("AWS account", base.aws.accountId, head.aws.accountId),
     ...changed("Studio network access", access(base), access(head)),
     ...changed(

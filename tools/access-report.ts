@@ -4,7 +4,7 @@ import type { FederationConfig, TeamConfig } from "../config/types";
 import { accessDiagram } from "./access-diagram";
 import { code, codeList, plural, table } from "./markdown";
 import { sorted } from "./sets";
-import { limitsText } from "./limits-text";
+import { justInTimeText, limitsText, mfaText } from "./settings-text";
 import { bucketsAllowedBy } from "./role-buckets";
 
 export interface AccessReportOptions {
@@ -42,6 +42,7 @@ function overview(config: FederationConfig, source: string): string[] {
       ? "- Phase: full"
       : "- Phase: bootstrap; only the Entra side exists, the domains, profiles and roles below are created by the phase 2 apply",
     `- IAM Identity Center account ${code(config.aws.accountId)}, region ${code(config.aws.region)}`,
+    ...(idp.type === "entra" ? [`- MFA to sign in to AWS (Conditional Access): ${mfaText(config)}`] : []),
     `- ${plural(Object.keys(config.teams).length, "team")}, ${plural(Object.keys(config.profiles).length, "user profile")} for ${people.size === 1 ? "1 person" : `${people.size} people`}, ${plural(config.admins.members.length, "admin")}`,
   ];
 }
@@ -59,7 +60,15 @@ function admins(config: FederationConfig): string[] {
     "",
     `Group ${code(admins.group)} gets permission set ${code(admins.permissionSetName)} (AmazonSageMakerFullAccess, sessions up to ${admins.sessionDuration}) on ${accounts.length === 1 ? "account" : "accounts"} ${accounts.join(", ")}: the SageMaker console and every domain. ${guard}`,
     "",
-    ...(admins.members.length === 0 ? ["No members."] : admins.members.map((member) => `- ${member}`)),
+    ...(admins.justInTime === undefined
+      ? []
+      : [`Just in time (Privileged Identity Management): ${justInTimeText(admins.justInTime)}.`, ""]),
+    ...(admins.members.length === 0
+      ? ["No members."]
+      : admins.members.map(
+          (member) =>
+            `- ${member}${admins.justInTime?.eligible.includes(member) ? " (eligible: activates when needed)" : ""}`,
+        )),
   ];
 }
 

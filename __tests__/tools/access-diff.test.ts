@@ -123,6 +123,20 @@ ${dataAtStakeBox("1 user profile", [
     );
   });
 
+  test("shows just-in-time admins and MFA switched on", () => {
+    // GIVEN the Entra example gets eligible admins and report-only MFA
+    // WHEN
+    const diff = diffAfter((data) => {
+      data.admins.justInTime = {};
+      data.identityProvider.entra.mfa = {};
+    }, "contoso");
+    // THEN
+    expect(diff.markdown).toContain("- MFA to sign in to AWS: off → report-only");
+    expect(diff.markdown).toContain(
+      "- just-in-time admins: off (every admin is a permanent member) → eligible carol@contoso.com, dan@contoso.com; activate for up to PT4H with a reason and MFA",
+    );
+  });
+
   test("shows activities a persona gains", () => {
     // GIVEN MLOps people may also run ML jobs
     // WHEN

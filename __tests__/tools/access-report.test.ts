@@ -154,6 +154,32 @@ describe("access report", () => {
     });
   });
 
+  test("says who is eligible rather than permanent, how they activate, and the MFA state", () => {
+    // GIVEN Contoso with dan eligible (approved by grace) and enforced MFA with one break-glass account
+    const data = exampleData("contoso");
+    data.admins.justInTime = {
+      members: ["dan@contoso.com"],
+      maximumDuration: "PT2H",
+      approvers: ["grace@contoso.com"],
+    };
+    data.identityProvider.entra.mfa = { enforce: true, breakGlassUserIds: ["0b7c4a1e-5d2f-4c8b-9a3e-6f1d2c4b8a90"] };
+    // WHEN
+    const report = accessReport(loadData(data), { source: "config.yaml" });
+    // THEN
+    expect(report).toContain(
+      "Just in time (Privileged Identity Management): eligible dan@contoso.com; activate for up to PT2H with a reason and MFA, approved by grace@contoso.com.",
+    );
+    expect(report).toContain("- carol@contoso.com\n- dan@contoso.com (eligible: activates when needed)\n");
+    expect(report).toContain("- MFA to sign in to AWS (Conditional Access): enforced (1 break-glass account excluded)");
+  });
+
+  test("says MFA is off in Entra mode without it, and says nothing of it in external mode", () => {
+    expect(accessReport(loadExample("contoso"), { source: "c.yaml" })).toContain(
+      "- MFA to sign in to AWS (Conditional Access): off",
+    );
+    expect(accessReport(loadExample("contoso-external"), { source: "c.yaml" })).not.toContain("MFA");
+  });
+
   test("in the bootstrap phase says the AWS side comes with the second apply", () => {
     // GIVEN the Contoso example before the IAM Identity Center values are known
     const data = exampleData("contoso");
