@@ -53,6 +53,15 @@ describe("adoption of existing Entra groups and a Studio domain (fabrikam-adopti
     expect(domains.speech.domainName).toBe("fabrikam-ml-speech");
     expect(stack.import!.filter((block) => block.to.startsWith("aws_"))).toHaveLength(1);
   });
+
+  test("makes the admins of the existing admin group eligible, without managing its permanent membership", () => {
+    const eligibility = stack.resource.azuread_privileged_access_group_eligibility_schedule!.admin;
+    expect(eligibility.group_id).toBe(`\${${EXISTING}["${ADMIN_GROUP_KEY}"].object_id}`);
+    expect(eligibility.for_each).toBe(`\${toset(${JSON.stringify(example.admins.members)})}`);
+    expect(stack.resource.azuread_group_member).toBeUndefined();
+    // The existing group's check covers permanent members only: an eligible admin is not a direct member.
+    expect(stack.data.azuread_users!.team_members.for_each).not.toHaveProperty(ADMIN_GROUP_KEY);
+  });
 });
 
 describe("adoption switches", () => {

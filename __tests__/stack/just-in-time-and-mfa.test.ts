@@ -97,7 +97,7 @@ describe("MFA on the way in (identityProvider.entra.mfa, Conditional Access)", (
       "${data.azuread_application.identity_center.client_id}",
     ]);
     expect(policy.conditions.users.included_groups).toBe(
-      "${[for group in values(azuread_group.team) : group.object_id]}",
+      "${[for key, entra_group in azuread_group.team : entra_group.object_id]}",
     );
     expect(policy.conditions.users.excluded_users).toEqual([BREAK_GLASS]);
     expect(policy.conditions.client_app_types).toEqual(["all"]);

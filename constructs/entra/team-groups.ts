@@ -43,6 +43,9 @@ export class TeamGroups extends Construct {
   readonly assignments: AppRoleAssignment;
   /** Every group, created or existing, by key: objects with `object_id` and `display_name`. */
   private readonly allGroups: string;
+  /** The blocks that declare groups: `azuread_group.team`, `data.azuread_group.existing_team`, or both. */
+  private readonly groupRefs: string[];
+  private readonly existingKeys: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, props: TeamGroupsProps) {
     super(scope, id);
@@ -66,6 +69,8 @@ export class TeamGroups extends Construct {
     const created = Object.entries(props.groups).filter(([, group]) => group.existingObjectId === undefined);
     const existing = Object.entries(props.groups).filter(([, group]) => group.existingObjectId !== undefined);
     const groupRefs: string[] = [];
+    this.groupRefs = groupRefs;
+    this.existingKeys = new Set(existing.map(([key]) => key));
     this.groups = [];
     if (created.length > 0) {
       const groupIterator = TerraformIterator.fromMap(
@@ -134,12 +139,14 @@ export class TeamGroups extends Construct {
 
   /** The object id of group `key`, created or existing, as a Terraform expression. */
   objectIdOf(key: string): string {
-    return `\${${this.allGroups.slice(2, -1)}[${JSON.stringify(key)}].object_id}`;
+    const block = this.existingKeys.has(key) ? `data.azuread_group.${EXISTING_NAME}` : "azuread_group.team";
+    return `\${${block}[${JSON.stringify(key)}].object_id}`;
   }
 
   /** Every group's object id, created or existing, as a Terraform list expression. */
   allObjectIds(): string[] {
-    return Token.asList(`\${[for group in values(${this.allGroups.slice(2, -1)}) : group.object_id]}`);
+    const lists = this.groupRefs.map((ref) => `[for key, entra_group in ${ref} : entra_group.object_id]`);
+    return Token.asList(`\${${lists.length === 1 ? lists[0] : `concat(${lists.join(", ")})`}}`);
   }
 
   /** A new iterator over every group, created or existing (`each.value.object_id`, `each.value.display_name`). */
