@@ -1,6 +1,6 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
-import { TerraformIterator, type ITerraformDependable } from "cdktf";
+import { TerraformIterator, TerraformLocal, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ProfileConfig, TeamConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
@@ -41,13 +41,27 @@ export class UserProfiles extends Construct {
             userName: profile.userName,
             profileName: profile.profileName,
             role: profile.roleKey,
-            gitRepositories: props.teams[profile.team]!.gitRepositories,
-            ...profile.limits,
           },
         ]),
       ),
     );
-    const limit: LimitOf = (name) => profiles.getNumber(name);
+    // What every profile of one team and persona shares is written once per role, not once per member.
+    const suffix = props.addressSuffix ?? "";
+    const settings = fixAddress(
+      new TerraformLocal(
+        this,
+        "settings",
+        Object.fromEntries(
+          Object.values(props.profiles).map((profile) => [
+            profile.roleKey,
+            { gitRepositories: props.teams[profile.team]!.gitRepositories, ...profile.limits },
+          ]),
+        ),
+      ),
+      `profile_settings${suffix}`,
+    );
+    const setting = (name: string) => `\${local.${settings.friendlyUniqueId}[each.value.role].${name}}`;
+    const limit: LimitOf = (name) => Token.asNumber(setting(name));
     // SageMaker creates a profile only for a user who is in the identity store and whose group is already
     // assigned to the domain.
     this.profiles = fixAddress(
@@ -69,8 +83,11 @@ export class UserProfiles extends Construct {
         tags: { "sagemaker-team": profiles.getString("team") },
         dependsOn: [props.domains.assignments, ...props.waitFor],
       }),
-      `member${props.addressSuffix ?? ""}`,
+      `member${suffix}`,
     );
-    this.profiles.addOverride("user_settings.jupyter_lab_app_settings.dynamic.code_repository", CODE_REPOSITORIES);
+    this.profiles.addOverride("user_settings.jupyter_lab_app_settings.dynamic.code_repository", {
+      ...CODE_REPOSITORIES,
+      for_each: setting("gitRepositories"),
+    });
   }
 }
