@@ -1,6 +1,6 @@
 import { BUILTIN_PERSONAS, SHARED_SPACE_PERSONA } from "../policies/builtin-personas";
 import { INLINE_ROLE_POLICY_QUOTA, policySize } from "../policies/document";
-import { isoDurationMinutes } from "./durations";
+import { isoDurationMinutes, pimActivationDuration } from "./durations";
 import { formatPath, type ConfigProblem } from "./errors";
 import {
   defaultPermissionSetName,
@@ -258,12 +258,28 @@ function checkJustInTime(input: FederationInput): RawProblem[] {
         fix: "list the admin under admins.members too, or remove them here",
       });
   });
-  const minutes = isoDurationMinutes(jit.maximumDuration);
-  if (minutes === undefined || minutes < 30 || minutes > 1440)
+  const activation = pimActivationDuration(jit.maximumDuration);
+  const session = isoDurationMinutes(input.admins.sessionDuration);
+  const activationMinutes = activation === "P1D" ? 1440 : isoDurationMinutes(activation ?? "");
+  if (activationMinutes !== undefined && session !== undefined && session > activationMinutes)
+    problems.push({
+      path: ["admins", "sessionDuration"],
+      rule: `an admin session (${input.admins.sessionDuration}) would outlast the activation (${jit.maximumDuration}) that grants it`,
+      fix: `set admins.sessionDuration to ${activation} or less, or raise justInTime.maximumDuration`,
+    });
+  if (activation === undefined)
     problems.push({
       path: ["admins", "justInTime", "maximumDuration"],
-      rule: `activation duration "${jit.maximumDuration}" must be an ISO-8601 duration between 30 minutes and 24 hours (PIM's range)`,
-      fix: "write it like PT4H",
+      rule: `activation duration "${jit.maximumDuration}" must be whole half hours from 1 to 24 hours (PIM takes half-hour steps; an activation needs time to reach IAM Identity Center)`,
+      fix: "write it like PT4H, PT1H30M or P1D",
+    });
+  // PIM never lets someone approve their own activation: a sole approver who is eligible could never activate.
+  const eligible = new Set((jit.members ?? input.admins.members).map((user) => user.toLowerCase()));
+  if (jit.approvers.length === 1 && eligible.has(jit.approvers[0]!.toLowerCase()))
+    problems.push({
+      path: ["admins", "justInTime", "approvers", 0],
+      rule: `"${jit.approvers[0]}" is the only approver and is eligible too: nobody could approve their own activation`,
+      fix: "add a second approver, or make the approver a permanent admin (leave them out of justInTime.members)",
     });
   return problems;
 }

@@ -1,3 +1,4 @@
+import { pimActivationDuration } from "./durations";
 import { BUILTIN_PERSONAS, COMPUTE_PERSONA, SHARED_SPACE_PERSONA } from "../policies/builtin-personas";
 import type { AccountContext } from "../policies/document";
 import { personaManagedPolicies, teamInlinePolicy } from "../policies/persona-policy";
@@ -161,7 +162,8 @@ export function derive(input: FederationInput): FederationConfig {
           ? undefined
           : {
               eligible,
-              maximumDuration: jit.maximumDuration,
+              // Validated: the form Entra takes (PT90M becomes PT1H30M).
+              maximumDuration: pimActivationDuration(jit.maximumDuration)!,
               requireJustification: jit.requireJustification,
               requireMfa: jit.requireMfa,
               approvers: [...jit.approvers].sort(),

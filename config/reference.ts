@@ -188,7 +188,8 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     default: "every admin",
   },
   "admins.justInTime.maximumDuration": {
-    description: "ISO 8601 longest activation, 30 minutes to 24 hours.",
+    description:
+      "ISO 8601 longest activation, in half hours from PT1H to P1D (PIM's steps). Keep admins.sessionDuration no longer: an AWS session outlives the activation.",
   },
   "admins.justInTime.requireJustification": { description: "Whether an activation needs a reason." },
   "admins.justInTime.requireMfa": { description: "Whether an activation needs multifactor authentication." },

@@ -449,7 +449,25 @@ const cases: [string, Mutation, string, string][] = [
     "justInTime with an activation longer than PIM allows",
     (c) => (c.admins.justInTime = { maximumDuration: "PT36H" }),
     "admins.justInTime.maximumDuration",
-    "between 30 minutes and 24 hours",
+    "must be whole half hours from 1 to 24 hours",
+  ],
+  [
+    "justInTime with an activation PIM cannot express (not a half-hour step)",
+    (c) => (c.admins.justInTime = { maximumDuration: "PT45M" }),
+    "admins.justInTime.maximumDuration",
+    "must be whole half hours from 1 to 24 hours",
+  ],
+  [
+    "an admin session longer than the activation",
+    (c) => (c.admins.justInTime = { maximumDuration: "PT2H" }),
+    "admins.sessionDuration",
+    "an admin session (PT4H) would outlast the activation (PT2H) that grants it",
+  ],
+  [
+    "justInTime whose only approver is eligible too",
+    (c) => (c.admins.justInTime = { approvers: ["dan@contoso.com"] }),
+    "admins.justInTime.approvers[0]",
+    "is the only approver and is eligible too",
   ],
   [
     "a break-glass id that is not a GUID",

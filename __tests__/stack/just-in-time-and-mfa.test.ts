@@ -57,6 +57,7 @@ describe("just-in-time admins (admins.justInTime, Entra PIM for groups)", () => 
   test("GIVEN approvers and every admin eligible THEN activation needs their approval and nobody is a permanent member", () => {
     const stack = synth((data) => {
       data.admins.justInTime = { maximumDuration: "PT2H", approvers: ["grace@contoso.com"] };
+      data.admins.sessionDuration = "PT2H";
     });
     const policy = stack.resource.azuread_group_role_management_policy!.admins;
     expect(policy.activation_rules.require_approval).toBe(true);
@@ -71,6 +72,21 @@ describe("just-in-time admins (admins.justInTime, Entra PIM for groups)", () => 
     ]);
     expect(stack.resource.azuread_group_member).toBeUndefined();
     expect(stack.data.azuread_users!.team_members.for_each).not.toHaveProperty(ADMIN_GROUP_KEY);
+  });
+
+  test.each([
+    ["PT90M", "PT1H30M"],
+    ["PT24H", "P1D"],
+    ["P1D", "P1D"],
+    ["PT8H", "PT8H"],
+  ])("GIVEN an activation of %s THEN the policy says %s, as PIM writes it", (written, expected) => {
+    const stack = synth((data) => {
+      data.admins.justInTime.maximumDuration = written;
+      data.admins.sessionDuration = "PT1H";
+    });
+    expect(stack.resource.azuread_group_role_management_policy!.admins.activation_rules.maximum_duration).toBe(
+      expected,
+    );
   });
 
   test("GIVEN no justInTime THEN admins are permanent members and nothing of PIM is declared", () => {

@@ -162,6 +162,7 @@ describe("access report", () => {
       maximumDuration: "PT2H",
       approvers: ["grace@contoso.com"],
     };
+    data.admins.sessionDuration = "PT2H";
     data.identityProvider.entra.mfa = { enforce: true, breakGlassUserIds: ["0b7c4a1e-5d2f-4c8b-9a3e-6f1d2c4b8a90"] };
     // WHEN
     const report = accessReport(loadData(data), { source: "config.yaml" });

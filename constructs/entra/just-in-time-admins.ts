@@ -23,8 +23,9 @@ const objectIdIn = (lookup: DataAzureadUsers, userName: string) =>
  * Just-in-time admins through Privileged Identity Management for groups (Entra ID P2): the eligible admins are
  * not members of the admin group until they activate, for at most the policy's duration, with a justification,
  * MFA and approval as configured. The admin permission set follows the group's membership into IAM Identity
- * Center (SCIM provisions an activation in minutes), so it is usable only while someone has activated. The group's
- * membership is not managed as a whole (activations change it): permanent admins are added one by one.
+ * Center (Entra's provisioning carries an activation and its end, not at once: docs/runbook.md), so it is usable
+ * only while someone has activated. The group's membership is not managed as a whole (activations change it):
+ * permanent admins are added one by one.
  */
 export class JustInTimeAdmins extends Construct {
   constructor(scope: Construct, id: string, props: JustInTimeAdminsProps) {
