@@ -1,6 +1,6 @@
 import { BUILTIN_PERSONAS, SHARED_SPACE_PERSONA } from "../policies/builtin-personas";
 import { INLINE_ROLE_POLICY_QUOTA, policySize } from "../policies/document";
-import { isoDurationMinutes, pimActivationDuration } from "./durations";
+import { isoDurationMinutes, pimActivationMinutes, pimDuration } from "./durations";
 import { formatPath, type ConfigProblem } from "./errors";
 import {
   defaultPermissionSetName,
@@ -258,14 +258,13 @@ function checkJustInTime(input: FederationInput): RawProblem[] {
         fix: "list the admin under admins.members too, or remove them here",
       });
   });
-  const activation = pimActivationDuration(jit.maximumDuration);
+  const activation = pimActivationMinutes(jit.maximumDuration);
   const session = isoDurationMinutes(input.admins.sessionDuration);
-  const activationMinutes = activation === "P1D" ? 1440 : isoDurationMinutes(activation ?? "");
-  if (activationMinutes !== undefined && session !== undefined && session > activationMinutes)
+  if (activation !== undefined && session !== undefined && session > activation)
     problems.push({
       path: ["admins", "sessionDuration"],
       rule: `an admin session (${input.admins.sessionDuration}) would outlast the activation (${jit.maximumDuration}) that grants it`,
-      fix: `set admins.sessionDuration to ${activation} or less, or raise justInTime.maximumDuration`,
+      fix: `set admins.sessionDuration to ${pimDuration(activation)} or less, or raise justInTime.maximumDuration`,
     });
   if (activation === undefined)
     problems.push({

@@ -1,4 +1,3 @@
-import { pimActivationDuration } from "./durations";
 import { BUILTIN_PERSONAS, COMPUTE_PERSONA, SHARED_SPACE_PERSONA } from "../policies/builtin-personas";
 import type { AccountContext } from "../policies/document";
 import { personaManagedPolicies, teamInlinePolicy } from "../policies/persona-policy";
@@ -14,6 +13,7 @@ import {
   roleKey,
   roleName,
 } from "./names";
+import { pimActivationMinutes, pimDuration } from "./durations";
 import { personaLimits, teamLimits } from "./limits";
 import { personaKeys, resolveMember, teamPersonas, usesSharedSpaces } from "./resolve";
 import type { FederationInput } from "./schema";
@@ -110,7 +110,10 @@ export function derive(input: FederationInput): FederationConfig {
     };
   }
   const jit = input.admins.justInTime;
-  const eligible = jit === undefined ? [] : [...(jit.members ?? input.admins.members)].sort();
+  // Eligible admins as admins.members writes them (the cross-check compares user names without case).
+  const listed = new Set((jit?.members ?? input.admins.members).map((user) => user.toLowerCase()));
+  const eligible =
+    jit === undefined ? [] : input.admins.members.filter((user) => listed.has(user.toLowerCase())).sort();
   groups[ADMIN_GROUP_KEY] = {
     displayName: input.admins.group,
     description: `SageMaker administrators (${name})`,
@@ -162,8 +165,8 @@ export function derive(input: FederationInput): FederationConfig {
           ? undefined
           : {
               eligible,
-              // Validated: the form Entra takes (PT90M becomes PT1H30M).
-              maximumDuration: pimActivationDuration(jit.maximumDuration)!,
+              // Validated; written as Entra takes it (PT90M becomes PT1H30M).
+              maximumDuration: pimDuration(pimActivationMinutes(jit.maximumDuration)!),
               requireJustification: jit.requireJustification,
               requireMfa: jit.requireMfa,
               approvers: [...jit.approvers].sort(),

@@ -6,13 +6,17 @@ export function isoDurationMinutes(value: string): number | undefined {
 }
 
 /**
- * A PIM activation duration as Entra accepts it: half hours from PT1H to P1D, written `PT<h>H`, `PT<h>H30M` or `P1D`
- * (the azuread provider takes exactly these strings). Undefined when `value` is not such a duration. An hour at
- * least, because an activation reaches IAM Identity Center only when Entra provisions it.
+ * Minutes of a PIM activation duration Entra accepts: half hours from an hour to a day (`PT1H30M`, `PT90M`, `P1D`).
+ * Undefined for any other value. An hour at least, because an activation reaches IAM Identity Center only when
+ * Entra provisions it.
  */
-export function pimActivationDuration(value: string): string | undefined {
+export function pimActivationMinutes(value: string): number | undefined {
   const minutes = value === "P1D" ? 1440 : isoDurationMinutes(value);
-  if (minutes === undefined || minutes < 60 || minutes > 1440 || minutes % 30 !== 0) return undefined;
+  return minutes !== undefined && minutes >= 60 && minutes <= 1440 && minutes % 30 === 0 ? minutes : undefined;
+}
+
+/** Such minutes written as the azuread provider takes them: `PT<h>H`, `PT<h>H30M` or `P1D`, nothing else. */
+export function pimDuration(minutes: number): string {
   if (minutes === 1440) return "P1D";
   return `PT${Math.floor(minutes / 60)}H${minutes % 60 === 0 ? "" : "30M"}`;
 }

@@ -22,8 +22,6 @@ export const DEFAULT_LIMITS: StudioLimits = {
 export const IDLE_MINUTES_RANGE = [60, 525_600] as const;
 export const STORAGE_GB_RANGE = [5, 16_384] as const;
 
-type LimitsInput = Partial<StudioLimits> | undefined;
-
 /** A persona's limits: the defaults under the persona's own settings. */
 export function personaLimits(input: FederationInput, persona: string): StudioLimits {
   return { ...DEFAULT_LIMITS, ...defined(input.personas[persona]?.limits) };
@@ -34,7 +32,7 @@ export function teamLimits(input: FederationInput, teamKey: string, persona: str
   return { ...personaLimits(input, persona), ...defined(input.teams[teamKey]?.limits) };
 }
 
-function defined(limits: LimitsInput): Partial<StudioLimits> {
+function defined(limits: Partial<StudioLimits> | undefined): Partial<StudioLimits> {
   return Object.fromEntries(Object.entries(limits ?? {}).filter(([, value]) => value !== undefined));
 }
 

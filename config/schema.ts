@@ -241,18 +241,15 @@ const identityProvider = z.discriminatedUnion(
   { error: () => problem("identityProvider.type must be entra or external", "pick entra or external") },
 );
 
-const whole = (what: string, [low, high]: readonly [number, number], unit: string) =>
-  z
+const whole = (what: string, [low, high]: readonly [number, number], unit: string) => {
+  const fix = `write a number from ${low} to ${high}`;
+  const range = problem(`${what} must be ${low} to ${high} ${unit} (SageMaker's range)`, fix);
+  return z
     .number()
-    .int(problem(`${what} must be a whole number of ${unit}`, `write a number from ${low} to ${high}`))
-    .min(
-      low,
-      problem(`${what} must be ${low} to ${high} ${unit} (SageMaker's range)`, `write a number from ${low} to ${high}`),
-    )
-    .max(
-      high,
-      problem(`${what} must be ${low} to ${high} ${unit} (SageMaker's range)`, `write a number from ${low} to ${high}`),
-    );
+    .int(problem(`${what} must be a whole number of ${unit}`, fix))
+    .min(low, range)
+    .max(high, range);
+};
 
 /** Idle shutdown and private-space storage of a persona's or a team's people (config/limits.ts). */
 const limits = z.strictObject({

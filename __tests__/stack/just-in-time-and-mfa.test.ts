@@ -89,6 +89,14 @@ describe("just-in-time admins (admins.justInTime, Entra PIM for groups)", () => 
     );
   });
 
+  test("GIVEN an eligible admin written in another casing THEN they are eligible only, as admins.members writes them", () => {
+    const stack = synth((data) => (data.admins.justInTime.members = ["Dan@Contoso.com"]));
+    expect(stack.resource.azuread_privileged_access_group_eligibility_schedule!.admin.for_each).toBe(
+      '${toset(["dan@contoso.com"])}',
+    );
+    expect(stack.resource.azuread_group_member!.admin.for_each).toBe('${toset(["carol@contoso.com"])}');
+  });
+
   test("GIVEN no justInTime THEN admins are permanent members and nothing of PIM is declared", () => {
     const stack = synth((data) => delete data.admins.justInTime);
     expect(stack.resource.azuread_privileged_access_group_eligibility_schedule).toBeUndefined();

@@ -41,10 +41,8 @@ export class TeamGroups extends Construct {
   /** The groups created here and the existing ones read: what provisioning waits for. */
   readonly groups: ITerraformDependable[];
   readonly assignments: AppRoleAssignment;
-  /** Every group, created or existing, by key: objects with `object_id` and `display_name`. */
-  private readonly allGroups: string;
   /** The blocks that declare groups: `azuread_group.team`, `data.azuread_group.existing_team`, or both. */
-  private readonly groupRefs: string[];
+  private readonly groupRefs: string[] = [];
   private readonly existingKeys: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, props: TeamGroupsProps) {
@@ -68,8 +66,6 @@ export class TeamGroups extends Construct {
 
     const created = Object.entries(props.groups).filter(([, group]) => group.existingObjectId === undefined);
     const existing = Object.entries(props.groups).filter(([, group]) => group.existingObjectId !== undefined);
-    const groupRefs: string[] = [];
-    this.groupRefs = groupRefs;
     this.existingKeys = new Set(existing.map(([key]) => key));
     this.groups = [];
     if (created.length > 0) {
@@ -98,13 +94,12 @@ export class TeamGroups extends Construct {
         "team",
       );
       this.groups.push(groups);
-      groupRefs.push("azuread_group.team");
+      this.groupRefs.push("azuread_group.team");
     }
     if (existing.length > 0) {
       this.groups.push(existingGroups(this, existing));
-      groupRefs.push(`data.azuread_group.${EXISTING_NAME}`);
+      this.groupRefs.push(`data.azuread_group.${EXISTING_NAME}`);
     }
-    this.allGroups = groupRefs.length === 1 ? `\${${groupRefs[0]}}` : `\${merge(${groupRefs.join(", ")})}`;
 
     const assigned = this.forEachGroup();
     this.assignments = fixAddress(
@@ -151,7 +146,10 @@ export class TeamGroups extends Construct {
 
   /** A new iterator over every group, created or existing (`each.value.object_id`, `each.value.display_name`). */
   forEachGroup(): TerraformIterator {
-    return TerraformIterator.fromMap(Token.asAnyMap(this.allGroups));
+    const refs = this.groupRefs;
+    return TerraformIterator.fromMap(
+      Token.asAnyMap(refs.length === 1 ? `\${${refs[0]}}` : `\${merge(${refs.join(", ")})}`),
+    );
   }
 
   /**
