@@ -196,6 +196,7 @@ function derivePersonas(input: FederationInput): Record<string, PersonaConfig> {
       activities: own?.activities ?? builtin.activities,
       instanceTypes: own?.instanceTypes ?? builtin.instanceTypes,
       limits: personaLimits(input, key),
+      remoteAccess: own?.remoteAccess ?? false,
     };
   }
   return personas;

@@ -125,14 +125,26 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description: "As aws.kmsKeyArn, for this account's domains.",
     default: "AWS managed keys",
   },
-  "aws.consoleGuard": { description: "Keeping everyone but the admins out of SageMaker's console paths." },
+  "aws.consoleGuard": {
+    description:
+      "Keeping everyone outside the federation out of SageMaker and IAM Identity Center's federation objects (docs/threat-model.md, Outsiders).",
+  },
   "aws.consoleGuard.scp": {
     description:
-      "Attach a service control policy to every account with domains that denies SageMaker's console paths to all but the admins, the execution roles and the deployer, and changes under the execution-role path to all but the deployer. Needs aws.organization.",
+      "Attach service control policies: in every account with domains, all of SageMaker is denied to all but the admins, the execution roles and the deployer, the execution roles are passed only by themselves and the deployer, and changed only by the deployer; where IAM Identity Center is administered from a member account, its users, groups, memberships, the admin permission set and the domains' applications are changed only by the deployer. SCPs never bind the management account. Needs aws.organization.",
   },
   "aws.consoleGuard.deployerRoleArn": {
     description: "The role Terraform runs as, exempt from the guard.",
     default: "required with scp: true",
+  },
+  "aws.consoleGuard.adminsPassExecutionRoles": {
+    description:
+      "Let the admin permission set pass the execution roles: admins may then start jobs, notebook instances, schedules and pipelines that run as a persona's role and keep running after their session or just-in-time activation ends.",
+  },
+  "aws.consoleGuard.identityWriterRoleArns": {
+    description:
+      "Roles besides the deployer that may write IAM Identity Center's users, groups and memberships where the guard protects it: another provisioning process that uses the Identity Store API, or whoever rotates the SCIM token. SCIM provisioning itself needs none (it uses its token, not IAM). A permission set's role may name its suffix with a wildcard.",
+    default: "none",
   },
   "aws.tags": { description: "Default tags of every AWS resource." },
   identityProvider: { description: "Who provisions users and groups into IAM Identity Center." },
@@ -215,6 +227,10 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   "personas.<key>.instanceTypes": {
     description: "The instance types it may start: exact types or families like `ml.g5.*`. Replaces a built-in's list.",
     default: "the built-in's",
+  },
+  "personas.<key>.remoteAccess": {
+    description:
+      "Whether its people may turn on remote IDE access (VS Code and others) to their own spaces. Such connections authenticate with IAM, not IAM Identity Center, and outlive a sign-out by hours: offboard and restart-apps stop them by stopping the apps.",
   },
   ...limits(
     "personas.<key>.limits",

@@ -207,8 +207,17 @@ const aws = z.strictObject({
         "deployer role must be an IAM role ARN",
         "give the ARN of the role Terraform runs as, so the guard does not lock it out",
       ).optional(),
+      adminsPassExecutionRoles: z.boolean().default(false),
+      identityWriterRoleArns: z
+        .array(
+          roleArn(
+            "an identity writer must be an IAM role ARN",
+            "give the role's ARN; a permission set's role may end in * for its suffix",
+          ),
+        )
+        .default([]),
     })
-    .default({ scp: false }),
+    .default({ scp: false, adminsPassExecutionRoles: false, identityWriterRoleArns: [] }),
   tags: z.record(z.string(), z.string()).default({}),
 });
 
@@ -271,6 +280,7 @@ const persona = z.strictObject({
     .min(1, problem("a persona needs at least one instance type", "list the types it may start"))
     .optional(),
   limits: limits.optional(),
+  remoteAccess: z.boolean().optional(),
 });
 
 const member = z.union(

@@ -40,12 +40,21 @@ export interface AwsConfig {
   readonly partition: string;
   readonly accountId: string;
   readonly identityCenter?: IdentityCenterConfig;
-  readonly consoleGuard: { readonly scp: boolean; readonly deployerRoleArn?: string };
+  readonly consoleGuard: ConsoleGuardConfig;
   /** The organization's management account, where the console guard SCP is managed. */
   readonly organization?: { readonly accountId: string; readonly roleArn?: string };
   readonly tags: Readonly<Record<string, string>>;
   /** IAM path of every execution role, so guardrails can name them all. */
   readonly executionRolePath: string;
+}
+
+export interface ConsoleGuardConfig {
+  readonly scp: boolean;
+  readonly deployerRoleArn?: string;
+  /** Whether the admin permission set may pass the execution roles. */
+  readonly adminsPassExecutionRoles: boolean;
+  /** Roles besides the deployer that may write IAM Identity Center's users, groups and memberships. */
+  readonly identityWriterRoleArns: readonly string[];
 }
 
 export interface AccountConfig {
@@ -126,6 +135,8 @@ export interface PersonaConfig {
   readonly instanceTypes: readonly string[];
   /** Before any team's override. */
   readonly limits: StudioLimits;
+  /** Whether its people may turn on remote IDE access to their own spaces. */
+  readonly remoteAccess: boolean;
 }
 
 /** Idle shutdown of JupyterLab and Code Editor apps, and the EBS storage of private spaces (config/limits.ts). */

@@ -1,16 +1,11 @@
-import { sagemaker, type PolicyDocument } from "./document";
+import type { PolicyDocument } from "./document";
 
-/** What a console or CLI session could use to enter or change another person's Studio. */
-export const CONSOLE_GUARDED_ACTIONS = sagemaker(
-  "CreatePresignedDomainUrl",
-  "CreatePresignedNotebookInstanceUrl",
-  "CreateDomain",
-  "UpdateDomain",
-  "DeleteDomain",
-  "CreateUserProfile",
-  "UpdateUserProfile",
-  "DeleteUserProfile",
-);
+/**
+ * Everything SageMaker does, and the MLflow tracking servers it hosts. A deny on the whole service, not a list:
+ * a list misses the actions AWS adds next year, and every action touches a domain, something in it, or a team's
+ * resource (listings name them all).
+ */
+export const SAGEMAKER_SERVICES = ["sagemaker:*", "sagemaker-mlflow:*"];
 
 /**
  * What would let someone make a role or policy under the execution-role path (which the guard exempts), or change
@@ -50,42 +45,74 @@ export interface ConsoleGuardInput {
   readonly executionRolePath: string;
   /** The roles that deploy this stack: the one Terraform runs as, and those it assumes in workload accounts. */
   readonly deployerRoleArns: readonly string[];
+  /**
+   * Whether the admins may pass the execution roles, and so start work that runs as a persona's role and keeps
+   * running after an admin's session (or just-in-time activation) ends.
+   */
+  readonly adminsPassExecutionRoles: boolean;
+}
+
+/** The roles of the admin permission set, with and without the region segment IAM Identity Center puts in some paths. */
+export function adminRolePatterns(partition: string, permissionSetName: string): string[] {
+  const ssoRoles = `arn:${partition}:iam::*:role/aws-reserved/sso.amazonaws.com`;
+  const role = `AWSReservedSSO_${permissionSetName}_${SSO_ROLE_SUFFIX}`;
+  return [`${ssoRoles}/${role}`, `${ssoRoles}/*/${role}`];
 }
 
 /**
- * Service control policy: nobody but the admins, the execution roles and the deployer opens Studio or changes
- * domains and profiles, whatever permission set or IAM role they hold; and nobody but the deployer makes or changes
- * roles and policies under the execution-role path, so that exemption cannot be borrowed. (SCPs do not bind the
- * management account.)
+ * Service control policy of every account that hosts domains: SageMaker belongs to the federation there. Nobody but
+ * the admins, the execution roles and the deployer uses SageMaker at all (another permission set, an IAM
+ * administrator, a workload's own role: none of them reach a domain, a profile, a space, an app or a team's
+ * resources); nobody but the roles designed to pass an execution role passes one; and nobody but the deployer makes
+ * or changes roles and policies under the execution-role path, so that exemption cannot be borrowed. SCPs do not
+ * bind the management account, and service-linked roles are not subject to them.
  */
 export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
-  const ssoRoles = `arn:${input.partition}:iam::*:role/aws-reserved/sso.amazonaws.com`;
-  const adminRole = `AWSReservedSSO_${input.adminPermissionSetName}_${SSO_ROLE_SUFFIX}`;
+  const admins = adminRolePatterns(input.partition, input.adminPermissionSetName);
   const underExecutionPath = (type: "role" | "policy") =>
     `arn:${input.partition}:iam::*:${type}${input.executionRolePath}*`;
-  const exempt = [
-    // With and without the region segment IAM Identity Center puts in some roles' paths.
-    `${ssoRoles}/${adminRole}`,
-    `${ssoRoles}/*/${adminRole}`,
-    underExecutionPath("role"),
-    ...input.deployerRoleArns,
-  ];
+  const executionRoles = underExecutionPath("role");
   return {
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "OnlyAdminsUseSageMakerConsole",
+        Sid: "OnlyTheFederationUsesSageMaker",
         Effect: "Deny",
-        Action: CONSOLE_GUARDED_ACTIONS,
+        Action: SAGEMAKER_SERVICES,
         Resource: "*",
-        Condition: { ArnNotLike: { "aws:PrincipalArn": exempt } },
+        Condition: { ArnNotLike: { "aws:PrincipalArn": [...admins, executionRoles, ...input.deployerRoleArns] } },
+      },
+      {
+        // Members pass their team's compute role and the compute role passes itself (their own policies say which);
+        // the deployer passes them to domains and profiles. Anyone else would run work as a persona's role.
+        Sid: "OnlyDesignedRolesPassExecutionRoles",
+        Effect: "Deny",
+        Action: ["iam:PassRole"],
+        Resource: executionRoles,
+        Condition: {
+          ArnNotLike: {
+            "aws:PrincipalArn": [
+              executionRoles,
+              ...input.deployerRoleArns,
+              ...(input.adminsPassExecutionRoles ? admins : []),
+            ],
+          },
+        },
       },
       {
         Sid: "OnlyDeployerChangesExecutionRoles",
         Effect: "Deny",
         Action: EXECUTION_PATH_CHANGES,
-        Resource: [underExecutionPath("role"), underExecutionPath("policy")],
+        Resource: [executionRoles, underExecutionPath("policy")],
         Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns] } },
+      },
+      {
+        // The admins are exempt by their role's name under IAM Identity Center's reserved path: nobody may make a
+        // role there that imitates it. (IAM Identity Center makes its roles through its service-linked role.)
+        Sid: "NobodyImitatesIdentityCenterRoles",
+        Effect: "Deny",
+        Action: ["iam:CreateRole"],
+        Resource: `arn:${input.partition}:iam::*:role/aws-reserved/*`,
       },
     ],
   };

@@ -65,9 +65,12 @@ export function sagemaker(...actions: string[]): string[] {
   return actions.map((action) => `sagemaker:${action}`);
 }
 
-/** JSON for a cdktf string: `${` would start a Terraform interpolation, so IAM variables are written `$${`. */
+/**
+ * JSON for a cdktf string: `${` would start a Terraform interpolation, so IAM variables are written `$${`. A cdktf
+ * token (a reference to another resource's attribute) is left as it is, for cdktf to resolve.
+ */
 export function toTerraformJson(document: PolicyDocument | TrustPolicyDocument): string {
-  return JSON.stringify(document).replace(/\$\{/g, () => "$${");
+  return JSON.stringify(document).replace(/\$\{(?!TfToken\[)/g, () => "$${");
 }
 
 /** Characters IAM counts against the inline policy quota (it ignores whitespace). */

@@ -22,6 +22,7 @@ import {
   type TeamContext,
 } from "./document";
 import { computeGuardrails, grantedSageMakerActions } from "./guardrails";
+import { remoteAccess } from "./remote-access";
 import { tagOwnCreations } from "./team-boundary";
 
 type TeamActivity = "s3-bucket-access" | "access-required-aws-services" | "use-shared-spaces";
@@ -59,6 +60,11 @@ const PASSES_COMPUTE_ROLE: ReadonlySet<ActivityKey> = new Set([
 export interface PersonaPolicyInput {
   readonly activities: readonly ActivityKey[];
   readonly instanceTypes: readonly string[];
+  /**
+   * Whether its people may turn on remote IDE access to their spaces (policies/remote-access.ts).
+   * @default false
+   */
+  readonly remoteAccess?: boolean;
 }
 
 function isTeamActivity(activity: ActivityKey): activity is TeamActivity {
@@ -77,6 +83,7 @@ export function personaManagedPolicies(persona: PersonaPolicyInput, context: Acc
   const granted = grantedSageMakerActions([...statements, ...teamSageMakerGrants(persona, context)]);
   if (granted.some((action) => action.startsWith("Create"))) statements.push(tagOwnCreations(context));
   statements.push(...computeGuardrails(granted, persona.instanceTypes, context));
+  statements.push(...remoteAccess(persona.remoteAccess ?? false, granted, context));
   // Activities share grants (pipeline steps create jobs as Manage ML Jobs does): each goes in once.
   return chunk(policyDocument(statements).Statement, MANAGED_POLICY_QUOTA);
 }

@@ -11,7 +11,6 @@ import {
 import { DomainRetentionAspect } from "../constructs/aspects/domain-retention";
 import { NoWildcardActionsAspect } from "../constructs/aspects/no-wildcard-actions";
 import { AdminAccess } from "../constructs/aws/admin-access";
-import { ConsoleGuard } from "../constructs/aws/console-guard";
 import { IdentityCenterLookup, type IdentityCenterLookupProps } from "../constructs/aws/identity-center-lookup";
 import { StudioAccount } from "../constructs/aws/studio-account";
 import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
@@ -19,8 +18,8 @@ import { JustInTimeAdmins } from "../constructs/entra/just-in-time-admins";
 import { MfaPolicy } from "../constructs/entra/mfa-policy";
 import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
 import { TeamGroups } from "../constructs/entra/team-groups";
-import { consoleGuardPolicy } from "../policies/console-guard";
 import { configureBackend } from "./backend";
+import { declareGuards } from "./guards";
 import { awsOutputs, bootstrapOutputs, entraOutputs } from "./outputs";
 
 type EntraConfig = Extract<IdentityProviderConfig, { readonly type: "entra" }>;
@@ -187,33 +186,7 @@ export class FederationStack extends TerraformStack {
       accountIds,
       partition,
     });
-    const organization = config.aws.organization;
-    if (config.aws.consoleGuard.scp && organization !== undefined)
-      new ConsoleGuard(this, "console_guard", {
-        provider:
-          organization.roleArn === undefined
-            ? identityCenterProvider
-            : new AwsProvider(this, "aws_organization", {
-                alias: "organization",
-                region: config.aws.region,
-                assumeRole: [{ roleArn: organization.roleArn }],
-                allowedAccountIds: [organization.accountId],
-                defaultTags,
-              }),
-        policyName: `${config.name}-sagemaker-console-guard`,
-        accountIds: Object.fromEntries(
-          Object.entries(accountIds).filter(([, accountId]) => accountId !== organization.accountId),
-        ),
-        policy: consoleGuardPolicy({
-          partition,
-          adminPermissionSetName: config.admins.permissionSetName,
-          executionRolePath: config.aws.executionRolePath,
-          deployerRoleArns: [
-            config.aws.consoleGuard.deployerRoleArn,
-            ...hosting.map((account) => account.roleArn),
-          ].filter((arn): arn is string => arn !== undefined),
-        }),
-      });
+    declareGuards(this, { config, identityCenterProvider, defaultTags, admin });
     awsOutputs(
       this,
       config,

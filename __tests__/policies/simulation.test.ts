@@ -264,16 +264,14 @@ const GUARD_CASES: GuardCase[] = [
 
 describe("console guard SCP synthesized for contoso-external, evaluated by iam-simulate", () => {
   let stack: SynthesizedStack;
-  let scp: PolicyJson;
+  let scps: PolicyJson[];
   let policies: Record<string, PolicyJson>;
   let roleArns: Record<string, string>;
   let roleTags: Record<string, Record<string, string>>;
 
   beforeAll(() => {
     stack = synthJson(loadExample("contoso-external"));
-    const scps = serviceControlPolicies(stack);
-    if (scps.length !== 1) throw new Error(`expected the console guard SCP, found ${scps.length} SCPs`);
-    scp = scps[0]!.document;
+    scps = serviceControlPolicies(stack).map((policy) => policy.document);
     policies = Object.fromEntries(executionRolePolicies(stack).map((policy) => [policy.key, policy.document]));
     roleArns = executionRoleArns(stack);
     roleTags = executionRoleTags(stack);
@@ -290,11 +288,11 @@ describe("console guard SCP synthesized for contoso-external, evaluated by iam-s
   test.each(GUARD_CASES)("$name", async ({ given, when, then }) => {
     const result = await evaluate(
       "role" in given
-        ? simulation(roleArns[given.role]!, policies[given.role]!, [scp], {
+        ? simulation(roleArns[given.role]!, policies[given.role]!, scps, {
             ...when,
             context: { ...principalTeam(roleTags[given.role]!["sagemaker-team"]!), ...given.session, ...when.context },
           })
-        : simulation(given.principalArn, FULL_ACCESS, [scp], when),
+        : simulation(given.principalArn, FULL_ACCESS, scps, when),
     );
     expect(outcome(result, then)).toBe(then);
   });

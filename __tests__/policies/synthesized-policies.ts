@@ -78,11 +78,27 @@ export function executionRolePolicies(stack: SynthesizedStack): SynthesizedPolic
   });
 }
 
-/** The service control policies (the console guard), if the config turns them on. */
+/** The admin permission set's ARN as an apply would make it (the Identity Center guard names it). */
+export const ADMIN_PERMISSION_SET_ARN = "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef";
+
+/** What the references an SCP makes to other resources hold once applied; any other reference fails the test. */
+const APPLIED_VALUES: Readonly<Record<string, string>> = {
+  "aws_ssoadmin_permission_set.admin.arn": ADMIN_PERMISSION_SET_ARN,
+};
+
+/** The service control policies (the guards) by address name, if the config turns them on. */
 export function serviceControlPolicies(stack: SynthesizedStack): SynthesizedPolicy[] {
   return Object.entries(stack.resource["aws_organizations_policy"] ?? {})
     .filter(([, block]) => block.type === "SERVICE_CONTROL_POLICY")
-    .map(([name, block]) => parsePolicy(`aws_organizations_policy.${name}`, block.content as string));
+    .map(([name, block]) => {
+      const raw = (block.content as string).replace(/(?<!\$)\$\{([a-z_]+\.[\w.]+)\}/g, (_, reference: string) => {
+        const value = APPLIED_VALUES[reference];
+        if (value === undefined)
+          throw new Error(`the SCP ${name} refers to ${reference}, which the tests cannot fill in`);
+        return value;
+      });
+      return parsePolicy(`aws_organizations_policy.${name}`, raw);
+    });
 }
 
 /** ARN of each execution role, by role key, as IAM will name it (path and name from the synthesized aws_iam_role). */

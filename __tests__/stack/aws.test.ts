@@ -353,17 +353,21 @@ describe("console guard", () => {
         assume_role: [{ role_arn: "arn:aws:iam::999988887777:role/platform-organizations" }],
       }),
     );
-    expect(resource(stack, "aws_organizations_policy").block.provider).toBe("aws.organization");
+    for (const block of Object.values<any>(stack.resource["aws_organizations_policy"]!))
+      expect(block.provider).toBe("aws.organization");
   });
 
-  test("attaches an SCP that exempts admins, execution roles and the deployer to the accounts with domains", () => {
-    const policy = resource(stack, "aws_organizations_policy");
-    expect(policy.address).toBe("aws_organizations_policy.console_guard");
+  test("attaches an SCP that denies all of SageMaker but to admins, execution roles and the deployer to the accounts with domains", () => {
+    const policy = {
+      address: "aws_organizations_policy.console_guard",
+      block: stack.resource["aws_organizations_policy"]!.console_guard,
+    };
     expect(policy.block.type).toBe("SERVICE_CONTROL_POLICY");
     const content = JSON.parse(policy.block.content);
     expect(content.Statement[0]).toMatchObject({
       Effect: "Deny",
-      Action: expect.arrayContaining(["sagemaker:CreatePresignedDomainUrl", "sagemaker:UpdateUserProfile"]),
+      Action: ["sagemaker:*", "sagemaker-mlflow:*"],
+      Resource: "*",
       Condition: {
         ArnNotLike: {
           "aws:PrincipalArn": [
@@ -375,12 +379,29 @@ describe("console guard", () => {
         },
       },
     });
-    expect(resource(stack, "aws_organizations_policy_attachment").block).toEqual({
+    expect(stack.resource["aws_organizations_policy_attachment"]!.console_guard).toEqual({
       provider: "aws.organization",
       for_each: { "identity-center": "111122223333" },
       policy_id: ref(policy.address, "id"),
       target_id: "${each.value}",
     });
+  });
+
+  test("GIVEN IAM Identity Center in a member account WHEN synthesized THEN the Identity Center guard names the admin permission set and is attached there", () => {
+    const policy = stack.resource["aws_organizations_policy"]!.identity_center_guard;
+    expect(policy.type).toBe("SERVICE_CONTROL_POLICY");
+    expect(JSON.parse(policy.content).Statement[1].Resource).toBe(
+      ref(resource(stack, "aws_ssoadmin_permission_set").address, "arn"),
+    );
+    expect(stack.resource["aws_organizations_policy_attachment"]!.identity_center_guard).toMatchObject({
+      for_each: { "identity-center": "111122223333" },
+      policy_id: ref("aws_organizations_policy.identity_center_guard", "id"),
+    });
+  });
+
+  test("GIVEN IAM Identity Center in the management account WHEN synthesized THEN there is no Identity Center guard, which could not bind it", () => {
+    const multi = synthJson(loadExample("contoso-multi-account"));
+    expect(Object.keys(multi.resource["aws_organizations_policy"]!)).toEqual(["console_guard"]);
   });
 
   test("reads the groups and users at plan time in external mode: nothing provisions them during the apply", () => {

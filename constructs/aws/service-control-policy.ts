@@ -7,22 +7,23 @@ import { toTerraformJson, type PolicyDocument } from "../../policies/document";
 import type { IPolicyDeclaring } from "../aspects/no-wildcard-actions";
 import { fixAddress } from "../fixed-address";
 
-export interface ConsoleGuardProps {
+export interface ServiceControlPolicyProps {
   /** The provider of the organization's management account: SCPs are managed there and nowhere else. */
   readonly provider: AwsProvider;
+  /** The name of both blocks' addresses (`aws_organizations_policy.<address>`), fixed for every state. */
+  readonly address: string;
   readonly policyName: string;
+  readonly description: string;
   readonly policy: PolicyDocument;
   /** The accounts the policy is attached to, by account key (never the management account: SCPs skip it). */
   readonly accountIds: Readonly<Record<string, string>>;
 }
 
-const NAME = "console_guard";
-
-/** A service control policy that keeps everyone but the admins out of SageMaker's console paths. */
-export class ConsoleGuard extends Construct implements IPolicyDeclaring {
+/** A service control policy and its attachments: the guards that hold whatever other policies grant. */
+export class ServiceControlPolicy extends Construct implements IPolicyDeclaring {
   private readonly policy: PolicyDocument;
 
-  constructor(scope: Construct, id: string, props: ConsoleGuardProps) {
+  constructor(scope: Construct, id: string, props: ServiceControlPolicyProps) {
     super(scope, id);
     this.policy = props.policy;
     const policy = fixAddress(
@@ -30,10 +31,10 @@ export class ConsoleGuard extends Construct implements IPolicyDeclaring {
         provider: props.provider,
         name: props.policyName,
         type: "SERVICE_CONTROL_POLICY",
-        description: "Only SageMaker admins, execution roles and the deployer open Studio or change domains",
+        description: props.description,
         content: toTerraformJson(props.policy),
       }),
-      NAME,
+      props.address,
     );
     const accounts = TerraformIterator.fromMap({ ...props.accountIds });
     fixAddress(
@@ -43,7 +44,7 @@ export class ConsoleGuard extends Construct implements IPolicyDeclaring {
         policyId: policy.id,
         targetId: accounts.value,
       }),
-      NAME,
+      props.address,
     );
   }
 

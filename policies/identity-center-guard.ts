@@ -1,0 +1,114 @@
+import type { PolicyDocument } from "./document";
+
+/**
+ * Who a person is and which groups they are in: users, groups and memberships of the identity store, in both APIs
+ * that write them (the Identity Store API and the older directory API of the console), and the identity source and
+ * trusted token issuers that decide who signs in. With SCIM provisioning, every user and group is written through
+ * SCIM, which authenticates with its bearer token and not with IAM, so no IAM principal needs these; one that uses
+ * them adds itself to the admin group, takes a member's user name (profiles are matched by user name), or mints
+ * itself a SCIM token. Patterns, so that actions AWS adds under the same verbs are covered too.
+ */
+export const IDENTITY_WRITES = [
+  "identitystore:Create*",
+  "identitystore:Update*",
+  "identitystore:Delete*",
+  "identitystore:AddRegion",
+  "identitystore:RemoveRegion",
+  "identitystore:ReserveUser",
+  "sso-directory:Add*",
+  "sso-directory:Remove*",
+  "sso-directory:Create*",
+  "sso-directory:Update*",
+  "sso-directory:Delete*",
+  "sso-directory:Disable*",
+  "sso-directory:Enable*",
+  "sso-directory:Import*",
+  "sso-directory:Start*",
+  "sso-directory:Complete*",
+  "sso-directory:Verify*",
+  "sso:AssociateDirectory",
+  "sso:DisassociateDirectory",
+  "sso:DeleteInstance",
+  "sso:CreateTrustedTokenIssuer",
+  "sso:UpdateTrustedTokenIssuer",
+];
+
+/** Every change to a permission set, its policies and its assignments (creating a new one is left to others). */
+export const PERMISSION_SET_CHANGES = [
+  "sso:UpdatePermissionSet",
+  "sso:DeletePermissionSet",
+  "sso:ProvisionPermissionSet",
+  "sso:CreateAccountAssignment",
+  "sso:DeleteAccountAssignment",
+  "sso:PutInlinePolicyToPermissionSet",
+  "sso:DeleteInlinePolicyFromPermissionSet",
+  "sso:AttachManagedPolicyToPermissionSet",
+  "sso:DetachManagedPolicyFromPermissionSet",
+  "sso:AttachCustomerManagedPolicyReferenceToPermissionSet",
+  "sso:DetachCustomerManagedPolicyReferenceFromPermissionSet",
+  "sso:PutPermissionsBoundaryToPermissionSet",
+  "sso:DeletePermissionsBoundaryFromPermissionSet",
+  "sso:TagResource",
+  "sso:UntagResource",
+];
+
+/** Every change to an application: who is assigned to it, how it authenticates, and the application itself. */
+export const APPLICATION_CHANGES = [
+  "sso:CreateApplicationAssignment",
+  "sso:DeleteApplication*",
+  "sso:PutApplication*",
+  "sso:UpdateApplication",
+  "sso:TagResource",
+  "sso:UntagResource",
+];
+
+export interface IdentityCenterGuardInput {
+  readonly partition: string;
+  /** The roles that deploy this stack: only they change what the stack manages here. */
+  readonly deployerRoleArns: readonly string[];
+  /** Roles besides the deployer that may write users, groups and memberships (another provisioning process). */
+  readonly identityWriterRoleArns: readonly string[];
+  /** The admin permission set: its role is exempt from the console guard by name, so nobody else may change it. */
+  readonly adminPermissionSetArn: string;
+  /** The accounts that host domains: SageMaker makes each domain's IAM Identity Center application there. */
+  readonly domainAccountIds: readonly string[];
+}
+
+/**
+ * Service control policy of the account IAM Identity Center is administered from, when that is a member account (a
+ * delegated administrator): the console guard exempts the admin permission set's roles and trusts group
+ * membership, so whoever writes IAM Identity Center there could make themselves an admin or a team member. Only
+ * the deployer changes the federation's users, groups and memberships, the admin permission set and its
+ * assignments, and the domains' applications and their assignments. (In the management account no SCP applies.)
+ */
+export function identityCenterGuardPolicy(input: IdentityCenterGuardInput): PolicyDocument {
+  const deployers = { ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns] } };
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "OnlyDeployerWritesIdentities",
+        Effect: "Deny",
+        Action: IDENTITY_WRITES,
+        Resource: "*",
+        Condition: {
+          ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns, ...input.identityWriterRoleArns] },
+        },
+      },
+      {
+        Sid: "OnlyDeployerChangesAdminPermissionSet",
+        Effect: "Deny",
+        Action: PERMISSION_SET_CHANGES,
+        Resource: input.adminPermissionSetArn,
+        Condition: deployers,
+      },
+      {
+        Sid: "OnlyDeployerChangesStudioApplications",
+        Effect: "Deny",
+        Action: APPLICATION_CHANGES,
+        Resource: input.domainAccountIds.map((accountId) => `arn:${input.partition}:sso::${accountId}:application/*`),
+        Condition: deployers,
+      },
+    ],
+  };
+}
