@@ -52,7 +52,10 @@ export interface ConsoleGuardInput {
   readonly adminsPassExecutionRoles: boolean;
 }
 
-/** The roles of the admin permission set, with and without the region segment IAM Identity Center puts in some paths. */
+/**
+ * The roles of the admin permission set, with and without the region segment IAM Identity Center puts in some paths.
+ * Nobody can borrow the name: IAM refuses to create or change a role under `/aws-reserved/`.
+ */
 export function adminRolePatterns(partition: string, permissionSetName: string): string[] {
   const ssoRoles = `arn:${partition}:iam::*:role/aws-reserved/sso.amazonaws.com`;
   const role = `AWSReservedSSO_${permissionSetName}_${SSO_ROLE_SUFFIX}`;
@@ -105,14 +108,6 @@ export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
         Action: EXECUTION_PATH_CHANGES,
         Resource: [executionRoles, underExecutionPath("policy")],
         Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns] } },
-      },
-      {
-        // The admins are exempt by their role's name under IAM Identity Center's reserved path: nobody may make a
-        // role there that imitates it. (IAM Identity Center makes its roles through its service-linked role.)
-        Sid: "NobodyImitatesIdentityCenterRoles",
-        Effect: "Deny",
-        Action: ["iam:CreateRole"],
-        Resource: `arn:${input.partition}:iam::*:role/aws-reserved/*`,
       },
     ],
   };

@@ -140,24 +140,29 @@ export const FULL_ACCESS: PolicyJson = {
   Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
 };
 
+/**
+ * A role's request in its own account (read from its ARN), under the organization's FullAWSAccess SCPs and the SCPs
+ * given. The identity policy is any policy JSON, AWS managed policies with NotAction and NotResource included.
+ */
 export function simulation(
   principalArn: string,
-  identity: PolicyJson,
+  identity: object,
   scps: PolicyJson[],
   { action, resource: target, context }: Request,
 ): Simulation {
+  const account = principalArn.split(":")[4]!;
   return {
     request: {
-      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${principalArn.split("/").pop()}/session`,
+      principal: `arn:aws:sts::${account}:assumed-role/${principalArn.split("/").pop()}/session`,
       action,
-      resource: { resource: target, accountId: ACCOUNT },
+      resource: { resource: target, accountId: account },
       contextVariables: { "aws:PrincipalArn": principalArn, ...context },
     },
     identityPolicies: [{ name: "identity", policy: identity }],
     serviceControlPolicies: [
       { orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_ACCESS }] },
       {
-        orgIdentifier: ACCOUNT,
+        orgIdentifier: account,
         policies: [
           { name: "FullAWSAccess", policy: FULL_ACCESS },
           ...scps.map((policy, index) => ({ name: `scp-${index}`, policy })),
