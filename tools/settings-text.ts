@@ -36,6 +36,7 @@ export function guardSummary(config: FederationConfig): string {
       ? "Identity Center unguarded (management account)"
       : "Identity Center guarded",
     guard.identityWriterRoleArns.length > 0 ? plural(guard.identityWriterRoleArns.length, "identity writer") : "",
+    guard.readerRoleArns.length > 0 ? plural(guard.readerRoleArns.length, "reader") : "",
   ].filter(Boolean);
   return `on (${notes.join("; ")})`;
 }
@@ -61,6 +62,9 @@ export function guardText(config: FederationConfig): string[] {
     `Console guard (service control policies), in ${accounts.length === 1 ? "account" : "accounts"} ${accounts.join(", ")}:`,
     "",
     "- Nobody but the admins, the execution roles and the deployer uses SageMaker at all: no other permission set, IAM administrator or workload role reaches a domain, a profile, a space, an app, a team's resources or MLflow.",
+    ...(guard.readerRoleArns.length > 0
+      ? [`- ${codeList(guard.readerRoleArns)} read SageMaker (Describe, List, Get) and do nothing else there.`]
+      : []),
     `- The execution roles are passed only by ${passers}, and changed only by the deployer.`,
     identityCenterInManagementAccount(config)
       ? `- IAM Identity Center is in the management account ${code(config.aws.accountId)}, which no SCP binds: whoever may write IAM Identity Center there can join the admin group or a team's group. Register a delegated administrator in a member account (docs/runbook.md).`

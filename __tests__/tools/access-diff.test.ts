@@ -59,7 +59,7 @@ describe("access diff", () => {
       data.personas["data-scientist"].remoteAccess = true;
     });
     expect(diff.markdown).toContain(
-      "- console guard (SCP): on (Identity Center guarded) → on (admins pass execution roles; Identity Center guarded)",
+      "- console guard (SCP): on (Identity Center guarded; 1 reader) → on (admins pass execution roles; Identity Center guarded; 1 reader)",
     );
     expect(diff.markdown).toContain("- remote IDE access: off → data-scientist");
     expect(diff.changed).toBe(true);

@@ -213,6 +213,9 @@ describe("access report", () => {
     const report = accessReport(loadExample("contoso-external"), { source: "x.yaml" });
     expect(report).toContain("- Nobody but the admins, the execution roles and the deployer uses SageMaker at all");
     expect(report).toContain("- IAM Identity Center (account `111122223333`): only the deployer changes users, groups");
+    expect(report).toContain(
+      "- `arn:aws:iam::111122223333:role/platform-terraform-plan` read SageMaker (Describe, List, Get) and do nothing else there.",
+    );
   });
 
   test("GIVEN IAM Identity Center in the management account WHEN reported THEN it names the guard's one limit and the fix", () => {
