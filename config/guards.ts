@@ -50,6 +50,7 @@ export function guardPolicies(config: FederationConfig, adminPermissionSetArn: s
       deployerRoleArns,
       adminsPassExecutionRoles: guard.adminsPassExecutionRoles,
       readerRoleArns: guard.readerRoleArns,
+      otherExemptRoleArns: guard.identityWriterRoleArns,
     }),
   };
   if (identityCenterInManagementAccount(config)) return { console };
@@ -63,6 +64,7 @@ export function guardPolicies(config: FederationConfig, adminPermissionSetArn: s
         identityWriterRoleArns: guard.identityWriterRoleArns,
         adminPermissionSetArn,
         domainAccountIds: hosting.map((account) => account.accountId),
+        protectsExemptions: !hosting.some((account) => account.key === IDENTITY_CENTER_ACCOUNT),
       }),
     },
   };

@@ -170,7 +170,9 @@ const kmsKeyArn = pattern(
   "KMS key must be a key ARN (arn:aws:kms:<region>:<account>:key/<uuid>)",
   "copy the key ARN from the KMS console; aliases are not accepted",
 );
-const roleArn = (rule: string, fix: string) => pattern(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, rule, fix);
+/** A role's exact ARN: IAM's characters only, so no `*` or `?` can widen an exemption to roles nobody named. */
+const roleArn = (rule: string, fix: string) =>
+  pattern(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, `${rule}, without wildcards`, fix);
 
 /** A workload account that hosts Studio domains; Terraform reaches it by assuming a role. */
 const workloadAccount = z.strictObject({

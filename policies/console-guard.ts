@@ -1,4 +1,4 @@
-import type { PolicyDocument } from "./document";
+import type { PolicyDocument, PolicyStatement } from "./document";
 
 /**
  * Everything SageMaker does, and the MLflow tracking servers it hosts. A deny on the whole service, not a list:
@@ -8,10 +8,10 @@ import type { PolicyDocument } from "./document";
 export const SAGEMAKER_SERVICES = ["sagemaker:*", "sagemaker-mlflow:*"];
 
 /**
- * Every verb of SageMaker's and MLflow's actions but Describe, List and Get: what a reader is denied. Patterns, so
- * that new actions under these verbs are covered; the catalogue test fails on an action under a verb not listed
- * here. Reading does not include Search and QueryLineage (they read across every team, as the listings do, but in
- * full) nor InvokeEndpoint (it runs a model).
+ * Every verb of SageMaker's actions but Describe and List, and all of MLflow: what a reader is denied. Patterns, so
+ * that new actions under these verbs are covered; the outsider suite fails on an action under a verb not listed
+ * here. Reading is Describe and List only: Get returns data (feature store records), Search and QueryLineage read
+ * across every team in full, InvokeEndpoint runs a model, and MLflow holds runs and model artifacts.
  */
 export const SAGEMAKER_NON_READS = [
   ...[
@@ -31,6 +31,7 @@ export const SAGEMAKER_NON_READS = [
     "Disassociate",
     "Enable",
     "Extend",
+    "Get",
     "Import",
     "Invoke",
     "Put",
@@ -46,28 +47,11 @@ export const SAGEMAKER_NON_READS = [
     "Train",
     "Update",
   ].map((verb) => `sagemaker:${verb}*`),
-  ...[
-    "Access",
-    "Create",
-    "Delete",
-    "End",
-    "Finalize",
-    "Log",
-    "Rename",
-    "Restore",
-    "Search",
-    "Set",
-    "Start",
-    "Transition",
-    "Update",
-  ].map((verb) => `sagemaker-mlflow:${verb}*`),
+  "sagemaker-mlflow:*",
 ];
 
-/**
- * What would let someone make a role or policy under the execution-role path (which the guard exempts), or change
- * what the execution roles may do or which team they belong to (their `sagemaker-team` tag binds them to it).
- */
-export const EXECUTION_PATH_CHANGES = [
+/** Every change to a role: its trust, policies, permissions boundary and tags. */
+export const ROLE_CHANGES = [
   "iam:CreateRole",
   "iam:DeleteRole",
   "iam:UpdateRole",
@@ -81,6 +65,14 @@ export const EXECUTION_PATH_CHANGES = [
   "iam:DeleteRolePermissionsBoundary",
   "iam:TagRole",
   "iam:UntagRole",
+];
+
+/**
+ * What would let someone make a role or policy under the execution-role path (which the guard exempts), or change
+ * what the execution roles may do or which team they belong to (their `sagemaker-team` tag binds them to it).
+ */
+export const EXECUTION_PATH_CHANGES = [
+  ...ROLE_CHANGES,
   "iam:CreatePolicy",
   "iam:CreatePolicyVersion",
   "iam:SetDefaultPolicyVersion",
@@ -89,6 +81,46 @@ export const EXECUTION_PATH_CHANGES = [
   "iam:TagPolicy",
   "iam:UntagPolicy",
 ];
+
+/**
+ * IAM Identity Center's SAML provider in each account, which the admin permission set's roles trust: whoever could
+ * change it would sign in as an admin. IAM Identity Center manages it through its service-linked role, which no SCP
+ * binds, so nobody else needs these.
+ */
+export const IDENTITY_CENTER_SAML_PROVIDER_CHANGES = [
+  "iam:CreateSAMLProvider",
+  "iam:UpdateSAMLProvider",
+  "iam:DeleteSAMLProvider",
+  "iam:TagSAMLProvider",
+  "iam:UntagSAMLProvider",
+];
+
+/**
+ * The roles a guard exempts by their exact ARN (the deployer, readers, identity writers) are changed by the
+ * deployer only: whoever could change one's trust or policies would borrow its exemption.
+ */
+export function onlyDeployerChangesExemptRoles(
+  exemptRoleArns: readonly string[],
+  deployerRoleArns: readonly string[],
+): PolicyStatement {
+  return {
+    Sid: "OnlyDeployerChangesExemptRoles",
+    Effect: "Deny",
+    Action: ROLE_CHANGES,
+    Resource: [...new Set(exemptRoleArns)],
+    Condition: { ArnNotLike: { "aws:PrincipalArn": [...deployerRoleArns] } },
+  };
+}
+
+/** Nobody changes IAM Identity Center's SAML provider, in any account the guard binds. */
+export function nobodyChangesIdentityCenterTrust(partition: string): PolicyStatement {
+  return {
+    Sid: "NobodyChangesIdentityCenterTrust",
+    Effect: "Deny",
+    Action: IDENTITY_CENTER_SAML_PROVIDER_CHANGES,
+    Resource: `arn:${partition}:iam::*:saml-provider/AWSSSO_*`,
+  };
+}
 
 /** AWS names the roles of a permission set `AWSReservedSSO_<name>_<16 hex characters>`. */
 const SSO_ROLE_SUFFIX = "?".repeat(16);
@@ -106,8 +138,10 @@ export interface ConsoleGuardInput {
    * running after an admin's session (or just-in-time activation) ends.
    */
   readonly adminsPassExecutionRoles: boolean;
-  /** Roles that keep reading SageMaker (Describe, List, Get) and nothing more: a pull request's plan role. */
+  /** Roles that keep reading SageMaker (Describe and List) and nothing more: a pull request's plan role. */
   readonly readerRoleArns: readonly string[];
+  /** Roles another guard exempts by ARN (the identity writers), protected here as well. */
+  readonly otherExemptRoleArns: readonly string[];
 }
 
 /**
@@ -182,6 +216,11 @@ export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
         Resource: [executionRoles, underExecutionPath("policy")],
         Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns] } },
       },
+      onlyDeployerChangesExemptRoles(
+        [...input.deployerRoleArns, ...input.readerRoleArns, ...input.otherExemptRoleArns],
+        input.deployerRoleArns,
+      ),
+      nobodyChangesIdentityCenterTrust(input.partition),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { nobodyChangesIdentityCenterTrust, onlyDeployerChangesExemptRoles } from "./console-guard";
 import type { PolicyDocument } from "./document";
 
 /**
@@ -26,11 +27,39 @@ export const IDENTITY_WRITES = [
   "sso-directory:Start*",
   "sso-directory:Complete*",
   "sso-directory:Verify*",
+  // Who signs in and through what: the identity source, federation trusts, trusted token issuers, MFA settings.
   "sso:AssociateDirectory",
   "sso:DisassociateDirectory",
-  "sso:DeleteInstance",
+  "sso:CreateTrust",
+  "sso:UpdateTrust",
+  "sso:UpdateSSOConfiguration",
+  "sso:PutMfaDeviceManagementForDirectory",
   "sso:CreateTrustedTokenIssuer",
   "sso:UpdateTrustedTokenIssuer",
+  "sso:DeleteInstance",
+  // The older APIs of permission sets and applications name no resource, so they cannot be bound to other sets'
+  // or applications': nobody but the deployer uses them here.
+  "sso:PutPermissionsPolicy",
+  "sso:CreateApplicationInstance",
+  "sso:CreateApplicationInstanceCertificate",
+  "sso:DeleteApplicationInstance",
+  "sso:DeleteApplicationInstanceCertificate",
+  "sso:ImportApplicationInstanceServiceProviderMetadata",
+  "sso:UpdateApplicationInstanceActiveCertificate",
+  "sso:UpdateApplicationInstanceDisplayData",
+  "sso:UpdateApplicationInstanceResponseConfiguration",
+  "sso:UpdateApplicationInstanceResponseSchemaConfiguration",
+  "sso:UpdateApplicationInstanceSecurityConfiguration",
+  "sso:UpdateApplicationInstanceServiceProviderConfiguration",
+  "sso:UpdateApplicationInstanceStatus",
+  "sso:CreateManagedApplicationInstance",
+  "sso:DeleteManagedApplicationInstance",
+  "sso:UpdateManagedApplicationInstanceStatus",
+  "sso:AssociateProfile",
+  "sso:DisassociateProfile",
+  "sso:CreateProfile",
+  "sso:UpdateProfile",
+  "sso:DeleteProfile",
 ];
 
 /** Every change to a permission set, its policies and its assignments (creating a new one is left to others). */
@@ -72,6 +101,11 @@ export interface IdentityCenterGuardInput {
   readonly adminPermissionSetArn: string;
   /** The accounts that host domains: SageMaker makes each domain's IAM Identity Center application there. */
   readonly domainAccountIds: readonly string[];
+  /**
+   * Whether this guard keeps the exempt roles and the admins' SAML provider itself: where the account hosts no
+   * domain, no console guard does it there.
+   */
+  readonly protectsExemptions: boolean;
 }
 
 /**
@@ -86,6 +120,16 @@ export function identityCenterGuardPolicy(input: IdentityCenterGuardInput): Poli
   return {
     Version: "2012-10-17",
     Statement: [
+      // The roles exempt here by ARN, and the admins' sign-in, cannot be taken over from this account either.
+      ...(input.protectsExemptions
+        ? [
+            onlyDeployerChangesExemptRoles(
+              [...input.deployerRoleArns, ...input.identityWriterRoleArns],
+              input.deployerRoleArns,
+            ),
+            nobodyChangesIdentityCenterTrust(input.partition),
+          ]
+        : []),
       {
         Sid: "OnlyDeployerWritesIdentities",
         Effect: "Deny",

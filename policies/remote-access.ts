@@ -35,7 +35,8 @@ export function remoteAccess(allowed: boolean, granted: readonly string[], conte
       Effect: "Allow",
       Action: sagemaker("StartSession"),
       Resource: ownSpaces,
-      Condition: { ArnEquals: { [`aws:ResourceTag/${SPACE_OWNER_TAG}`]: ownProfileArn(context) } },
+      // SageMaker's own key for its own tag, as AWS's deep-link policy writes it.
+      Condition: { ArnEquals: { [`sagemaker:ResourceTag/${SPACE_OWNER_TAG}`]: ownProfileArn(context) } },
     },
     {
       Sid: "DenyTaggingSpacesAsSomeoneElses",

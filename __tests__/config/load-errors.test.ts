@@ -201,6 +201,16 @@ const cases: [string, Mutation, string, string][] = [
     "the console guard SCP would also block the role that deploys this stack",
   ],
   [
+    "an identity writer given as a pattern, which would exempt roles nobody named",
+    (c) =>
+      (c.aws.consoleGuard = {
+        scp: false,
+        identityWriterRoleArns: ["arn:aws:iam::111122223333:role/AWSReservedSSO_IdentityOps_*"],
+      }),
+    "aws.consoleGuard.identityWriterRoleArns[0]",
+    "an identity writer must be an IAM role ARN, without wildcards",
+  ],
+  [
     "the SCP without the organization's management account",
     (c) => (c.aws.consoleGuard = { scp: true, deployerRoleArn: "arn:aws:iam::111122223333:role/platform" }),
     "aws.consoleGuard.scp",

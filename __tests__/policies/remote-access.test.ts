@@ -17,7 +17,7 @@ function roleOf(config: FederationConfig, key: string) {
 const ALICE = studio("forecasting", "alice");
 const alicesSpace = sagemakerArn("space/d-forecast0001/alice-space");
 const owned = (profile: string) => ({
-  "aws:ResourceTag/sagemaker:user-profile-arn": profileArn("forecasting", profile),
+  "sagemaker:ResourceTag/sagemaker:user-profile-arn": profileArn("forecasting", profile),
 });
 const spaceUpdate = (remote: string): Request => ({
   action: "sagemaker:UpdateSpace",
