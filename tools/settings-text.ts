@@ -63,7 +63,7 @@ export function guardText(config: FederationConfig): string[] {
     "",
     "- Nobody but the admins, the execution roles and the deployer uses SageMaker at all: no other permission set, IAM administrator or workload role reaches a domain, a profile, a space, an app, a team's resources or MLflow.",
     ...(guard.readerRoleArns.length > 0
-      ? [`- ${codeList(guard.readerRoleArns)} read SageMaker (Describe, List, Get) and do nothing else there.`]
+      ? [`- ${codeList(guard.readerRoleArns)} read SageMaker (Describe and List) and do nothing else there.`]
       : []),
     `- The execution roles are passed only by ${passers}, and changed only by the deployer.`,
     identityCenterInManagementAccount(config)

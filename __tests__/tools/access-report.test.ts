@@ -214,7 +214,7 @@ describe("access report", () => {
     expect(report).toContain("- Nobody but the admins, the execution roles and the deployer uses SageMaker at all");
     expect(report).toContain("- IAM Identity Center (account `111122223333`): only the deployer changes users, groups");
     expect(report).toContain(
-      "- `arn:aws:iam::111122223333:role/platform-terraform-plan` read SageMaker (Describe, List, Get) and do nothing else there.",
+      "- `arn:aws:iam::111122223333:role/platform-terraform-plan` read SageMaker (Describe and List) and do nothing else there.",
     );
   });
 
