@@ -67,10 +67,19 @@ const aliceInForecasting = as("forecasting/data-scientist", studio("forecasting"
 const bobInForecasting = as("forecasting/mlops", studio("forecasting", "bob"));
 const forecastingCompute = as("forecasting/compute");
 const workspace = "contoso-forecasting-workspace";
-const trainingJob = sagemakerArn("training-job/demand-2026-11");
-const endpointConfig = sagemakerArn("endpoint-config/demand-v3");
-const automlJob = sagemakerArn("automl-job/demand-automl");
+const trainingJob = sagemakerArn("training-job/forecasting-demand-2026-11");
+const endpointConfig = sagemakerArn("endpoint-config/forecasting-demand-v3");
+const automlJob = sagemakerArn("automl-job/forecasting-automl");
 const toSageMaker: Context = { "iam:PassedToService": "sagemaker.amazonaws.com" };
+const pending: Context = { "sagemaker:ModelApprovalStatus": "PendingManualApproval" };
+const approved: Context = { "sagemaker:ModelApprovalStatus": "Approved" };
+const logStream = (group: string, stream: string) =>
+  `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${group}:log-stream:${stream}`;
+const subnetArn = (id: string) => `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${id}`;
+const viaS3For = (object: string): Context => ({
+  "kms:ViaService": `s3.${REGION}.amazonaws.com`,
+  "kms:EncryptionContext:aws:s3:arn": object,
+});
 
 // prettier-ignore
 const ROLE_CASES: RoleCase[] = [
@@ -122,11 +131,10 @@ const ROLE_CASES: RoleCase[] = [
   // Network and key: jobs and models run in the configured subnets and security groups, with the configured key.
   { name: "denies a data scientist a training job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), withTeamKey, forForecasting), then: "denied" },
   { name: "denies a data scientist a training job in a subnet outside the config", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, { "sagemaker:VpcSubnets": [SUBNETS[0]!, FOREIGN_SUBNET] }, withTeamKey, forForecasting), then: "denied" },
-  { name: "denies a data scientist a processing job in another security group", given: aliceInForecasting, when: request("sagemaker:CreateProcessingJob", sagemakerArn("processing-job/features-2026-11"), instanceTypes("ml.m5.large"), inTeamNetwork, { "sagemaker:VpcSecurityGroupIds": ["sg-0fffffffffffffff0"] }, withTeamKey, forForecasting), then: "denied" },
+  { name: "denies a data scientist a processing job in another security group", given: aliceInForecasting, when: request("sagemaker:CreateProcessingJob", sagemakerArn("processing-job/forecasting-features-2026-11"), instanceTypes("ml.m5.large"), inTeamNetwork, { "sagemaker:VpcSecurityGroupIds": ["sg-0fffffffffffffff0"] }, withTeamKey, forForecasting), then: "denied" },
   { name: "denies a data scientist a training job whose volume uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }, forForecasting), then: "denied" },
-  { name: "allows a data scientist an AutoML job in the team network with the team key", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, inTeamNetwork, withTeamKey, forForecasting), then: "allowed" },
-  { name: "denies a data scientist an AutoML job outside any VPC", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, withTeamKey, forForecasting), then: "denied" },
-  { name: "denies a data scientist a batch transform job whose output uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, { "sagemaker:OutputKmsKeyArn": OTHER_KMS_KEY }, forForecasting, forecastingModel), then: "denied" },
+  { name: "denies a data scientist an AutoML job, whose instances no guardrail can hold", given: aliceInForecasting, when: request("sagemaker:CreateAutoMLJob", automlJob, inTeamNetwork, withTeamKey, forForecasting), then: "denied" },
+  { name: "denies a data scientist a batch transform job whose output uses another key", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/forecasting-demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, { "sagemaker:OutputKmsKeyArn": OTHER_KMS_KEY }, forForecasting, forecastingModel), then: "denied" },
   { name: "denies an MLOps engineer an endpoint config encrypted with another key", given: bobInForecasting, when: request("sagemaker:CreateEndpointConfig", endpointConfig, instanceTypes("ml.c5.large"), { "sagemaker:VolumeKmsKeyArn": OTHER_KMS_KEY }, forForecasting, forecastingModel), then: "denied" },
   { name: "denies an MLOps engineer a model outside the team network", given: bobInForecasting, when: request("sagemaker:CreateModel", sagemakerArn("model/forecasting-demand-v3"), { "sagemaker:VpcSubnets": [FOREIGN_SUBNET], "sagemaker:VpcSecurityGroupIds": SECURITY_GROUPS }, forForecasting), then: "denied" },
 
@@ -149,8 +157,8 @@ const ROLE_CASES: RoleCase[] = [
 
   // The isolation issue's findings, one case each (the generated matrix tries every granted action).
   { name: "denies an MLOps engineer approving another team's model package", given: bobInForecasting, when: request("sagemaker:UpdateModelPackage", sagemakerArn("model-package/fraud-scoring/3"), teamTagged("fraud")), then: "denied" },
-  { name: "denies an MLOps engineer adding a version to another team's model package group", given: bobInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/fraud-scoring/4"), forForecasting), then: "denied" },
-  { name: "allows an MLOps engineer a version in his team's model package group", given: bobInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), forForecasting), then: "allowed" },
+  { name: "denies an MLOps engineer adding a version to another team's model package group", given: bobInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/fraud-scoring/4")), then: "denied" },
+  { name: "allows an MLOps engineer a version in his team's model package group", given: bobInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/4")), then: "allowed" },
   { name: "denies a data scientist describing an untagged training job (made by an admin or Terraform)", given: aliceInForecasting, when: request("sagemaker:DescribeTrainingJob", sagemakerArn("training-job/made-by-terraform")), then: "denied" },
   { name: "denies an MLOps engineer updating another team's pipeline", given: bobInForecasting, when: request("sagemaker:UpdatePipeline", sagemakerArn("pipeline/fraud-train"), teamTagged("fraud")), then: "denied" },
   { name: "denies an MLOps engineer stopping another team's pipeline execution", given: bobInForecasting, when: request("sagemaker:StopPipelineExecution", sagemakerArn("pipeline/fraud-train/execution/a1b2c3")), then: "denied" },
@@ -158,7 +166,7 @@ const ROLE_CASES: RoleCase[] = [
   { name: "denies an MLOps engineer a pipeline not named with his team key", given: bobInForecasting, when: request("sagemaker:CreatePipeline", sagemakerArn("pipeline/train"), forForecasting), then: "denied" },
   { name: "denies a data scientist Search across every team", given: aliceInForecasting, when: request("sagemaker:Search", "*"), then: "denied" },
   { name: "denies an MLOps engineer an endpoint from another team's endpoint config", given: bobInForecasting, when: request("sagemaker:CreateEndpoint", sagemakerArn("endpoint-config/fraud-live"), forForecasting, teamTagged("fraud")), then: "denied" },
-  { name: "denies a data scientist a batch transform job with another team's model", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, forForecasting, { "sagemaker:ModelArn": sagemakerArn("model/fraud-scoring") }), then: "denied" },
+  { name: "denies a data scientist a batch transform job with another team's model", given: aliceInForecasting, when: request("sagemaker:CreateTransformJob", sagemakerArn("transform-job/forecasting-demand-batch"), instanceTypes("ml.m5.large"), withTeamKey, forForecasting, { "sagemaker:ModelArn": sagemakerArn("model/fraud-scoring") }), then: "denied" },
   { name: "denies an MLOps engineer a monitoring schedule outside any VPC", given: bobInForecasting, when: request("sagemaker:CreateMonitoringSchedule", sagemakerArn("monitoring-schedule/forecasting-drift"), instanceTypes("ml.m5.large"), withTeamKey, forForecasting), then: "explicitly denied" },
   { name: "denies an MLOps engineer a monitoring schedule on a large GPU type", given: bobInForecasting, when: request("sagemaker:UpdateMonitoringSchedule", sagemakerArn("monitoring-schedule/forecasting-drift"), instanceTypes("ml.p4d.24xlarge"), inTeamNetwork, withTeamKey, teamTagged("forecasting")), then: "explicitly denied" },
   { name: "denies a data scientist a space whose instance type is outside her persona", given: aliceInForecasting, when: request("sagemaker:UpdateSpace", sagemakerArn(`space/${DOMAIN.forecasting}/alice-space`), instanceTypes("ml.p4d.24xlarge"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "alice"), "sagemaker:SpaceSharingType": "Private" }), then: "explicitly denied" },
@@ -170,8 +178,50 @@ const ROLE_CASES: RoleCase[] = [
   { name: "denies a data scientist an app in another user's private space named like her profile", given: aliceInForecasting, when: request("sagemaker:CreateApp", appArn("forecasting", "alice"), instanceTypes("ml.t3.medium"), { "sagemaker:OwnerUserProfileArn": profileArn("forecasting", "bob"), "sagemaker:SpaceSharingType": "Private" }), then: "denied" },
   { name: "denies a session without sagemaker:DomainId describing a space of its own domain (checked mode)", given: as("forecasting/data-scientist"), when: request("sagemaker:DescribeSpace", sagemakerArn(`space/${DOMAIN.forecasting}/alice-space`)), then: "denied" },
   { name: "allows the compute role a training job for its team, as a pipeline step starts it", given: forecastingCompute, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, forForecasting), then: "allowed" },
-  { name: "allows the compute role to register a model version for its team", given: forecastingCompute, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/5"), forForecasting), then: "allowed" },
+  { name: "allows the compute role to register a model version for its team", given: forecastingCompute, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/5"), pending), then: "allowed" },
   { name: "denies the compute role a training job for another team", given: forecastingCompute, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, createdFor("fraud")), then: "denied" },
+
+  // The team's own jobs cannot be turned against the team or its neighbours: what runs as the compute role, and who approves.
+  { name: "allows an MLOps engineer a model named for his team, as a deployment starts", given: bobInForecasting, when: request("sagemaker:CreateModel", sagemakerArn("model/forecasting-demand-v3"), inTeamNetwork, forForecasting), then: "allowed" },
+  { name: "allows an MLOps engineer an endpoint named for his team from its config", given: bobInForecasting, when: request("sagemaker:CreateEndpoint", sagemakerArn("endpoint/forecasting-demand"), forForecasting), then: "allowed" },
+  { name: "allows an MLOps engineer an endpoint whose config is his team's", given: bobInForecasting, when: request("sagemaker:CreateEndpoint", endpointConfig, forForecasting, teamTagged("forecasting")), then: "allowed" },
+  { name: "denies an MLOps engineer an endpoint not named with his team key", given: bobInForecasting, when: request("sagemaker:CreateEndpoint", sagemakerArn("endpoint/demand"), forForecasting), then: "denied" },
+  { name: "denies a data scientist a training job not named with her team key", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", sagemakerArn("training-job/fraud-scoring-2026-11"), instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, forForecasting), then: "denied" },
+  { name: "allows an MLOps engineer to approve a version of his team's model", given: bobInForecasting, when: request("sagemaker:UpdateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), teamTagged("forecasting"), approved), then: "allowed" },
+  { name: "allows an MLOps engineer to register a version already approved", given: bobInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), approved), then: "allowed" },
+  { name: "denies a data scientist approving a version of her team's model", given: aliceInForecasting, when: request("sagemaker:UpdateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), teamTagged("forecasting"), approved), then: "denied" },
+  { name: "denies a data scientist registering a version as approved", given: aliceInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), approved), then: "denied" },
+  { name: "allows a data scientist to register a version pending approval", given: aliceInForecasting, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), pending), then: "allowed" },
+  { name: "allows a data scientist to describe a version of her team's model without naming a status", given: aliceInForecasting, when: request("sagemaker:UpdateModelPackage", sagemakerArn("model-package/forecasting-demand/4"), teamTagged("forecasting")), then: "allowed" },
+  { name: "denies the compute role registering a version as approved, as a pipeline step could", given: forecastingCompute, when: request("sagemaker:CreateModelPackage", sagemakerArn("model-package/forecasting-demand/5"), approved), then: "denied" },
+  { name: "denies the compute role approving a version", given: forecastingCompute, when: request("sagemaker:UpdateModelPackage", sagemakerArn("model-package/forecasting-demand/5"), teamTagged("forecasting"), approved), then: "denied" },
+  { name: "allows the compute role to log its team's training job", given: forecastingCompute, when: request("logs:PutLogEvents", logStream("/aws/sagemaker/TrainingJobs", "forecasting-demand-2026-11/algo-1-1764460800")), then: "allowed" },
+  { name: "allows the compute role to log its team's endpoint", given: forecastingCompute, when: request("logs:CreateLogStream", logStream("/aws/sagemaker/Endpoints/forecasting-demand", "AllTraffic/i-0a1b2c3d4e5f60718")), then: "allowed" },
+  { name: "denies the compute role writing into another team's training job log", given: forecastingCompute, when: request("logs:PutLogEvents", logStream("/aws/sagemaker/TrainingJobs", "fraud-scoring-2026-11/algo-1-1764460800")), then: "denied" },
+  { name: "denies the compute role a log stream in another team's endpoint log group", given: forecastingCompute, when: request("logs:CreateLogStream", logStream("/aws/sagemaker/Endpoints/fraud-live", "AllTraffic/i-0a1b2c3d4e5f60718")), then: "denied" },
+  { name: "denies the compute role writing into Studio's log group", given: forecastingCompute, when: request("logs:PutLogEvents", logStream("/aws/sagemaker/studio", `${DOMAIN.forecasting}/alice/jupyterlab/default`)), then: "denied" },
+  { name: "allows the compute role to publish its training job's metrics", given: forecastingCompute, when: request("cloudwatch:PutMetricData", "*", { "cloudwatch:namespace": "/aws/sagemaker/TrainingJobs" }), then: "allowed" },
+  { name: "denies the compute role publishing endpoint metrics, which drive autoscaling", given: forecastingCompute, when: request("cloudwatch:PutMetricData", "*", { "cloudwatch:namespace": "/aws/sagemaker/Endpoints" }), then: "denied" },
+  { name: "allows the compute role a network interface in the team's subnet", given: forecastingCompute, when: request("ec2:CreateNetworkInterface", subnetArn(SUBNETS[0]!)), then: "allowed" },
+  { name: "denies the compute role a network interface in another subnet", given: forecastingCompute, when: request("ec2:CreateNetworkInterface", subnetArn(FOREIGN_SUBNET)), then: "denied" },
+  { name: "denies the compute role deleting a network interface of another subnet", given: forecastingCompute, when: request("ec2:DeleteNetworkInterface", `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0a1b2c3d4e5f60718`, { "ec2:Subnet": subnetArn(FOREIGN_SUBNET) }), then: "denied" },
+  { name: "allows the compute role to write its output under jobs/", given: forecastingCompute, when: request("s3:PutObject", bucket(workspace, "jobs/forecasting-demand-2026-11/output/model.tar.gz")), then: "allowed" },
+  { name: "denies the compute role planting a notebook in the shared/ prefix", given: forecastingCompute, when: request("s3:PutObject", bucket(workspace, "shared/notebooks/report.ipynb")), then: "denied" },
+  { name: "allows a data scientist to read a job's output under jobs/", given: aliceInForecasting, when: request("s3:GetObject", bucket(workspace, "jobs/forecasting-demand-2026-11/output/model.tar.gz")), then: "allowed" },
+  { name: "allows the compute role the team key through S3 for the team's bucket", given: forecastingCompute, when: request("kms:Decrypt", KMS_KEY, viaS3For(bucket("contoso-forecasting-data", "raw/2026/11.csv"))), then: "allowed" },
+  { name: "denies the compute role the team key through S3 for another team's bucket", given: forecastingCompute, when: request("kms:Decrypt", KMS_KEY, viaS3For(bucket("contoso-fraud-transactions", "2026/11.csv"))), then: "denied" },
+  { name: "denies the compute role the team key called directly", given: forecastingCompute, when: request("kms:Decrypt", KMS_KEY), then: "denied" },
+  { name: "denies the compute role overwriting team data under a foreign key", given: forecastingCompute, when: request("s3:PutObject", bucket("contoso-forecasting-data", "raw/2026/11.csv"), { "s3:x-amz-server-side-encryption-aws-kms-key-id": OTHER_KMS_KEY }), then: "explicitly denied" },
+  { name: "denies a data scientist overwriting team data under a key of her own", given: aliceInForecasting, when: request("s3:PutObject", bucket("contoso-forecasting-data", "raw/2026/11.csv"), { "s3:x-amz-server-side-encryption-customer-algorithm": "AES256" }), then: "explicitly denied" },
+  { name: "allows a data scientist to write team data under the team key", given: aliceInForecasting, when: request("s3:PutObject", bucket("contoso-forecasting-data", "raw/2026/11.csv"), { "s3:x-amz-server-side-encryption-aws-kms-key-id": KMS_KEY }), then: "allowed" },
+  { name: "denies a data scientist a training job that mounts a file system the config does not list", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, forForecasting, { "sagemaker:FileSystemId": "fs-0a1b2c3d4e5f60718" }), then: "explicitly denied" },
+  { name: "denies a data scientist remote debugging of a training job", given: aliceInForecasting, when: request("sagemaker:CreateTrainingJob", trainingJob, instanceTypes("ml.m5.xlarge"), inTeamNetwork, withTeamKey, forForecasting, { "sagemaker:EnableRemoteDebug": "true" }), then: "explicitly denied" },
+  { name: "denies a data scientist turning on remote debugging of a running training job", given: aliceInForecasting, when: request("sagemaker:UpdateTrainingJob", trainingJob, teamTagged("forecasting"), { "sagemaker:EnableRemoteDebug": "true" }), then: "explicitly denied" },
+  { name: "allows an MLOps engineer a monitoring schedule with its job definition inline", given: bobInForecasting, when: request("sagemaker:CreateMonitoringSchedule", sagemakerArn("monitoring-schedule/forecasting-drift"), instanceTypes("ml.m5.large"), inTeamNetwork, withTeamKey, forForecasting), then: "allowed" },
+  { name: "denies an MLOps engineer a monitoring schedule that names a job definition", given: bobInForecasting, when: request("sagemaker:CreateMonitoringSchedule", sagemakerArn("monitoring-schedule/forecasting-drift"), forForecasting), then: "explicitly denied" },
+  { name: "denies an MLOps engineer pointing his schedule at a job definition", given: bobInForecasting, when: request("sagemaker:UpdateMonitoringSchedule", sagemakerArn("monitoring-schedule/forecasting-drift"), teamTagged("forecasting")), then: "explicitly denied" },
+  { name: "denies an MLOps engineer a monitoring job definition", given: bobInForecasting, when: request("sagemaker:CreateDataQualityJobDefinition", sagemakerArn("data-quality-job-definition/forecasting-drift"), instanceTypes("ml.m5.large"), inTeamNetwork, withTeamKey, forForecasting), then: "denied" },
+  { name: "denies a data scientist the lineage artifacts of every team", given: aliceInForecasting, when: request("sagemaker:ListArtifacts", "*"), then: "denied" },
 
   // PassRole: only the team's compute role, only to SageMaker.
   { name: "allows a data scientist to pass her team's compute role to SageMaker", given: aliceInForecasting, when: request("iam:PassRole", role("forecasting/compute"), toSageMaker), then: "allowed" },

@@ -1,3 +1,4 @@
+import { createValidatedPolicy, validateResourcePolicy } from "@cloud-copilot/iam-policy";
 import {
   allowedContextKeysForRequest,
   runSimulation,
@@ -37,6 +38,14 @@ export type Context = Readonly<Record<string, string | string[]>>;
 
 /** Keys that SageMaker sets for Studio sessions only, as policy variables. */
 const STUDIO_VARIABLES = new Set(["sagemaker:domainid", "sagemaker:userprofilename"]);
+/**
+ * Keys whose name ends in a part of the caller's choice after a colon, as the catalogue's
+ * `kms:EncryptionContext:${EncryptionContextKey}`: the checked mode recognizes such a part only after a `/`, so it
+ * drops them although the action carries them.
+ */
+const COLON_VARIABLE_KEYS = ["kms:encryptioncontext:"];
+const uncheckable = (key: string) =>
+  STUDIO_VARIABLES.has(key.toLowerCase()) || COLON_VARIABLE_KEYS.some((prefix) => key.toLowerCase().startsWith(prefix));
 
 /**
  * The request context of a Studio session: SageMaker sets the session's domain and user profile (as policy
@@ -75,15 +84,17 @@ export function outcome(result: EvaluationResult, expected: Outcome): Outcome | 
 
 /**
  * Checked first; a key the action never carries would make the case test nothing, so it fails the case, except
- * the Studio variables, for which the request is evaluated again unchecked.
+ * the keys the checked mode cannot carry (above), for which the request is evaluated again unchecked. A request on
+ * `*` for an action whose resource types are all optional is decided for every type at once.
  */
 export async function evaluate(simulation: Simulation): Promise<EvaluationResult> {
   const checked = await runSimulation(simulation, {});
   if (checked.resultType === "error") throw new Error(`simulation rejected: ${JSON.stringify(checked.errors)}`);
+  if (checked.resultType === "wildcard" && simulation.request.resource.resource === "*") return checked.overallResult;
   if (checked.resultType !== "single")
     throw new Error(`one resource per request, not ${simulation.request.resource.resource}`);
   const ignored = checked.result.ignoredContextKeys ?? [];
-  const unexpected = ignored.filter((key) => !STUDIO_VARIABLES.has(key.toLowerCase()));
+  const unexpected = ignored.filter((key) => !uncheckable(key));
   if (unexpected.length > 0) throw new Error(`${simulation.request.action} never carries ${unexpected.join(", ")}`);
   return ignored.length === 0 ? checked.overallResult : runUnsafeSimulation(simulation, {});
 }
@@ -113,6 +124,12 @@ export async function carriedContext(action: string, resource: string, context: 
   const carries = (key: string) => {
     const lower = key.toLowerCase();
     if (STUDIO_VARIABLES.has(lower) || accepted.includes(lower)) return true;
+    if (
+      COLON_VARIABLE_KEYS.some(
+        (prefix) => lower.startsWith(prefix) && accepted.some((known) => known.startsWith(prefix)),
+      )
+    )
+      return true;
     const slash = lower.indexOf("/");
     if (slash < 0) return false;
     const prefix = lower.slice(0, slash);
@@ -140,6 +157,21 @@ export const FULL_ACCESS: PolicyJson = {
   Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
 };
 
+/**
+ * A KMS key is reached only when its key policy lets IAM decide: the key's default policy, which trusts the account
+ * and so the identity policies, as a key used by the execution roles must have.
+ */
+const DEFAULT_KEY_POLICY = createValidatedPolicy(
+  {
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
+    ],
+  },
+  validateResourcePolicy,
+  { name: "default key policy" },
+);
+
 export function simulation(
   principalArn: string,
   identity: PolicyJson,
@@ -147,6 +179,7 @@ export function simulation(
   { action, resource: target, context }: Request,
 ): Simulation {
   return {
+    ...(action.startsWith("kms:") ? { resourcePolicy: DEFAULT_KEY_POLICY } : {}),
     request: {
       principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${principalArn.split("/").pop()}/session`,
       action,
