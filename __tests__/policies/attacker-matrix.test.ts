@@ -1,5 +1,7 @@
+import { loadExample } from "../helpers";
 import { describeTeamMatrix } from "./attacker-matrix";
-import { TEAMS } from "./simulator";
+import { worldOf } from "./matrix-world";
 
 // Cases and simulator mode: see attacker-matrix.ts.
-for (const team of TEAMS) describeTeamMatrix(team);
+const world = worldOf("contoso", loadExample("contoso"));
+for (const team of world.teams) describeTeamMatrix(world, team, 500);

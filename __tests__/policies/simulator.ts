@@ -118,9 +118,11 @@ export function acceptedKeys(action: string, resource: string): Promise<string[]
 
 /** Only the keys this request can carry, so that every generated case runs checked (plus the Studio variables). */
 export async function carriedContext(action: string, resource: string, context: Context): Promise<Context> {
-  // An action without resource types carries the global keys only, which the principal's keys here are.
+  // On no resource an action carries its own keys and the global ones, which the principal's keys here are.
   const accepted =
-    resource === "*" ? ["aws:principaltag/tag-key", "aws:sourceidentity"] : await acceptedKeys(action, resource);
+    resource === "*"
+      ? ["aws:principaltag/tag-key", "aws:sourceidentity", ...(await acceptedKeys(action, resource))]
+      : await acceptedKeys(action, resource);
   const carries = (key: string) => {
     const lower = key.toLowerCase();
     if (STUDIO_VARIABLES.has(lower) || accepted.includes(lower)) return true;
@@ -141,13 +143,40 @@ export async function carriedContext(action: string, resource: string, context: 
   return Object.fromEntries(Object.entries(context).filter(([key]) => carries(key)));
 }
 
+const byAction = new WeakMap<PolicyJson, Map<string, PolicyJson>>();
+
+/**
+ * The statements of a policy that name the action: the only ones IAM weighs for it (no statement here uses
+ * NotAction, as the catalogue test checks), and far fewer for the simulator to parse on every request.
+ */
+function statementsFor(policy: PolicyJson, action: string): PolicyJson {
+  let cached = byAction.get(policy);
+  if (cached === undefined) byAction.set(policy, (cached = new Map()));
+  let narrowed = cached.get(action);
+  if (narrowed === undefined) {
+    const matches = (pattern: string) =>
+      new RegExp(
+        `^${pattern
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+        "i",
+      ).test(action);
+    const names = (statement: PolicyJson["Statement"][number]) =>
+      (Array.isArray(statement.Action) ? statement.Action : [statement.Action]).some(matches);
+    narrowed = { ...policy, Statement: policy.Statement.filter(names) };
+    cached.set(action, narrowed);
+  }
+  return narrowed;
+}
+
 /**
  * A role's request, unchecked, with only the keys iam-simulate lists for it and without the organization's
  * FullAWSAccess SCPs (they allow everything and only cost time). For Studio sessions' requests: see the modes above.
  */
 export async function decideUnchecked(roleArn: string, policy: PolicyJson, { action, resource, context }: Request) {
   const carried = await carriedContext(action, resource, context);
-  const run = simulation(roleArn, policy, [], { action, resource, context: carried });
+  const run = simulation(roleArn, statementsFor(policy, action), [], { action, resource, context: carried });
   return runUnsafeSimulation({ ...run, serviceControlPolicies: [] }, {});
 }
 
