@@ -47,7 +47,8 @@ function withoutEntry(statement: StatementJson, operator: string, key: string): 
       )
       .filter(([, block]) => Object.keys(block).length > 0),
   );
-  return { ...statement, Condition: Object.keys(condition).length === 0 ? undefined : condition };
+  if (Object.keys(condition).length > 0) return { ...statement, Condition: condition };
+  return Object.fromEntries(Object.entries(statement).filter(([field]) => field !== "Condition")) as StatementJson;
 }
 
 /** Every condition entry of every statement, once per Sid (a Sid has the same keys in every team). */

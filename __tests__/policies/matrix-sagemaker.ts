@@ -3,6 +3,7 @@ import { INSTANCE_TYPE_OPTIONAL, VPC_OPTIONAL } from "../../policies/compute-con
 import { approves } from "./matrix-contract";
 import type { Scenario } from "./matrix-services";
 import {
+  arnIn,
   domainOf,
   otherProfileOf,
   othersOf,
@@ -12,17 +13,7 @@ import {
   type Who,
   type World,
 } from "./matrix-world";
-import {
-  ACCOUNT,
-  FOREIGN_SUBNET,
-  OTHER_KMS_KEY,
-  REGION,
-  acceptedKeys,
-  createdFor,
-  sagemakerArn,
-  teamTagged,
-  type Context,
-} from "./simulator";
+import { FOREIGN_SUBNET, OTHER_KMS_KEY, acceptedKeys, createdFor, teamTagged, type Context } from "./simulator";
 
 /*
  * The attacker matrix's cases for SageMaker: every granted action on every resource type the catalogue lists for it,
@@ -69,15 +60,17 @@ const REQUIRED_GUARDRAIL_KEYS: readonly [string, Readonly<Record<string, string>
 const FOREIGN_FILE_SYSTEM = "fs-0fffffffffffffff0";
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-const profileArn = (team: string, profile: string) => sagemakerArn(`user-profile/${domainOf(team)}/${profile}`);
+const sagemakerIn = (world: World, team: string, path: string) => arnIn(world, team, "sagemaker", path);
+const profileArn = (world: World, team: string, profile: string) =>
+  sagemakerIn(world, team, `user-profile/${domainOf(team)}/${profile}`);
 
 /** A resource of the type, of `team`'s domain and named for `team` (or for `profile` where Studio names it). */
-async function arnOf(type: string, team: string, profile = `${team}-someone`): Promise<string> {
+async function arnOf(world: World, type: string, team: string, profile = `${team}-someone`): Promise<string> {
   const template = (await iamResourceTypeDetails("sagemaker", type)).arn;
   const values: Record<string, string> = {
     Partition: "aws",
-    Region: REGION,
-    Account: ACCOUNT,
+    Region: world.regionOf(team),
+    Account: world.accountOf(team),
     DomainId: domainOf(team),
     UserProfileName: type === "app" ? `${profile}-space` : profile,
     SpaceName: `${profile}-space`,
@@ -123,8 +116,8 @@ function requestOf(world: World, caller: Who, team: string, action: string, tagg
     ...(account.kmsKeyArn === undefined
       ? {}
       : { "sagemaker:VolumeKmsKeyArn": account.kmsKeyArn, "sagemaker:OutputKmsKeyArn": account.kmsKeyArn }),
-    "sagemaker:ModelArn": sagemakerArn(`model/${resourceName(team)}`),
-    "sagemaker:OwnerUserProfileArn": profileArn(team, caller.profile),
+    "sagemaker:ModelArn": sagemakerIn(world, team, `model/${resourceName(team)}`),
+    "sagemaker:OwnerUserProfileArn": profileArn(world, team, caller.profile),
     "sagemaker:SpaceSharingType": "Private",
     ...(action === "AddTags" ? { "sagemaker:TaggingAction": "CreateTrainingJob" } : {}),
   };
@@ -156,7 +149,7 @@ export async function sagemakerScenarios(
     // What exists carries its team's tag (a pipeline execution may carry its pipeline's; it is bound by name).
     const tagged = !isCreated && !studioBound;
     const own = requestOf(world, caller, caller.team, action, tagsOnCreate);
-    const ownResource = await arnOf(type, caller.team);
+    const ownResource = await arnOf(world, type, caller.team);
     const ownTag = tagged ? teamTagged(caller.team) : {};
     const mine = { ...own, ...ownTag };
     add("own team's", ownResource, mine, "allowed");
@@ -164,7 +157,7 @@ export async function sagemakerScenarios(
     for (const other of others)
       add(
         `${other}'s`,
-        await arnOf(type, other),
+        await arnOf(world, type, other),
         {
           ...requestOf(world, caller, other, action, tagsOnCreate),
           ...(tagged ? teamTagged(other) : {}),
@@ -180,7 +173,7 @@ export async function sagemakerScenarios(
       if (type === "app")
         add(
           "a shared space named like its profile",
-          sagemakerArn(`app/${domainOf(caller.team)}/${caller.profile}/jupyterlab/default`),
+          sagemakerIn(world, caller.team, `app/${domainOf(caller.team)}/${caller.profile}/jupyterlab/default`),
           { ...without(mine, "sagemaker:OwnerUserProfileArn"), "sagemaker:SpaceSharingType": "Shared" },
           shares,
         );
@@ -196,12 +189,12 @@ export async function sagemakerScenarios(
     // Tags set on create are authorized as AddTags with the create, which is what the name and the domain bind.
     const tagsACreate = action === "AddTags";
     if (isCreated && !tagsACreate && NAMED_CREATES.has(type))
-      add(`${other}'s name, created for its own team`, await arnOf(type, other), own, "denied");
+      add(`${other}'s name, created for its own team`, await arnOf(world, type, other), own, "denied");
     if (accepts("sagemaker:ModelArn"))
       add(
         `${other}'s model`,
         ownResource,
-        { ...mine, "sagemaker:ModelArn": sagemakerArn(`model/${resourceName(other)}`) },
+        { ...mine, "sagemaker:ModelArn": sagemakerIn(world, other, `model/${resourceName(other)}`) },
         "denied",
       );
     if (accepts("sagemaker:OwnerUserProfileArn"))
@@ -211,7 +204,7 @@ export async function sagemakerScenarios(
           ownResource,
           {
             ...mine,
-            "sagemaker:OwnerUserProfileArn": profileArn(caller.team, otherProfileOf(caller.team)),
+            "sagemaker:OwnerUserProfileArn": profileArn(world, caller.team, otherProfileOf(caller.team)),
             "sagemaker:SpaceSharingType": sharing,
           },
           // Apps run in any of the team's shared spaces; only their owner creates or changes them.
@@ -220,11 +213,11 @@ export async function sagemakerScenarios(
             : "denied",
         );
     if (studioBound && !tagsACreate)
-      add(`its own name in ${other}'s domain`, await arnOf(type, other, caller.profile), own, "denied");
+      add(`its own name in ${other}'s domain`, await arnOf(world, type, other, caller.profile), own, "denied");
     if (type === "user-profile" && !tagsACreate)
       add(
         "a colleague's profile",
-        profileArn(caller.team, otherProfileOf(caller.team)),
+        profileArn(world, caller.team, otherProfileOf(caller.team)),
         own,
         ["Read", "List"].includes(String(details.accessLevel)) ? "allowed" : "denied",
       );
@@ -251,7 +244,7 @@ export async function sagemakerScenarios(
         ownResource,
         {
           ...own,
-          "aws:RequestTag/sagemaker:domain-arn": sagemakerArn(`domain/${domainOf(other)}`),
+          "aws:RequestTag/sagemaker:domain-arn": sagemakerIn(world, other, `domain/${domainOf(other)}`),
           "aws:TagKeys": ["sagemaker-team", "sagemaker:domain-arn"],
         },
         "denied",
@@ -270,7 +263,12 @@ export async function sagemakerScenarios(
     if (action === "AddTags") {
       if (!studioBound)
         for (const team of [caller.team, other])
-          add(`retagging ${team}'s existing`, await arnOf(type, team), { ...own, ...teamTagged(team) }, "denied");
+          add(
+            `retagging ${team}'s existing`,
+            await arnOf(world, type, team),
+            { ...own, ...teamTagged(team) },
+            "denied",
+          );
       add("tagging outside a create", ownResource, without(own, "sagemaker:TaggingAction"), "denied");
       add(`tagged for ${other}`, ownResource, { ...own, ...createdFor(other) }, "denied");
     }

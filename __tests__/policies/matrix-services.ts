@@ -13,6 +13,7 @@ import {
 } from "./matrix-contract";
 import {
   NO_TEAM_BUCKET,
+  arnIn,
   domainOf,
   otherProfileOf,
   othersOf,
@@ -21,7 +22,7 @@ import {
   type Who,
   type World,
 } from "./matrix-world";
-import { ACCOUNT, FOREIGN_SUBNET, OTHER_KMS_KEY, REGION, bucket, type Context } from "./simulator";
+import { FOREIGN_SUBNET, OTHER_KMS_KEY, bucket, type Context } from "./simulator";
 
 /*
  * The attacker matrix's cases for the grants outside SageMaker: S3, KMS, CloudWatch Logs and metrics, EC2 network
@@ -40,7 +41,6 @@ type Builder = (world: World, caller: Who, action: string) => Scenario[];
 
 const allowedIf = (promised: boolean): Scenario["then"] => (promised ? "allowed" : "denied");
 const FOREIGN_SECURITY_GROUP = "sg-0fffffffffffffff0";
-const arnIn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
 
 function bucketsOf(world: World, team: string) {
   const [workspace, data] = world.config.teams[team]!.s3Buckets as [string, string | undefined];
@@ -251,7 +251,7 @@ const kmsKey: Builder = (world, caller) => {
   const { workspace, data } = bucketsOf(world, caller.team);
   const viaS3 = (object: string): Context => ({
     ...session,
-    "kms:ViaService": `s3.${REGION}.amazonaws.com`,
+    "kms:ViaService": `s3.${world.regionOf(caller.team)}.amazonaws.com`,
     "kms:EncryptionContext:aws:s3:arn": object,
   });
   const promised = allowedIf(usesTeamKey(caller.activities));
@@ -276,7 +276,7 @@ const kmsKey: Builder = (world, caller) => {
     {
       name: "through SageMaker",
       resource: key,
-      context: { ...session, "kms:ViaService": `sagemaker.${REGION}.amazonaws.com` },
+      context: { ...session, "kms:ViaService": `sagemaker.${world.regionOf(caller.team)}.amazonaws.com` },
       then: promised,
     },
     {
@@ -288,7 +288,7 @@ const kmsKey: Builder = (world, caller) => {
     {
       name: "through S3 without naming an object",
       resource: key,
-      context: { ...session, "kms:ViaService": `s3.${REGION}.amazonaws.com` },
+      context: { ...session, "kms:ViaService": `s3.${world.regionOf(caller.team)}.amazonaws.com` },
       then: "denied",
     },
     { name: "called directly", resource: key, context: session, then: "denied" },
@@ -301,7 +301,7 @@ const kmsKey: Builder = (world, caller) => {
     {
       name: "through another service",
       resource: key,
-      context: { ...session, "kms:ViaService": `ec2.${REGION}.amazonaws.com` },
+      context: { ...session, "kms:ViaService": `ec2.${world.regionOf(caller.team)}.amazonaws.com` },
       then: "denied",
     },
     {
@@ -313,7 +313,8 @@ const kmsKey: Builder = (world, caller) => {
   ];
 };
 
-const logGroupArn = (group: string) => arnIn("logs", `log-group:${group}`);
+const logGroupArn = (world: World, caller: Who, group: string) =>
+  arnIn(world, caller.team, "logs", `log-group:${group}`);
 
 const logGroups: Builder = (world, caller) => {
   const session = sessionOf(caller);
@@ -321,26 +322,31 @@ const logGroups: Builder = (world, caller) => {
   return [
     ...JOB_LOG_GROUPS.map((group) => ({
       name: `the shared group ${group}`,
-      resource: logGroupArn(group),
+      resource: logGroupArn(world, caller, group),
       context: session,
       then: promised,
     })),
     {
       name: "its endpoint's group",
-      resource: logGroupArn(`/aws/sagemaker/Endpoints/${caller.team}-live`),
+      resource: logGroupArn(world, caller, `/aws/sagemaker/Endpoints/${caller.team}-live`),
       context: session,
       then: promised,
     },
     ...othersOf(world, caller.team).map((other) => ({
       name: `${other}'s endpoint's group`,
-      resource: logGroupArn(`/aws/sagemaker/Endpoints/${other}-live`),
+      resource: logGroupArn(world, caller, `/aws/sagemaker/Endpoints/${other}-live`),
       context: session,
       then: "denied" as const,
     })),
-    { name: "Studio's group", resource: logGroupArn("/aws/sagemaker/studio"), context: session, then: "denied" },
+    {
+      name: "Studio's group",
+      resource: logGroupArn(world, caller, "/aws/sagemaker/studio"),
+      context: session,
+      then: "denied",
+    },
     {
       name: "a group of no team",
-      resource: logGroupArn(`/aws/lambda/${caller.team}-function`),
+      resource: logGroupArn(world, caller, `/aws/lambda/${caller.team}-function`),
       context: session,
       then: "denied",
     },
@@ -349,7 +355,7 @@ const logGroups: Builder = (world, caller) => {
 
 const logStreams: Builder = (world, caller) => {
   const session = sessionOf(caller);
-  const stream = (group: string, name: string) => `${logGroupArn(group)}:log-stream:${name}`;
+  const stream = (group: string, name: string) => `${logGroupArn(world, caller, group)}:log-stream:${name}`;
   const promised = allowedIf(runsJobs(caller.activities));
   const others = othersOf(world, caller.team);
   return [
@@ -412,13 +418,13 @@ const subnets: Builder = (world, caller) => {
   return [
     ...(network?.subnetIds ?? []).map((id) => ({
       name: `the team's ${id}`,
-      resource: arnIn("ec2", `subnet/${id}`),
+      resource: arnIn(world, caller.team, "ec2", `subnet/${id}`),
       context: session,
       then: allowedIf(runsJobs(caller.activities)),
     })),
     {
       name: "a subnet outside the config",
-      resource: arnIn("ec2", `subnet/${FOREIGN_SUBNET}`),
+      resource: arnIn(world, caller.team, "ec2", `subnet/${FOREIGN_SUBNET}`),
       context: session,
       then: "denied",
     },
@@ -431,13 +437,13 @@ const securityGroups: Builder = (world, caller) => {
   return [
     ...(network?.securityGroupIds ?? []).map((id) => ({
       name: `the team's ${id}`,
-      resource: arnIn("ec2", `security-group/${id}`),
+      resource: arnIn(world, caller.team, "ec2", `security-group/${id}`),
       context: session,
       then: allowedIf(runsJobs(caller.activities)),
     })),
     {
       name: "a security group outside the config",
-      resource: arnIn("ec2", `security-group/${FOREIGN_SECURITY_GROUP}`),
+      resource: arnIn(world, caller.team, "ec2", `security-group/${FOREIGN_SECURITY_GROUP}`),
       context: session,
       then: "denied",
     },
@@ -446,12 +452,15 @@ const securityGroups: Builder = (world, caller) => {
 
 const networkInterfaces: Builder = (world, caller, action) => {
   const session = sessionOf(caller);
-  const eni = arnIn("ec2", "network-interface/eni-0a1b2c3d4e5f60718");
+  const eni = arnIn(world, caller.team, "ec2", "network-interface/eni-0a1b2c3d4e5f60718");
   const promised = allowedIf(runsJobs(caller.activities));
   // A new interface is placed by its subnet and security groups (the other resources of the request).
   if (action === "ec2:CreateNetworkInterface")
     return [{ name: "a new interface", resource: eni, context: session, then: promised }];
-  const subnet = (id: string): Context => ({ ...session, "ec2:Subnet": arnIn("ec2", `subnet/${id}`) });
+  const subnet = (id: string): Context => ({
+    ...session,
+    "ec2:Subnet": arnIn(world, caller.team, "ec2", `subnet/${id}`),
+  });
   const teamSubnet = networkOf(world, caller.team)?.subnetIds[0];
   return [
     ...(teamSubnet === undefined
@@ -462,18 +471,18 @@ const networkInterfaces: Builder = (world, caller, action) => {
   ];
 };
 
-const repositories: Builder = (_world, caller) => {
+const repositories: Builder = (world, caller) => {
   const session = sessionOf(caller);
   return [
     {
       name: "an image of the region",
-      resource: arnIn("ecr", `repository/${caller.team}-images`),
+      resource: arnIn(world, caller.team, "ecr", `repository/${caller.team}-images`),
       context: session,
       then: allowedIf(runsJobs(caller.activities)),
     },
     {
       name: "an image of another region",
-      resource: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${caller.team}-images`,
+      resource: `arn:aws:ecr:${world.regionOf(caller.team) === "sa-east-1" ? "ap-east-1" : "sa-east-1"}:${world.accountOf(caller.team)}:repository/${caller.team}-images`,
       context: session,
       then: "denied",
     },

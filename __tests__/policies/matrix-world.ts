@@ -1,3 +1,4 @@
+import { rolePolicy } from "../../config/role-policy";
 import type { FederationConfig } from "../../config/types";
 import type { ActivityKey } from "../../policies/activities";
 import { ACCOUNT, REGION, type Context } from "./simulator";
@@ -18,6 +19,9 @@ export interface World {
   /** The roles that try every fail-closed family: one per persona (its managed policies serve every team). */
   readonly representatives: ReadonlySet<string>;
   readonly who: (roleKey: string) => Who;
+  /** The account a team's domain, roles and resources live in, and its region. */
+  readonly accountOf: (team: string) => string;
+  readonly regionOf: (team: string) => string;
 }
 
 export interface Who {
@@ -39,8 +43,13 @@ export const otherProfileOf = (team: string) => `${team}-colleague`;
 export const resourceName = (team: string) => `${team}-thing`;
 export const NO_TEAM_BUCKET = `sagemaker-${REGION}-${ACCOUNT}`;
 
+/**
+ * The world of a config, with each role's policies as synthesized, or, for a config with several accounts (whose
+ * synthesized JSON has a block per account), as derived for the constructs to synthesize.
+ */
 export function worldOf(name: string, config: FederationConfig): World {
-  const { policies, roleArns, roleTags } = synthesizedRoles(config);
+  const { policies, roleArns, roleTags } =
+    Object.keys(config.accounts).length === 1 ? synthesizedRoles(config) : derivedRoles(config);
   const teams = Object.keys(config.teams).sort();
   const who = (roleKey: string): Who => {
     const tags = roleTags[roleKey]!;
@@ -63,7 +72,20 @@ export function worldOf(name: string, config: FederationConfig): World {
     if (!seen.has(persona)) representatives.add(roleKey);
     seen.add(persona);
   }
-  return { name, config, policies, roleArns, teams, representatives, who };
+  const accountOf = (team: string) => config.accounts[config.teams[team]!.account]!.accountId;
+  const regionOf = (team: string) => config.accounts[config.teams[team]!.account]!.region;
+  return { name, config, policies, roleArns, teams, representatives, who, accountOf, regionOf };
+}
+
+function derivedRoles(config: FederationConfig) {
+  const roles = Object.entries(config.roles);
+  return {
+    policies: Object.fromEntries(roles.map(([key, role]) => [key, rolePolicy(config, role) as unknown as PolicyJson])),
+    roleArns: Object.fromEntries(roles.map(([key, role]) => [key, role.roleArn])),
+    roleTags: Object.fromEntries(
+      roles.map(([key, role]) => [key, { "sagemaker-team": role.team, "sagemaker-persona": role.persona }]),
+    ),
+  };
 }
 
 export const rolesOf = (world: World, team: string) =>
@@ -86,6 +108,11 @@ export function sessionOf(caller: Who): Context {
       : // A job may run on behalf of a person; the worst case is that it carries their identity.
         { "aws:SourceIdentity": profileOf(caller.team) }),
   };
+}
+
+/** An ARN of a service's resource in the team's account. */
+export function arnIn(world: World, team: string, service: string, resource: string): string {
+  return `arn:aws:${service}:${world.regionOf(team)}:${world.accountOf(team)}:${resource}`;
 }
 
 export function without(context: Context, ...keys: string[]): Context {

@@ -190,29 +190,43 @@ export const FULL_ACCESS: PolicyJson = {
  * A KMS key is reached only when its key policy lets IAM decide: the key's default policy, which trusts the account
  * and so the identity policies, as a key used by the execution roles must have.
  */
-const DEFAULT_KEY_POLICY = createValidatedPolicy(
-  {
-    Version: "2012-10-17",
-    Statement: [
-      { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
-    ],
-  },
-  validateResourcePolicy,
-  { name: "default key policy" },
-);
+const keyPolicies = new Map<string, ReturnType<typeof createValidatedPolicy>>();
+function defaultKeyPolicy(accountId: string) {
+  if (!keyPolicies.has(accountId))
+    keyPolicies.set(
+      accountId,
+      createValidatedPolicy(
+        {
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
+          ],
+        },
+        validateResourcePolicy,
+        { name: "default key policy" },
+      ),
+    );
+  return keyPolicies.get(accountId)!;
+}
 
+/** The account an ARN names, if it names one (S3 objects and `*` do not). */
+const accountOf = (arn: string) => arn.split(":")[4] || undefined;
+
+/** A request of the principal's account, on a resource of the account its ARN names (or the principal's). */
 export function simulation(
   principalArn: string,
   identity: PolicyJson,
   scps: PolicyJson[],
   { action, resource: target, context }: Request,
 ): Simulation {
+  const principalAccount = accountOf(principalArn) ?? ACCOUNT;
+  const resourceAccount = accountOf(target) ?? principalAccount;
   return {
-    ...(action.startsWith("kms:") ? { resourcePolicy: DEFAULT_KEY_POLICY } : {}),
+    ...(action.startsWith("kms:") ? { resourcePolicy: defaultKeyPolicy(resourceAccount) } : {}),
     request: {
-      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${principalArn.split("/").pop()}/session`,
+      principal: `arn:aws:sts::${principalAccount}:assumed-role/${principalArn.split("/").pop()}/session`,
       action,
-      resource: { resource: target, accountId: ACCOUNT },
+      resource: { resource: target, accountId: resourceAccount },
       contextVariables: { "aws:PrincipalArn": principalArn, ...context },
     },
     identityPolicies: [{ name: "identity", policy: identity }],
