@@ -58,7 +58,10 @@ export function locates(activities: ReadonlySet<ActivityKey>, bucket: "workspace
   );
 }
 
-/** The team's key, where the config has one, for whoever reaches the team's buckets, only through S3 and SageMaker. */
+/**
+ * The team's key, where the config has one, for whoever reaches the team's buckets: through S3 for the buckets it
+ * reaches (`locates`), and through SageMaker.
+ */
 export const usesTeamKey = (activities: ReadonlySet<ActivityKey>) =>
   [...activities].some((activity) => activity in OBJECTS);
 

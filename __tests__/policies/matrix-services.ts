@@ -261,7 +261,7 @@ const kmsKey: Builder = (world, caller) => {
       name: "through S3 for an object of its workspace",
       resource: key,
       context: viaS3(bucket(workspace, "shared/x.csv")),
-      then: promised,
+      then: allowedIf(locates(caller.activities, "workspace")),
     },
     ...(data === undefined
       ? []
@@ -270,7 +270,7 @@ const kmsKey: Builder = (world, caller) => {
             name: "through S3 for its data bucket (a bucket key)",
             resource: key,
             context: viaS3(bucket(data)),
-            then: promised,
+            then: allowedIf(locates(caller.activities, "data")),
           },
         ]),
     {

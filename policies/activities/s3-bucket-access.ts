@@ -35,7 +35,7 @@ export function listTeamDataBuckets(context: TeamContext): PolicyStatement[] {
 }
 
 /**
- * The team's key, where the config gives one: only through S3 for objects of the team's buckets (S3 names the
+ * The team's key, where the config gives one: only through S3 for objects of the buckets (S3 names the
  * object, or the bucket with S3 Bucket Keys, in the encryption context), and through SageMaker. Accounts share the
  * key between teams, so a direct call, or one for another team's bucket, must not reach it.
  *
@@ -43,8 +43,8 @@ export function listTeamDataBuckets(context: TeamContext): PolicyStatement[] {
  * a customer-provided one), which would lock the team out of its own data: the team's key by its ARN, or none, so
  * that the bucket's default applies.
  */
-export function teamEncryption(context: TeamContext): PolicyStatement[] {
-  const objects = context.buckets.map((bucket) => bucketArn(context, bucket, "*"));
+export function teamEncryption(context: TeamContext, buckets = context.buckets): PolicyStatement[] {
+  const objects = buckets.map((bucket) => bucketArn(context, bucket, "*"));
   const keyId = "s3:x-amz-server-side-encryption-aws-kms-key-id";
   const namesAKey = { Null: { [keyId]: "false" } };
   const statements: PolicyStatement[] = [
@@ -74,7 +74,7 @@ export function teamEncryption(context: TeamContext): PolicyStatement[] {
       Condition: {
         StringEquals: { "kms:ViaService": regionalService(context, "s3") },
         StringLike: {
-          "kms:EncryptionContext:aws:s3:arn": context.buckets.flatMap((bucket) => [
+          "kms:EncryptionContext:aws:s3:arn": buckets.flatMap((bucket) => [
             bucketArn(context, bucket),
             bucketArn(context, bucket, "*"),
           ]),

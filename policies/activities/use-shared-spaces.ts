@@ -30,6 +30,6 @@ export function useSharedSpaces(context: TeamContext): PolicyStatement[] {
       Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
       Resource: bucketArn(context, workspace, `${SHARED_PREFIX}/*`),
     },
-    ...teamEncryption(context),
+    ...teamEncryption(context, [workspace]),
   ];
 }
