@@ -412,43 +412,28 @@ const metrics: Builder = (_world, caller) => {
   ];
 };
 
-const subnets: Builder = (world, caller) => {
-  const network = networkOf(world, caller.team);
-  const session = sessionOf(caller);
-  return [
-    ...(network?.subnetIds ?? []).map((id) => ({
-      name: `the team's ${id}`,
-      resource: arnIn(world, caller.team, "ec2", `subnet/${id}`),
-      context: session,
-      then: allowedIf(runsJobs(caller.activities)),
-    })),
-    {
-      name: "a subnet outside the config",
-      resource: arnIn(world, caller.team, "ec2", `subnet/${FOREIGN_SUBNET}`),
-      context: session,
-      then: "denied",
-    },
-  ];
-};
-
-const securityGroups: Builder = (world, caller) => {
-  const network = networkOf(world, caller.team);
-  const session = sessionOf(caller);
-  return [
-    ...(network?.securityGroupIds ?? []).map((id) => ({
-      name: `the team's ${id}`,
-      resource: arnIn(world, caller.team, "ec2", `security-group/${id}`),
-      context: session,
-      then: allowedIf(runsJobs(caller.activities)),
-    })),
-    {
-      name: "a security group outside the config",
-      resource: arnIn(world, caller.team, "ec2", `security-group/${FOREIGN_SECURITY_GROUP}`),
-      context: session,
-      then: "denied",
-    },
-  ];
-};
+/** The config's subnets or security groups, and one outside it. */
+function networkPart(type: "subnet" | "security-group", foreign: string): Builder {
+  return (world, caller) => {
+    const network = networkOf(world, caller.team);
+    const ids = type === "subnet" ? network?.subnetIds : network?.securityGroupIds;
+    const session = sessionOf(caller);
+    return [
+      ...(ids ?? []).map((id) => ({
+        name: `the team's ${id}`,
+        resource: arnIn(world, caller.team, "ec2", `${type}/${id}`),
+        context: session,
+        then: allowedIf(runsJobs(caller.activities)),
+      })),
+      {
+        name: `a ${type} outside the config`,
+        resource: arnIn(world, caller.team, "ec2", `${type}/${foreign}`),
+        context: session,
+        then: "denied" as const,
+      },
+    ];
+  };
+}
 
 const networkInterfaces: Builder = (world, caller, action) => {
   const session = sessionOf(caller);
@@ -536,8 +521,8 @@ export const BUILDERS: Readonly<Record<string, Builder>> = {
   "logs:log-group": logGroups,
   "logs:log-stream": logStreams,
   "cloudwatch:*": metrics,
-  "ec2:subnet": subnets,
-  "ec2:security-group": securityGroups,
+  "ec2:subnet": networkPart("subnet", FOREIGN_SUBNET),
+  "ec2:security-group": networkPart("security-group", FOREIGN_SECURITY_GROUP),
   "ec2:network-interface": networkInterfaces,
   "ecr:repository": repositories,
   "iam:role": roles,
