@@ -49,6 +49,7 @@ export function guardPolicies(config: FederationConfig, adminPermissionSetArn: s
       executionRolePath: config.aws.executionRolePath,
       deployerRoleArns,
       adminsPassExecutionRoles: guard.adminsPassExecutionRoles,
+      readerRoleArns: guard.readerRoleArns,
     }),
   };
   if (identityCenterInManagementAccount(config)) return { console };

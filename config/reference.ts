@@ -146,6 +146,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
       "Roles besides the deployer that may write IAM Identity Center's users, groups and memberships where the guard protects it: another provisioning process that uses the Identity Store API, or whoever rotates the SCIM token. SCIM provisioning itself needs none (it uses its token, not IAM). A permission set's role may name its suffix with a wildcard.",
     default: "none",
   },
+  "aws.consoleGuard.readerRoleArns": {
+    description:
+      "Roles that keep reading SageMaker (Describe, List, Get) in the accounts with domains, and nothing more: the pull request plan role (AWS_PLAN_ROLE_ARN) where it is not the deployer, an auditor's tool. Everyone else outside the federation reads nothing.",
+    default: "none",
+  },
   "aws.tags": { description: "Default tags of every AWS resource." },
   identityProvider: { description: "Who provisions users and groups into IAM Identity Center." },
   "identityProvider.type": {

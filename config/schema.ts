@@ -216,8 +216,11 @@ const aws = z.strictObject({
           ),
         )
         .default([]),
+      readerRoleArns: z
+        .array(roleArn("a reader must be an IAM role ARN", "give the role's ARN, such as the pull request plan role's"))
+        .default([]),
     })
-    .default({ scp: false, adminsPassExecutionRoles: false, identityWriterRoleArns: [] }),
+    .default({ scp: false, adminsPassExecutionRoles: false, identityWriterRoleArns: [], readerRoleArns: [] }),
   tags: z.record(z.string(), z.string()).default({}),
 });
 

@@ -55,6 +55,8 @@ export interface ConsoleGuardConfig {
   readonly adminsPassExecutionRoles: boolean;
   /** Roles besides the deployer that may write IAM Identity Center's users, groups and memberships. */
   readonly identityWriterRoleArns: readonly string[];
+  /** Roles that keep read-only SageMaker access in the accounts with domains (a pull request's plan role). */
+  readonly readerRoleArns: readonly string[];
 }
 
 export interface AccountConfig {

@@ -8,6 +8,62 @@ import type { PolicyDocument } from "./document";
 export const SAGEMAKER_SERVICES = ["sagemaker:*", "sagemaker-mlflow:*"];
 
 /**
+ * Every verb of SageMaker's and MLflow's actions but Describe, List and Get: what a reader is denied. Patterns, so
+ * that new actions under these verbs are covered; the catalogue test fails on an action under a verb not listed
+ * here. Reading does not include Search and QueryLineage (they read across every team, as the listings do, but in
+ * full) nor InvokeEndpoint (it runs a model).
+ */
+export const SAGEMAKER_NON_READS = [
+  ...[
+    "Access",
+    "Add",
+    "Associate",
+    "Attach",
+    "Batch",
+    "Call",
+    "Complete",
+    "Create",
+    "Delete",
+    "Deploy",
+    "Deregister",
+    "Detach",
+    "Disable",
+    "Disassociate",
+    "Enable",
+    "Extend",
+    "Import",
+    "Invoke",
+    "Put",
+    "Query",
+    "Register",
+    "Render",
+    "Retry",
+    "Sample",
+    "Search",
+    "Send",
+    "Start",
+    "Stop",
+    "Train",
+    "Update",
+  ].map((verb) => `sagemaker:${verb}*`),
+  ...[
+    "Access",
+    "Create",
+    "Delete",
+    "End",
+    "Finalize",
+    "Log",
+    "Rename",
+    "Restore",
+    "Search",
+    "Set",
+    "Start",
+    "Transition",
+    "Update",
+  ].map((verb) => `sagemaker-mlflow:${verb}*`),
+];
+
+/**
  * What would let someone make a role or policy under the execution-role path (which the guard exempts), or change
  * what the execution roles may do or which team they belong to (their `sagemaker-team` tag binds them to it).
  */
@@ -50,9 +106,14 @@ export interface ConsoleGuardInput {
    * running after an admin's session (or just-in-time activation) ends.
    */
   readonly adminsPassExecutionRoles: boolean;
+  /** Roles that keep reading SageMaker (Describe, List, Get) and nothing more: a pull request's plan role. */
+  readonly readerRoleArns: readonly string[];
 }
 
-/** The roles of the admin permission set, with and without the region segment IAM Identity Center puts in some paths. */
+/**
+ * The roles of the admin permission set, with and without the region segment IAM Identity Center puts in some paths.
+ * Nobody can borrow the name: IAM refuses to create or change a role under `/aws-reserved/`.
+ */
 export function adminRolePatterns(partition: string, permissionSetName: string): string[] {
   const ssoRoles = `arn:${partition}:iam::*:role/aws-reserved/sso.amazonaws.com`;
   const role = `AWSReservedSSO_${permissionSetName}_${SSO_ROLE_SUFFIX}`;
@@ -80,8 +141,23 @@ export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
         Effect: "Deny",
         Action: SAGEMAKER_SERVICES,
         Resource: "*",
-        Condition: { ArnNotLike: { "aws:PrincipalArn": [...admins, executionRoles, ...input.deployerRoleArns] } },
+        Condition: {
+          ArnNotLike: {
+            "aws:PrincipalArn": [...admins, executionRoles, ...input.deployerRoleArns, ...input.readerRoleArns],
+          },
+        },
       },
+      ...(input.readerRoleArns.length === 0
+        ? []
+        : [
+            {
+              Sid: "ReadersOnlyRead",
+              Effect: "Deny" as const,
+              Action: SAGEMAKER_NON_READS,
+              Resource: "*",
+              Condition: { ArnLike: { "aws:PrincipalArn": [...input.readerRoleArns] } },
+            },
+          ]),
       {
         // Members pass their team's compute role and the compute role passes itself (their own policies say which);
         // the deployer passes them to domains and profiles. Anyone else would run work as a persona's role.
@@ -105,14 +181,6 @@ export function consoleGuardPolicy(input: ConsoleGuardInput): PolicyDocument {
         Action: EXECUTION_PATH_CHANGES,
         Resource: [executionRoles, underExecutionPath("policy")],
         Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns] } },
-      },
-      {
-        // The admins are exempt by their role's name under IAM Identity Center's reserved path: nobody may make a
-        // role there that imitates it. (IAM Identity Center makes its roles through its service-linked role.)
-        Sid: "NobodyImitatesIdentityCenterRoles",
-        Effect: "Deny",
-        Action: ["iam:CreateRole"],
-        Resource: `arn:${input.partition}:iam::*:role/aws-reserved/*`,
       },
     ],
   };

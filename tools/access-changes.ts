@@ -2,7 +2,7 @@ import { rolePolicy } from "../config/role-policy";
 import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig, type PersonaConfig } from "../config/types";
 import { domainLosses, type DomainLoss } from "./domain-replacement";
 import { canonicalPolicy } from "./policy-equivalence";
-import { justInTimeText, limitsText, mfaText } from "./settings-text";
+import { guardSummary, justInTimeText, limitsText, mfaText, remoteAccessText } from "./settings-text";
 import { bucketsAllowedBy } from "./role-buckets";
 import { isEmptyChange, setChange, sorted, type SetChange } from "./sets";
 
@@ -163,11 +163,8 @@ function platformChanges(base: FederationConfig, head: FederationConfig): string
     ...changed("MFA to sign in to AWS", mfaText(base), mfaText(head)),
     ...changed("AWS account", base.aws.accountId, head.aws.accountId),
     ...changed("Studio network access", access(base), access(head)),
-    ...changed(
-      "console guard (SCP)",
-      base.aws.consoleGuard.scp ? "on" : "off",
-      head.aws.consoleGuard.scp ? "on" : "off",
-    ),
+    ...changed("console guard (SCP)", guardSummary(base), guardSummary(head)),
+    ...changed("remote IDE access", remoteAccessText(base), remoteAccessText(head)),
   ];
 }
 

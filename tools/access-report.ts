@@ -4,7 +4,7 @@ import type { FederationConfig, TeamConfig } from "../config/types";
 import { accessDiagram } from "./access-diagram";
 import { code, codeList, plural, table } from "./markdown";
 import { sorted } from "./sets";
-import { justInTimeText, limitsText, mfaText } from "./settings-text";
+import { guardText, justInTimeText, limitsText, mfaText } from "./settings-text";
 import { bucketsAllowedBy } from "./role-buckets";
 
 export interface AccessReportOptions {
@@ -21,6 +21,8 @@ export function accessReport(config: FederationConfig, options: AccessReportOpti
       ...accessDiagram(config),
       "",
       ...admins(config),
+      "",
+      ...outsiders(config),
       ...Object.values(config.teams).flatMap((team) => ["", ...teamSection(config, team)]),
       "",
       ...personas(config),
@@ -49,16 +51,13 @@ function overview(config: FederationConfig, source: string): string[] {
 
 function admins(config: FederationConfig): string[] {
   const { admins } = config;
-  const guard = config.aws.consoleGuard.scp
-    ? "A service control policy denies the SageMaker console to everyone else."
-    : "No other group gets a permission set, so everyone else reaches SageMaker only through their domain's tile in the access portal.";
   const accounts = Object.values(config.accounts)
     .filter((account) => account.teams.length > 0)
     .map((account) => code(account.accountId));
   return [
     "## Admins",
     "",
-    `Group ${code(admins.group)} gets permission set ${code(admins.permissionSetName)} (AmazonSageMakerFullAccess, sessions up to ${admins.sessionDuration}) on ${accounts.length === 1 ? "account" : "accounts"} ${accounts.join(", ")}: the SageMaker console and every domain. ${guard}`,
+    `Group ${code(admins.group)} gets permission set ${code(admins.permissionSetName)} (AmazonSageMakerFullAccess, sessions up to ${admins.sessionDuration}) on ${accounts.length === 1 ? "account" : "accounts"} ${accounts.join(", ")}: the SageMaker console and every domain. No other group of this config gets a permission set: members reach SageMaker only through their domain's tile in the access portal.`,
     "",
     ...(admins.justInTime === undefined
       ? []
@@ -70,6 +69,11 @@ function admins(config: FederationConfig): string[] {
             `- ${member}${admins.justInTime?.eligible.includes(member) ? " (eligible: activates when needed)" : ""}`,
         )),
   ];
+}
+
+/** Who else could reach Studio, the execution roles or IAM Identity Center, and what keeps them out. */
+function outsiders(config: FederationConfig): string[] {
+  return ["## Outside the federation", "", ...guardText(config)];
 }
 
 function teamSection(config: FederationConfig, team: TeamConfig): string[] {
@@ -127,6 +131,11 @@ function personas(config: FederationConfig): string[] {
       `- ML activities: ${codeList(persona.activities)}`,
       `- Instance types: ${codeList(persona.instanceTypes)}`,
       `- Limits (before a team's override): ${limitsText(persona.limits)}; nobody can change their own`,
+      ...(persona.activities.includes("run-studio-applications")
+        ? [
+            `- Remote IDE access: ${persona.remoteAccess ? "may turn it on for their own spaces and connect to them (sessions authenticate with IAM and outlive a sign-out; offboard and restart-apps end them)" : "off (turning it on is denied)"}`,
+          ]
+        : []),
       `- Members: ${sorted(teams.keys())
         .map((team) => `${team} (${teams.get(team)})`)
         .join(", ")}`,

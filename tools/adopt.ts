@@ -13,6 +13,8 @@ export const ADOPT_USAGE = `usage: npm run adopt [-- [--team <key>] [--config <f
   the apply created their profile), and writes cdktf.out/stacks/<name>/adopt-imports.tf.json: Terraform import
   blocks that take them over, so the next plan imports them instead of failing on the duplicate. A profile whose
   name differs from the config's is not imported: the command prints the profileName entry to add first.
+  For a team whose domain is imported (teams.<key>.import), it also lists the spaces and apps made before the
+  import, who can reach each one once the stack manages the domain, and how to retire them.
   --team <key>     only this team
   --config <file>  the config (default: $FEDERATION_CONFIG, else examples/contoso.yaml)`;
 
@@ -60,6 +62,8 @@ export async function adopt(args: string[], io: CommandIo): Promise<number> {
     for (const team of teams) {
       const { studio } = awsFor(io, config.accounts[team.account]!, "adopt");
       await adoptInTeam(studio, config, team, findings);
+      if (team.importDomainId !== undefined)
+        findings.notes.push(...(await predating(studio, team.importDomainId, team)));
     }
 
     const file = join(stackDir, IMPORTS_FILE);
@@ -126,6 +130,43 @@ async function adoptInTeam(studio: Studio, config: FederationConfig, team: TeamC
       );
   }
   findings.notes.push(`${team.key}: ${adopted} profile(s) created outside Terraform for members of the team`);
+}
+
+/** States in which an app still holds the credentials of the role it started with. */
+const RUNNING = new Set(["InService", "Pending"]);
+
+/**
+ * Spaces and apps of an imported domain: they carry no team tag, but the stack's grants bind spaces and apps by
+ * their domain and owner, not by tag, so they stay reachable. Who reaches each one, and how to retire it.
+ */
+async function predating(studio: Studio, domainId: string, team: TeamConfig): Promise<string[]> {
+  const spaces = await studio.spaces(domainId);
+  const apps = (await studio.apps(domainId)).filter((app) => RUNNING.has(app.status));
+  if (spaces.length + apps.length === 0)
+    return [`${team.key}: the imported domain ${domainId} has no spaces or running apps`];
+  const members = new Set(Object.values(team.members).map((member) => member.profileName.toLowerCase()));
+  const reach = (space: (typeof spaces)[number]) => {
+    if (space.sharing === "Shared")
+      return team.sharedSpaces
+        ? "every member whose persona opens Studio may start apps in it; new apps run as the team's shared-space role"
+        : "shared spaces are off for the team: members see it but cannot start apps in it";
+    if (space.owner !== undefined && members.has(space.owner.toLowerCase()))
+      return `only its owner ${space.owner}, a member, reaches it`;
+    return `its owner ${space.owner ?? "(none)"} is not a member of the config: nobody the stack manages reaches it; delete it, or add the person`;
+  };
+  const remote = (space: (typeof spaces)[number]) => (space.remoteAccess ? "; remote access ENABLED" : "");
+  const where = (app: (typeof apps)[number]) =>
+    app.spaceName !== undefined ? `--space-name ${app.spaceName}` : `--user-profile-name ${app.userProfileName}`;
+  return [
+    `${team.key}: the imported domain ${domainId} holds ${spaces.length} space(s) and ${apps.length} running app(s) made before the import (docs/adoption.md):`,
+    ...spaces.map(
+      (space) => `  - ${space.sharing.toLowerCase()} space ${space.spaceName}: ${reach(space)}${remote(space)}`,
+    ),
+    ...apps.map(
+      (app) =>
+        `  - running app ${app.appType} ${app.appName} ${app.spaceName !== undefined ? `in space ${app.spaceName}` : `of profile ${app.userProfileName}`} keeps the role it started with until it stops: aws sagemaker delete-app --domain-id ${domainId} ${where(app)} --app-type ${app.appType} --app-name ${app.appName}`,
+    ),
+  ];
 }
 
 if (require.main === module) runMain(adopt);

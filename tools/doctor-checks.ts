@@ -1,4 +1,5 @@
 import { ConfigError } from "../config/errors";
+import { identityCenterInManagementAccount } from "../config/guards";
 import type { FederationConfig } from "../config/types";
 
 export type CheckStatus = "ok" | "info" | "warn" | "fail";
@@ -51,8 +52,43 @@ export function doctorChecks(facts: DoctorFacts): Check[] {
           awsCredentialsCheck(config, facts.env),
           ...azureCredentialsCheck(config, facts.env),
           ...licenceChecks(config),
+          ...guardChecks(config),
         ]),
   ];
+}
+
+/** The console guard's reach: off, on, and the account no SCP binds. */
+export function guardChecks(config: FederationConfig): Check[] {
+  const guard = config.aws.consoleGuard;
+  if (!guard.scp)
+    return [
+      {
+        status: "info",
+        title:
+          "console guard off: other permission sets and IAM administrators of the domain accounts can reach Studio and the execution roles",
+        next: "set aws.consoleGuard.scp: true with aws.organization (docs/threat-model.md, Outsiders)",
+      },
+    ];
+  const checks: Check[] = [
+    identityCenterInManagementAccount(config)
+      ? {
+          status: "warn",
+          title: `IAM Identity Center is in the management account ${config.aws.accountId}, which no SCP binds: whoever may write IAM Identity Center there can join the admin group or a team's group`,
+          next: "register a delegated administrator for IAM Identity Center in a member account and point aws.accountId at it (docs/runbook.md, Console guard)",
+        }
+      : {
+          status: "info",
+          title: `the Identity Center guard lets only the deployer${guard.identityWriterRoleArns.length > 0 ? " and the identity writers" : ""} change users, groups, the admin permission set and the Studio applications in account ${config.aws.accountId}`,
+          next: "rotate the SCIM token (yearly) as the deployer or an identity writer: the guard denies it to everyone else",
+        },
+  ];
+  if (guard.adminsPassExecutionRoles)
+    checks.push({
+      status: "info",
+      title:
+        "admins may pass the execution roles: jobs, schedules and notebook instances they start outlive their session and any just-in-time activation",
+    });
+  return checks;
 }
 
 /** What the opt-in Entra features need, which no offline check can see: the tenant's licences and permissions. */

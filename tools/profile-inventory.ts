@@ -9,7 +9,10 @@ export interface ProfileInventory {
   readonly domainId: string;
   readonly profile: StudioProfile;
   readonly homeEfsFileSystemId?: string;
-  /** The profile's own apps (Studio Classic) and the apps of its private spaces. */
+  /**
+   * The profile's own apps (Studio Classic), the apps of its private spaces, and those of the shared spaces it owns
+   * with remote access on (remote IDE sessions live in them and outlive a sign-out).
+   */
   readonly apps: readonly StudioApp[];
   readonly privateSpaces: readonly StudioSpace[];
   /** Shared spaces the profile owns: team data, never deleted by these tools. */
@@ -28,9 +31,10 @@ export async function profileInventory(studio: Studio, target: MemberTarget): Pr
   if (profile === undefined) return undefined;
   const spaces = await studio.spacesOwnedBy(domainId, member.profileName);
   const privateSpaces = spaces.filter((space) => space.sharing === "Private");
+  const reachable = spaces.filter((space) => space.sharing === "Private" || space.remoteAccess);
   const apps = [
     ...(await studio.apps(domainId, { userProfileName: member.profileName })),
-    ...(await Promise.all(privateSpaces.map((space) => studio.apps(domainId, { spaceName: space.spaceName })))).flat(),
+    ...(await Promise.all(reachable.map((space) => studio.apps(domainId, { spaceName: space.spaceName })))).flat(),
   ];
   return {
     target,
@@ -41,6 +45,12 @@ export async function profileInventory(studio: Studio, target: MemberTarget): Pr
     privateSpaces,
     sharedSpaces: spaces.filter((space) => space.sharing === "Shared"),
   };
+}
+
+/** A space as the inventory lists it: size, state and whether remote IDE sessions reach it. */
+export function spaceLine(space: StudioSpace): string {
+  const remote = space.remoteAccess ? " (remote access ENABLED: remote IDE sessions end when its apps stop)" : "";
+  return `${space.spaceName}: ${gb(space.ebsGb)} EBS, ${space.status}${remote}`;
 }
 
 export function appLine(app: StudioApp): string {
@@ -60,11 +70,11 @@ export function describeInventory(inventory: ProfileInventory): string[] {
     `Apps (${inventory.apps.length}):`,
     ...list(inventory.apps.map(appLine)),
     `Private spaces (${inventory.privateSpaces.length}), each deleted with its EBS volume:`,
-    ...list(inventory.privateSpaces.map((space) => `${space.spaceName}: ${gb(space.ebsGb)} EBS, ${space.status}`)),
+    ...list(inventory.privateSpaces.map(spaceLine)),
     ...(inventory.sharedSpaces.length > 0
       ? [
           `Shared spaces the profile owns (${inventory.sharedSpaces.length}), left alone (team data):`,
-          ...list(inventory.sharedSpaces.map((space) => `${space.spaceName}: ${gb(space.ebsGb)} EBS, ${space.status}`)),
+          ...list(inventory.sharedSpaces.map(spaceLine)),
         ]
       : []),
     `Workspace files: s3://${team.s3Buckets[0]}/users/${member.profileName}/ (the apply does not touch them)`,

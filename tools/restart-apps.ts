@@ -59,8 +59,17 @@ export async function restartApps(args: string[], io: CommandIo): Promise<number
         ...(running.length === 0 ? ["  (none)"] : running.map((app) => `  - ${appLine(app)}`)),
         // Apps in shared spaces run as the space's role, not the person's, so a persona change does not reach them.
         ...(inventory.sharedSpaces.length > 0
-          ? ["Apps in shared spaces run with the space's role and are left alone."]
+          ? [
+              "Apps in shared spaces run with the space's role and are left alone, but for those of the person's own shared spaces with remote access on (listed above).",
+            ]
           : []),
+        // Remote IDE sessions authenticate with IAM and survive a sign-out; they live in the space's app.
+        ...[...inventory.privateSpaces, ...inventory.sharedSpaces]
+          .filter((space) => space.remoteAccess)
+          .map(
+            (space) =>
+              `Space ${space.spaceName} has remote access ENABLED: its remote IDE sessions end when its apps stop${config.personas[target.member.persona]?.remoteAccess ? "" : `, and persona ${target.member.persona} may no longer turn it on or connect`}.`,
+          ),
       ].join("\n"),
     );
     if (running.length === 0) return 0;

@@ -97,10 +97,14 @@ export interface StudioApp {
 
 export interface StudioSpace {
   readonly spaceName: string;
+  /** The profile that owns the space, when it has an owner. */
+  readonly owner?: string;
   readonly sharing: "Private" | "Shared";
   readonly status: string;
   /** The space's EBS volume size, when SageMaker reports it. */
   readonly ebsGb?: number;
+  /** Whether remote IDE connections to the space are on: they authenticate with IAM and outlive a sign-out. */
+  readonly remoteAccess: boolean;
 }
 
 export interface StudioProfile {
@@ -191,16 +195,21 @@ export class Studio {
     return Object.fromEntries(tags.map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
   }
 
-  /** Apps of a profile or of a space that still exist: ListApps keeps deleted apps for a while. */
-  async apps(domainId: string, owner: { readonly userProfileName: string } | { readonly spaceName: string }) {
+  /**
+   * Apps that still exist (ListApps keeps deleted apps for a while): of a profile, of a space, or, without an owner,
+   * of the whole domain.
+   */
+  async apps(domainId: string, owner?: { readonly userProfileName: string } | { readonly spaceName: string }) {
     const apps = await this.all(async (token) => {
       const answer = await this.client.send(
         new ListAppsCommand({
           DomainIdEquals: domainId,
           // The two filters exclude each other (ListApps).
-          ...("spaceName" in owner
-            ? { SpaceNameEquals: owner.spaceName }
-            : { UserProfileNameEquals: owner.userProfileName }),
+          ...(owner === undefined
+            ? {}
+            : "spaceName" in owner
+              ? { SpaceNameEquals: owner.spaceName }
+              : { UserProfileNameEquals: owner.userProfileName }),
           NextToken: token,
         }),
       );
@@ -218,22 +227,27 @@ export class Studio {
       );
   }
 
-  /** Spaces whose owner is the profile. ListSpaces has no owner filter; profile names are not case sensitive. */
-  async spacesOwnedBy(domainId: string, profileName: string): Promise<StudioSpace[]> {
+  /** Every space of the domain, with its owner. */
+  async spaces(domainId: string): Promise<StudioSpace[]> {
     const spaces = await this.all(async (token) => {
       const answer = await this.client.send(new ListSpacesCommand({ DomainIdEquals: domainId, NextToken: token }));
       return { items: answer.Spaces ?? [], next: answer.NextToken };
     });
-    return spaces
-      .filter(
-        (space) => space.OwnershipSettingsSummary?.OwnerUserProfileName?.toLowerCase() === profileName.toLowerCase(),
-      )
-      .map((space) => ({
-        spaceName: space.SpaceName!,
-        sharing: space.SpaceSharingSettingsSummary?.SharingType === "Shared" ? "Shared" : "Private",
-        status: space.Status ?? "unknown",
-        ebsGb: space.SpaceSettingsSummary?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb,
-      }));
+    return spaces.map((space) => ({
+      spaceName: space.SpaceName!,
+      ...(space.OwnershipSettingsSummary?.OwnerUserProfileName
+        ? { owner: space.OwnershipSettingsSummary.OwnerUserProfileName }
+        : {}),
+      sharing: space.SpaceSharingSettingsSummary?.SharingType === "Shared" ? "Shared" : "Private",
+      status: space.Status ?? "unknown",
+      ebsGb: space.SpaceSettingsSummary?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb,
+      remoteAccess: space.SpaceSettingsSummary?.RemoteAccess === "ENABLED",
+    }));
+  }
+
+  /** Spaces whose owner is the profile. ListSpaces has no owner filter; profile names are not case sensitive. */
+  async spacesOwnedBy(domainId: string, profileName: string): Promise<StudioSpace[]> {
+    return (await this.spaces(domainId)).filter((space) => space.owner?.toLowerCase() === profileName.toLowerCase());
   }
 
   /** Stops and deletes an app, then waits until SageMaker reports it Deleted. */

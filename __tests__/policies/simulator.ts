@@ -6,7 +6,7 @@ import {
   type EvaluationResult,
   type Simulation,
 } from "@cloud-copilot/iam-simulate";
-import type { PolicyJson } from "./synthesized-policies";
+import { asList, type PolicyJson } from "./synthesized-policies";
 
 /**
  * What the policy-semantics tests share: the example's account, the request contexts of Studio sessions and jobs,
@@ -146,8 +146,8 @@ export async function carriedContext(action: string, resource: string, context: 
 const byAction = new WeakMap<PolicyJson, Map<string, PolicyJson>>();
 
 /**
- * The statements of a policy that name the action: the only ones IAM weighs for it (no statement here uses
- * NotAction, as the catalogue test checks), and far fewer for the simulator to parse on every request.
+ * The statements of a policy that may name the action: the only ones IAM weighs for it, and far fewer for the
+ * simulator to parse on every request.
  */
 function statementsFor(policy: PolicyJson, action: string): PolicyJson {
   let cached = byAction.get(policy);
@@ -162,8 +162,9 @@ function statementsFor(policy: PolicyJson, action: string): PolicyJson {
           .replace(/\?/g, ".")}$`,
         "i",
       ).test(action);
+    // A statement with NotAction may weigh on any action: it stays.
     const names = (statement: PolicyJson["Statement"][number]) =>
-      (Array.isArray(statement.Action) ? statement.Action : [statement.Action]).some(matches);
+      statement.Action === undefined || asList(statement.Action).some(matches);
     narrowed = { ...policy, Statement: policy.Statement.filter(names) };
     cached.set(action, narrowed);
   }
@@ -212,10 +213,14 @@ function defaultKeyPolicy(accountId: string) {
 /** The account an ARN names, if it names one (S3 objects and `*` do not). */
 const accountOf = (arn: string) => arn.split(":")[4] || undefined;
 
-/** A request of the principal's account, on a resource of the account its ARN names (or the principal's). */
+/**
+ * A role's request in its own account (read from its ARN), on a resource of the account its ARN names (or the
+ * role's), under the organization's FullAWSAccess SCPs and the SCPs given. The identity policy is any policy JSON, AWS
+ * managed policies with NotAction and NotResource included.
+ */
 export function simulation(
   principalArn: string,
-  identity: PolicyJson,
+  identity: object,
   scps: PolicyJson[],
   { action, resource: target, context }: Request,
 ): Simulation {
@@ -233,7 +238,7 @@ export function simulation(
     serviceControlPolicies: [
       { orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_ACCESS }] },
       {
-        orgIdentifier: ACCOUNT,
+        orgIdentifier: principalAccount,
         policies: [
           { name: "FullAWSAccess", policy: FULL_ACCESS },
           ...scps.map((policy, index) => ({ name: `scp-${index}`, policy })),

@@ -375,6 +375,7 @@ describe("console guard", () => {
             "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_contoso-ext-admin_????????????????",
             "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*",
             "arn:aws:iam::111122223333:role/platform-terraform",
+            "arn:aws:iam::111122223333:role/platform-terraform-plan",
           ],
         },
       },

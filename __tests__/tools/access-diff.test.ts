@@ -53,6 +53,18 @@ describe("access diff", () => {
     expect(diff.markdown).toBe(`${HEADER}\nNo access change.\n`);
   });
 
+  test("GIVEN admins allowed to pass the execution roles and a persona with remote access WHEN diffed THEN both show as platform changes", () => {
+    const diff = diffAfter((data) => {
+      data.aws.consoleGuard.adminsPassExecutionRoles = true;
+      data.personas["data-scientist"].remoteAccess = true;
+    });
+    expect(diff.markdown).toContain(
+      "- console guard (SCP): on (Identity Center guarded; 1 reader) → on (admins pass execution roles; Identity Center guarded; 1 reader)",
+    );
+    expect(diff.markdown).toContain("- remote IDE access: off → data-scientist");
+    expect(diff.changed).toBe(true);
+  });
+
   test("shows a member moved between teams as one move, and the role nobody uses any more", () => {
     // GIVEN bob, the only MLOps person in forecasting, moves to fraud
     // WHEN

@@ -44,9 +44,13 @@ flowchart LR
 
 ## Admins
 
-Group \`ml-admins\` gets permission set \`tiny-admin\` (AmazonSageMakerFullAccess, sessions up to PT4H) on account \`111122223333\`: the SageMaker console and every domain. No other group gets a permission set, so everyone else reaches SageMaker only through their domain's tile in the access portal.
+Group \`ml-admins\` gets permission set \`tiny-admin\` (AmazonSageMakerFullAccess, sessions up to PT4H) on account \`111122223333\`: the SageMaker console and every domain. No other group of this config gets a permission set: members reach SageMaker only through their domain's tile in the access portal.
 
 - carol@example.com
+
+## Outside the federation
+
+Console guard: off. Any other permission set or IAM administrator of the accounts with domains can open anyone's Studio (a space owned by their profile), pass the execution roles and change them; turn on aws.consoleGuard.scp.
 
 ## Team \`vision\`
 
@@ -82,6 +86,7 @@ Data Scientist: notebooks, training and processing jobs, models and experiments
 - ML activities: \`run-studio-applications\`, \`s3-bucket-access\`
 - Instance types: \`ml.t3.medium\`
 - Limits (before a team's override): idle apps stop after 60 min (60-480 min); spaces 5 GB (at most 100 GB); nobody can change their own
+- Remote IDE access: off (turning it on is denied)
 - Members: vision (1)
 
 ### \`mlops\`
@@ -91,6 +96,7 @@ MLOps: models and their approval, endpoints, pipelines and monitoring
 - ML activities: \`run-studio-applications\`, \`manage-models\`
 - Instance types: \`ml.t3.medium\`
 - Limits (before a team's override): idle apps stop after 60 min (60-720 min); spaces 5 GB (at most 100 GB); nobody can change their own
+- Remote IDE access: off (turning it on is denied)
 - Members: vision (1)
 `;
 
@@ -203,11 +209,20 @@ describe("access report", () => {
     expect(report).toContain('- IdP group: `` ml "fraud" #1 `x` ``');
   });
 
-  test("mentions the console guard when the SCP is on", () => {
-    // GIVEN the external example, whose console guard is on
+  test("GIVEN the guard on and IAM Identity Center in a member account WHEN reported THEN it says what the guard keeps out there", () => {
     const report = accessReport(loadExample("contoso-external"), { source: "x.yaml" });
-    // THEN
-    expect(report).toContain("A service control policy denies the SageMaker console to everyone else.");
+    expect(report).toContain("- Nobody but the admins, the execution roles and the deployer uses SageMaker at all");
+    expect(report).toContain("- IAM Identity Center (account `111122223333`): only the deployer changes users, groups");
+    expect(report).toContain(
+      "- `arn:aws:iam::111122223333:role/platform-terraform-plan` read SageMaker (Describe, List, Get) and do nothing else there.",
+    );
+  });
+
+  test("GIVEN IAM Identity Center in the management account WHEN reported THEN it names the guard's one limit and the fix", () => {
+    const report = accessReport(loadExample("contoso-multi-account"), { source: "x.yaml" });
+    expect(report).toContain("in accounts `444455556666`, `777788889999`:");
+    expect(report).toContain("IAM Identity Center is in the management account `111122223333`, which no SCP binds");
+    expect(report).toContain("Register a delegated administrator");
   });
 
   test("names the account of each domain, and every account the admins get, when domains live in workload accounts", () => {

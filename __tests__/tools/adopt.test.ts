@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { mockClient } from "aws-sdk-client-mock";
 import { adopt } from "../../tools/adopt";
 import { loadExample, synthJson } from "../helpers";
-import { emptyForecastingDomain, fakeStudio, recordingIo, SageMakerClient, sentCommands } from "./studio-fake";
+import {
+  emptyForecastingDomain,
+  fakeStudio,
+  recordingIo,
+  SageMakerClient,
+  sentCommands,
+  type FakeDomain,
+} from "./studio-fake";
 
 const sagemaker = mockClient(SageMakerClient);
 
@@ -162,6 +169,42 @@ describe("npm run adopt", () => {
     expect(result.code).toBe(1);
     expect(result.err()).toBe(`${stackDir}/cdk.tf.json is missing: run \`npx cdktf synth\` first, then npm run adopt`);
     expect(sagemaker.calls()).toHaveLength(0);
+  });
+
+  test("GIVEN an imported domain with spaces and a running app made before the import WHEN adopted THEN each is listed with who reaches it and how to stop the app", async () => {
+    // GIVEN forecasting's domain imported, with a shared space, a member's and a stranger's private space
+    const config = join(out, "imported.yaml");
+    writeFileSync(
+      config,
+      readFileSync("examples/contoso.yaml", "utf8").replace(
+        "    group: ml-forecasting\n",
+        "    group: ml-forecasting\n    import: { domainId: d-forecast01 }\n",
+      ),
+    );
+    const domain: FakeDomain = forecasting();
+    domain.spaces = [
+      { spaceName: "team-board", owner: "alice", sharing: "Shared", ebsGb: 50, status: "InService" },
+      { spaceName: "alice-notebooks", owner: "alice", sharing: "Private", ebsGb: 5, status: "InService" },
+      { spaceName: "old-lab", owner: "zed", sharing: "Private", ebsGb: 5, status: "InService", remoteAccess: true },
+    ];
+    domain.apps = [{ appType: "JupyterLab", appName: "default", status: "InService", spaceName: "team-board" }];
+    fakeStudio(sagemaker, [domain]);
+    // WHEN
+    const result = await run(["--team", "forecasting", "--config", config]);
+    // THEN
+    const out_ = result.out();
+    expect(out_).toContain(
+      "forecasting: the imported domain d-forecast01 holds 3 space(s) and 1 running app(s) made before the import",
+    );
+    expect(out_).toContain("  - shared space team-board: every member whose persona opens Studio may start apps in it");
+    expect(out_).toContain("  - private space alice-notebooks: only its owner alice, a member, reaches it");
+    expect(out_).toContain(
+      "  - private space old-lab: its owner zed is not a member of the config: nobody the stack manages reaches it; delete it, or add the person; remote access ENABLED",
+    );
+    expect(out_).toContain(
+      "keeps the role it started with until it stops: aws sagemaker delete-app --domain-id d-forecast01 --space-name team-board --app-type JupyterLab --app-name default",
+    );
+    expect(sentCommands(sagemaker).filter((c) => /^(Create|Delete|Update)/.test(c))).toEqual([]);
   });
 
   test("fails on an unknown team with the teams to choose from", async () => {

@@ -30,6 +30,25 @@ function find(checks: ReturnType<typeof doctorChecks>, text: string) {
   return check;
 }
 
+describe("doctor on the console guard", () => {
+  test("GIVEN IAM Identity Center in the management account with the guard on WHEN checked THEN it warns of the one thing no SCP binds, with the fix", () => {
+    const check = find(doctorChecks(facts(loadExample("contoso-multi-account"))), "management account");
+    expect(check.status).toBe("warn");
+    expect(check.next).toContain("delegated administrator");
+  });
+
+  test("GIVEN IAM Identity Center in a member account WHEN checked THEN it says who may still write it and how to rotate the SCIM token", () => {
+    const check = find(doctorChecks(facts(loadExample("contoso-external"))), "Identity Center guard");
+    expect(check.status).toBe("info");
+    expect(check.next).toContain("rotate the SCIM token");
+  });
+
+  test("GIVEN the guard off WHEN checked THEN it says who can reach Studio, without failing", () => {
+    const checks = doctorChecks(facts(loadExample("contoso")));
+    expect(find(checks, "console guard off").status).toBe("info");
+  });
+});
+
 describe("doctor", () => {
   test("fails only on a bad config, and says how to fix it", () => {
     // GIVEN a config with one problem

@@ -88,6 +88,16 @@ describe("npm run offboard", () => {
     expect(deletions(sentCommands(sagemaker))).toEqual([]);
   });
 
+  test("GIVEN a shared space of the leaver with remote access on WHEN offboarded THEN its app is stopped too (remote IDE sessions live in it), the space kept", async () => {
+    domain.spaces[1]!.remoteAccess = true;
+    const result = await run(["alice@contoso.com", "--team", "forecasting", "--apply"]);
+    expect(result.code).toBe(0);
+    expect(result.out()).toContain("team-board: 50 GB EBS, InService (remote access ENABLED");
+    expect(deletions(sentCommands(sagemaker))).toContain("DeleteApp default");
+    expect(domain.apps.find((app) => app.spaceName === "team-board")!.status).toBe("Deleted");
+    expect(domain.spaces.map((space) => space.spaceName)).toContain("team-board");
+  });
+
   test("--apply deletes the apps, waits until each is Deleted, then deletes the private space and waits", async () => {
     // WHEN
     const result = await run(["alice@contoso.com", "--team", "forecasting", "--apply"]);

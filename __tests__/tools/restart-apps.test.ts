@@ -52,6 +52,14 @@ describe("npm run restart-apps", () => {
     expect(sentCommands(sagemaker).filter((c) => c.startsWith("Delete"))).toEqual([]);
   });
 
+  test("GIVEN a private space with remote access on WHEN listed THEN it says its remote IDE sessions end with its apps, and that the persona may no longer connect", async () => {
+    domain.spaces[0]!.remoteAccess = true;
+    const result = await run(["ivan@contoso.com"]);
+    expect(result.out()).toContain(
+      "Space ivan-lab has remote access ENABLED: its remote IDE sessions end when its apps stop, and persona mlops may no longer turn it on or connect.",
+    );
+  });
+
   test("--apply stops each running app and waits until it is Deleted, leaving the spaces and shared apps", async () => {
     // WHEN
     const result = await run(["ivan@contoso.com", "--apply"]);

@@ -37,6 +37,7 @@ export interface FakeSpace {
   sharing: "Private" | "Shared";
   ebsGb: number;
   status: "InService" | "Deleting";
+  remoteAccess?: boolean;
 }
 
 export interface FakeProfile {
@@ -160,7 +161,10 @@ export function fakeStudio(mock: SageMakerStub, domains: FakeDomain[]): void {
         Status: s.status,
         OwnershipSettingsSummary: { OwnerUserProfileName: s.owner },
         SpaceSharingSettingsSummary: { SharingType: s.sharing },
-        SpaceSettingsSummary: { SpaceStorageSettings: { EbsStorageSettings: { EbsVolumeSizeInGb: s.ebsGb } } },
+        SpaceSettingsSummary: {
+          SpaceStorageSettings: { EbsStorageSettings: { EbsVolumeSizeInGb: s.ebsGb } },
+          RemoteAccess: s.remoteAccess ? "ENABLED" : "DISABLED",
+        },
       })),
       NextToken: next,
     };

@@ -262,6 +262,13 @@ override_resource {
     arn = "arn:aws:organizations::111122223333:policy/o-a1b2c3d4e5/service_control_policy/p-c0ns01eguard"
   }
 }
+override_resource {
+  target = aws_organizations_policy.identity_center_guard
+  values = {
+    id  = "p-1dcenterguard"
+    arn = "arn:aws:organizations::111122223333:policy/o-a1b2c3d4e5/service_control_policy/p-1dcenterguard"
+  }
+}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Plan: what is known before anything exists (the for_each keys, everything taken from the config).
@@ -633,19 +640,31 @@ run "apply_aws_side" {
     ]) && aws_organizations_policy.console_guard.type == "SERVICE_CONTROL_POLICY"
     error_message = "console guard: ${jsonencode([aws_organizations_policy.console_guard.type, aws_organizations_policy_attachment.console_guard])}"
   }
-  # Two denies: SageMaker's console paths for all but admins, execution roles and the deployer; changes to the roles
-  # and policies under the execution-role path for all but the deployer (so that path exempts nobody else).
+  # Denies only, each exempting the deployer but the readers' (which names only the readers): all of SageMaker for all
+  # but admins, execution roles, the deployer and the readers; passing the execution roles; changes to the roles and
+  # policies under the execution-role path for all but the deployer (so that path exempts nobody else).
   assert {
     condition = alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
-      s.Effect == "Deny" && contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn)
+      s.Effect == "Deny" && (s.Sid == "ReadersOnlyRead" ? s.Condition.ArnLike["aws:PrincipalArn"] == ["arn:aws:iam::111122223333:role/platform-terraform-plan"] : contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn))
       ]) && anytrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
-      contains(s.Action, "sagemaker:CreatePresignedDomainUrl") &&
+      contains(s.Action, "sagemaker:*") &&
       contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*")
       ]) && anytrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
       contains(s.Action, "iam:CreateRole") && contains(try(tolist(s.Resource), [s.Resource]), "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*") &&
       s.Condition.ArnNotLike["aws:PrincipalArn"] == [var.deployer_role_arn]
     ])
     error_message = "console guard SCP content: ${aws_organizations_policy.console_guard.content}"
+  }
+  # IAM Identity Center is in a member account here: its guard is attached there and names the admin permission set
+  # the apply made (its ARN is only known then).
+  assert {
+    condition = keys(aws_organizations_policy_attachment.identity_center_guard) == ["identity-center"] && alltrue([
+      aws_organizations_policy_attachment.identity_center_guard["identity-center"].target_id == "111122223333",
+      aws_organizations_policy_attachment.identity_center_guard["identity-center"].policy_id == "p-1dcenterguard",
+      anytrue([for s in jsondecode(aws_organizations_policy.identity_center_guard.content).Statement :
+      s.Resource == aws_ssoadmin_permission_set.admin.arn && contains(s.Action, "sso:PutInlinePolicyToPermissionSet")]),
+    ])
+    error_message = "Identity Center guard: ${aws_organizations_policy.identity_center_guard.content}"
   }
 
   # --- Outputs ----------------------------------------------------------------------------------------------------
