@@ -120,7 +120,7 @@ export async function failures(
 
 /**
  * A config made to trip name prefixes: team keys that start alike (`ml`, `ml2`, `mlops`), a persona of the
- * config's own, a team with file systems of its own and one without shared spaces.
+ * config's own (with remote access), a team with file systems of its own and one without shared spaces.
  */
 export function lookAlikeConfig(): FederationConfig {
   const data = exampleData("contoso");
@@ -136,6 +136,7 @@ export function lookAlikeConfig(): FederationConfig {
       description: "Analyst: notebooks, processing and the team's data, no endpoints",
       activities: ["run-studio-applications", "manage-ml-jobs", "search-visualize-experiments", "s3-bucket-access"],
       instanceTypes: ["ml.t3.medium", "ml.m5.large"],
+      remoteAccess: true,
     },
   };
   data.teams = {

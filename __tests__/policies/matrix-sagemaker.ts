@@ -63,6 +63,9 @@ const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLo
 const sagemakerIn = (world: World, team: string, path: string) => arnIn(world, team, "sagemaker", path);
 const profileArn = (world: World, team: string, profile: string) =>
   sagemakerIn(world, team, `user-profile/${domainOf(team)}/${profile}`);
+const ownedBy = (world: World, team: string, profile: string): Context => ({
+  "aws:ResourceTag/sagemaker:user-profile-arn": profileArn(world, team, profile),
+});
 
 /** A resource of the type, of `team`'s domain and named for `team` (or for `profile` where Studio names it). */
 async function arnOf(world: World, type: string, team: string, profile = `${team}-someone`): Promise<string> {
@@ -123,7 +126,10 @@ function requestOf(world: World, caller: Who, team: string, action: string, tagg
   };
 }
 
-/** The SageMaker actions a role is granted on resources (the tagless listings are the catalogue test's). */
+/**
+ * The cases of one granted SageMaker action: the team's own, every other team's and the team's shared spaces for
+ * every role, and every family of bindings, context and guardrails for a representative role.
+ */
 export async function sagemakerScenarios(
   world: World,
   caller: Who,
@@ -150,7 +156,12 @@ export async function sagemakerScenarios(
     const tagged = !isCreated && !studioBound;
     const own = requestOf(world, caller, caller.team, action, tagsOnCreate);
     const ownResource = await arnOf(world, type, caller.team);
-    const ownTag = tagged ? teamTagged(caller.team) : {};
+    // A space carries the tag SageMaker gives it: the profile that owns it (what a remote session is bound by).
+    const ownTag = tagged
+      ? teamTagged(caller.team)
+      : type === "space" && !isCreated
+        ? ownedBy(world, caller.team, caller.profile)
+        : {};
     const mine = { ...own, ...ownTag };
     add("own team's", ownResource, mine, "allowed");
 
@@ -214,12 +225,16 @@ export async function sagemakerScenarios(
         );
     if (studioBound && !tagsACreate)
       add(`its own name in ${other}'s domain`, await arnOf(world, type, other, caller.profile), own, "denied");
+    // Another user of the same domain: what reads the domain reaches their profile and spaces, nothing else does.
+    const reads = ["Read", "List"].includes(String(details.accessLevel)) ? "allowed" : "denied";
     if (type === "user-profile" && !tagsACreate)
+      add("a colleague's profile", profileArn(world, caller.team, otherProfileOf(caller.team)), own, reads);
+    if (type === "space" && !isCreated && !accepts("sagemaker:OwnerUserProfileArn"))
       add(
-        "a colleague's profile",
-        profileArn(world, caller.team, otherProfileOf(caller.team)),
-        own,
-        ["Read", "List"].includes(String(details.accessLevel)) ? "allowed" : "denied",
+        "a colleague's space, by its owner tag",
+        ownResource,
+        { ...own, ...ownedBy(world, caller.team, otherProfileOf(caller.team)) },
+        reads,
       );
 
     // Nothing fails open: no tag, another spelling of it, no principal tag, no Studio context.
@@ -270,6 +285,19 @@ export async function sagemakerScenarios(
             "denied",
           );
       add("tagging outside a create", ownResource, without(own, "sagemaker:TaggingAction"), "denied");
+      if (type === "space") {
+        const ownerTag = (profile: string) => ({
+          "aws:RequestTag/sagemaker:user-profile-arn": profileArn(world, caller.team, profile),
+          "aws:TagKeys": ["sagemaker-team", "sagemaker:user-profile-arn"],
+        });
+        add("tagged as its own space", ownResource, { ...own, ...ownerTag(caller.profile) }, "allowed");
+        add(
+          "tagged as a colleague's space",
+          ownResource,
+          { ...own, ...ownerTag(otherProfileOf(caller.team)) },
+          "denied",
+        );
+      }
       add(`tagged for ${other}`, ownResource, { ...own, ...createdFor(other) }, "denied");
     }
 
@@ -297,6 +325,13 @@ export async function sagemakerScenarios(
     for (const [key, optional] of REQUIRED_GUARDRAIL_KEYS)
       if (accepts(key) && !Object.hasOwn(optional, action) && key in mine)
         add(`without ${key}`, ownResource, without(mine, key), "explicitly denied");
+    if (accepts("sagemaker:RemoteAccess"))
+      add(
+        "with remote access on",
+        ownResource,
+        { ...mine, "sagemaker:RemoteAccess": "ENABLED" },
+        world.config.personas[caller.persona]!.remoteAccess ? "allowed" : "explicitly denied",
+      );
     if (accepts("sagemaker:EnableRemoteDebug"))
       add(
         "with remote debugging",
