@@ -145,7 +145,7 @@ function checkTeamBoundaries(input: FederationInput): RawProblem[] {
     team.fileSystemIds.forEach((id, index) => {
       const owner = fileSystemOwners.get(id);
       if (owner === undefined) fileSystemOwners.set(id, `teams.${teamKey}.fileSystemIds[${index}]`);
-      else
+      else if (!owner.startsWith(`teams.${teamKey}.`))
         problems.push({
           path: ["teams", teamKey, "fileSystemIds", index],
           rule: `file system "${id}" is also listed at ${owner}; each team's jobs would read the other team's files`,
