@@ -122,12 +122,13 @@ function checkPersonas(input: FederationInput): RawProblem[] {
 
 /**
  * What isolation relies on beyond single values: a bucket belongs to one team (its roles read its `users/`
- * prefixes), a team key is no other team's name prefix (pipelines and models are named `<team>-...`), and a shared
- * space gives nobody more than their persona.
+ * prefixes), so does a file system (its jobs mount it), a team key is no other team's name prefix (jobs, endpoints,
+ * pipelines and models are named `<team>-...`), and a shared space gives nobody more than their persona.
  */
 function checkTeamBoundaries(input: FederationInput): RawProblem[] {
   const problems: RawProblem[] = [];
   const bucketOwners = new Map<string, string>();
+  const fileSystemOwners = new Map<string, string>();
   const teamKeys = Object.keys(input.teams);
   for (const [teamKey, team] of Object.entries(input.teams)) {
     team.s3Buckets.forEach((bucket, index) => {
@@ -141,11 +142,21 @@ function checkTeamBoundaries(input: FederationInput): RawProblem[] {
           fix: "give every team its own buckets (share data through a bucket only one team lists, or copy it)",
         });
     });
+    team.fileSystemIds.forEach((id, index) => {
+      const owner = fileSystemOwners.get(id);
+      if (owner === undefined) fileSystemOwners.set(id, `teams.${teamKey}.fileSystemIds[${index}]`);
+      else if (!owner.startsWith(`teams.${teamKey}.`))
+        problems.push({
+          path: ["teams", teamKey, "fileSystemIds", index],
+          rule: `file system "${id}" is also listed at ${owner}; each team's jobs would read the other team's files`,
+          fix: "give every team its own file systems",
+        });
+    });
     const named = teamKeys.find((other) => other !== teamKey && teamKey.startsWith(`${other}-`));
     if (named !== undefined)
       problems.push({
         path: ["teams", teamKey],
-        rule: `team key "${teamKey}" starts with "${named}-", the name prefix of team ${named}'s pipelines and models`,
+        rule: `team key "${teamKey}" starts with "${named}-", the name prefix of team ${named}'s jobs, endpoints, pipelines and models`,
         fix: `rename one of the teams so that neither key is the other's followed by "-"`,
       });
     if (team.sharedSpaces === true)

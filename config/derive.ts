@@ -58,6 +58,7 @@ export function derive(input: FederationInput): FederationConfig {
       buckets: team.s3Buckets,
       computeRoleArn: arnOf(COMPUTE_PERSONA),
       sharedSpaces,
+      fileSystemIds: [...team.fileSystemIds].sort(),
     };
 
     const roleKeys = teamPersonas(team).map((persona) => {
@@ -97,6 +98,7 @@ export function derive(input: FederationInput): FederationConfig {
       roleKeys,
       computeRoleKey: roleKey(teamKey, COMPUTE_PERSONA),
       sharedSpaces,
+      fileSystemIds: context.fileSystemIds,
       sharedSpaceRoleKey: roleKey(teamKey, SHARED_SPACE_PERSONA),
       limits: teamLimits(input, teamKey, team.defaultPersona),
       members,

@@ -269,7 +269,7 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   "teams.<key>.defaultPersona": { description: "Persona of members without one." },
   "teams.<key>.s3Buckets": {
     description:
-      "Existing buckets, each of one team only. The first is the workspace: shared/ for the team, users/<profile>/ private to each person.",
+      "Existing buckets, each of one team only. The first is the workspace: shared/ for the team (jobs only read it), jobs/ for jobs' output, users/<profile>/ private to each person (docs/architecture.md).",
   },
   "teams.<key>.gitRepositories": {
     description: "Default code repositories of the team's JupyterLab spaces (at most 10).",
@@ -291,6 +291,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description:
       "Whether members may create shared spaces (they run as the team's shared-space role, never more than a persona).",
     default: "on unless a Studio persona of the team lacks s3-bucket-access",
+  },
+  "teams.<key>.fileSystemIds": {
+    description:
+      "EFS or FSx for Lustre file systems (fs-...) the team's training and tuning jobs may mount as input, each of one team only. Never a domain's home file system: it holds every member's home directory.",
+    default: "none: jobs mount no file system",
   },
   ...limits(
     "teams.<key>.limits",

@@ -351,6 +351,19 @@ const team = z.strictObject({
    * @default - true when every persona of the team that opens Studio has s3-bucket-access, false otherwise
    */
   sharedSpaces: z.boolean().optional(),
+  /** EFS or FSx for Lustre file systems the team's training jobs may mount; none is mounted otherwise. */
+  fileSystemIds: z
+    .array(
+      pattern(
+        /^fs-[0-9a-f]{8,17}$/,
+        "file system id must look like fs-0123456789abcdef0",
+        "copy the id from the EFS or FSx console (the file system, not a mount target or access point)",
+      ),
+    )
+    .refine((ids) => new Set(ids).size === ids.length, {
+      error: problem("a file system is listed twice", "list each file system once"),
+    })
+    .default([]),
   /** Overrides of the idle and storage limits, for every persona of the team. */
   limits: limits.optional(),
 });

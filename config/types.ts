@@ -181,6 +181,8 @@ export interface TeamConfig {
   readonly computeRoleKey: string;
   /** Whether members may create shared spaces. */
   readonly sharedSpaces: boolean;
+  /** The EFS and FSx file systems the team's training jobs may mount, sorted; none: no file system. */
+  readonly fileSystemIds: readonly string[];
   /** The role the domain's shared spaces run as: never a persona's, so a shared space gives nobody more. */
   readonly sharedSpaceRoleKey: string;
   /** The domain's defaults and its shared spaces': the default persona's limits under the team's override. */

@@ -6,6 +6,7 @@ export const ACTIVITY_KEYS = [
   "run-studio-applications",
   "manage-ml-jobs",
   "manage-models",
+  "approve-models",
   "manage-experiments",
   "search-visualize-experiments",
   "s3-bucket-access",

@@ -44,10 +44,11 @@ export const BUILTIN_PERSONAS: Readonly<Record<string, PersonaDefinition>> = {
     instanceTypes: EVERYDAY_INSTANCE_TYPES,
   },
   mlops: {
-    description: "MLOps: models, endpoints, pipelines and monitoring",
+    description: "MLOps: models and their approval, endpoints, pipelines and monitoring",
     activities: [
       "run-studio-applications",
       "manage-models",
+      "approve-models",
       "manage-endpoints",
       "manage-pipelines",
       "manage-model-monitoring",

@@ -42,6 +42,8 @@ export interface TeamContext extends AccountContext {
   readonly computeRoleArn: string;
   /** Whether the team's members may create shared spaces (which run as the team's shared-space role). */
   readonly sharedSpaces: boolean;
+  /** The EFS and FSx file systems the team's training jobs may mount; none: no file system at all. */
+  readonly fileSystemIds: readonly string[];
 }
 
 /** Statements with the same Sid are the same grant (both S3 activities locate and list the team buckets): keep the first. */
@@ -59,6 +61,11 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
  */
 export function sagemakerArn(context: AccountContext, resource: string): string {
   return `arn:${context.partition}:sagemaker:${context.region}:${context.accountId}:${resource}`;
+}
+
+/** A service's endpoint in the context's region, as `kms:ViaService` names the service that called KMS. */
+export function regionalService(context: AccountContext, service: string): string {
+  return `${service}.${context.region}.${context.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
 }
 
 export function sagemaker(...actions: string[]): string[] {

@@ -35,7 +35,8 @@ function deny(sid: string, actions: readonly string[], condition: ConditionBlock
  * - instance types outside the persona's list (`system` stays allowed: Studio's default app uses it), or none where
  *   the request must name one;
  * - with a network: no VPC, or a subnet or security group outside the config's;
- * - with a key: a volume or output key other than the config's, or none.
+ * - with a key: a volume or output key other than the config's, or none;
+ * - remote debugging of a training job, which opens a shell into the job's container as the compute role.
  * Denies, not conditions on the grants, so they hold whatever policy grants the action.
  */
 export function computeGuardrails(
@@ -54,6 +55,9 @@ export function computeGuardrails(
       sized.filter((action) => !Object.hasOwn(INSTANCE_TYPE_OPTIONAL, action)),
       { Null: { "sagemaker:InstanceTypes": "true" } },
     ),
+    ...deny("DenyRemoteDebugging", grantedAccepting(granted, "sagemaker:EnableRemoteDebug"), {
+      Bool: { "sagemaker:EnableRemoteDebug": "true" },
+    }),
   ];
   if (context.network) {
     const network: [GuardrailKey, readonly string[], string, string][] = [
@@ -90,6 +94,22 @@ export function computeGuardrails(
     );
   }
   return statements;
+}
+
+/**
+ * File systems a training job mounts are reached over the network as whatever the job runs, beyond S3 and the team
+ * boundary: only the team's own, listed in the config, and none when it lists none. Per team, so it belongs in the
+ * team's inline policy.
+ */
+export function fileSystemGuardrail(granted: readonly string[], fileSystemIds: readonly string[]): PolicyStatement[] {
+  const present = { Null: { "sagemaker:FileSystemId": "false" } };
+  return deny(
+    "DenyFileSystemsOutsideTeam",
+    grantedAccepting(granted, "sagemaker:FileSystemId"),
+    fileSystemIds.length === 0
+      ? present
+      : { ...present, StringNotEquals: { "sagemaker:FileSystemId": [...fileSystemIds] } },
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ActivityKey } from "./activities";
+import { approveModels } from "./activities/approve-models";
 import { accessRequiredAwsServices } from "./activities/access-required-aws-services";
 import { manageEndpoints } from "./activities/manage-endpoints";
 import { manageExperiments } from "./activities/manage-experiments";
@@ -21,7 +22,7 @@ import {
   type PolicyStatement,
   type TeamContext,
 } from "./document";
-import { computeGuardrails, grantedSageMakerActions } from "./guardrails";
+import { computeGuardrails, fileSystemGuardrail, grantedSageMakerActions } from "./guardrails";
 import { remoteAccess } from "./remote-access";
 import { tagOwnCreations } from "./team-boundary";
 
@@ -33,6 +34,7 @@ const ACCOUNT_ACTIVITIES: Readonly<Record<AccountActivity, (context: AccountCont
   "run-studio-applications": runStudioApplications,
   "manage-ml-jobs": manageMlJobs,
   "manage-models": manageModels,
+  "approve-models": approveModels,
   "manage-experiments": manageExperiments,
   "search-visualize-experiments": searchVisualizeExperiments,
   "manage-endpoints": manageEndpoints,
@@ -77,15 +79,19 @@ function isTeamActivity(activity: ActivityKey): activity is TeamActivity {
  * keys. Split into documents IAM accepts as managed policies (at most 6,144 characters each), in statement order.
  */
 export function personaManagedPolicies(persona: PersonaPolicyInput, context: AccountContext): PolicyDocument[] {
-  const statements = persona.activities
-    .filter((activity): activity is AccountActivity => !isTeamActivity(activity))
-    .flatMap((activity) => ACCOUNT_ACTIVITIES[activity](context));
+  const statements = accountGrants(persona, context);
   const granted = grantedSageMakerActions([...statements, ...teamSageMakerGrants(persona, context)]);
   if (granted.some((action) => action.startsWith("Create"))) statements.push(tagOwnCreations(context));
   statements.push(...computeGuardrails(granted, persona.instanceTypes, context));
   statements.push(...remoteAccess(persona.remoteAccess ?? false, granted, context));
   // Activities share grants (pipeline steps create jobs as Manage ML Jobs does): each goes in once.
   return chunk(policyDocument(statements).Statement, MANAGED_POLICY_QUOTA);
+}
+
+function accountGrants(persona: PersonaPolicyInput, context: AccountContext): PolicyStatement[] {
+  return persona.activities
+    .filter((activity): activity is AccountActivity => !isTeamActivity(activity))
+    .flatMap((activity) => ACCOUNT_ACTIVITIES[activity](context));
 }
 
 /**
@@ -97,8 +103,8 @@ function teamSageMakerGrants(persona: PersonaPolicyInput, context: AccountContex
 }
 
 /**
- * What is particular to one team: its buckets, passing its compute role and, where the team uses them, shared
- * spaces. Undefined when there is nothing.
+ * What is particular to one team: its buckets, passing its compute role, where the team uses them shared spaces,
+ * and the file systems its jobs may mount. Undefined when there is nothing.
  */
 export function teamInlinePolicy(persona: PersonaPolicyInput, context: TeamContext): PolicyDocument | undefined {
   const statements = persona.activities
@@ -107,6 +113,9 @@ export function teamInlinePolicy(persona: PersonaPolicyInput, context: TeamConte
   if (context.sharedSpaces) statements.push(...teamSageMakerGrants(persona, context));
   if (persona.activities.some((activity) => PASSES_COMPUTE_ROLE.has(activity)))
     statements.push(passComputeRole(context));
+  statements.push(
+    ...fileSystemGuardrail(grantedSageMakerActions(accountGrants(persona, context)), context.fileSystemIds),
+  );
   return statements.length === 0 ? undefined : policyDocument(statements);
 }
 

@@ -12,7 +12,6 @@ export const TAGLESS_GRANTED: Readonly<Record<string, string>> = {
   ListProcessingJobs: "returns names and states; definitions need the team-bound Describe",
   ListHyperParameterTuningJobs: "returns names and states; definitions need the team-bound Describe",
   ListTransformJobs: "returns names and states; definitions need the team-bound Describe",
-  ListAutoMLJobs: "returns names and states; definitions need the team-bound Describe",
   ListModels: "returns names; a model's image, data and role need the team-bound DescribeModel",
   ListModelPackages: "returns names and approval states; details need the team-bound DescribeModelPackage",
   ListModelPackageGroups: "returns names; details need the team-bound Describe",
@@ -20,10 +19,8 @@ export const TAGLESS_GRANTED: Readonly<Record<string, string>> = {
   ListEndpointConfigs: "returns names; contents need the team-bound DescribeEndpointConfig",
   ListPipelines: "returns names; definitions need the team-bound DescribePipeline",
   ListMonitoringSchedules: "returns names and states; definitions need the team-bound Describe",
-  ListAssociations: "returns lineage edges (ARNs); the entities need the team-bound Describe",
-  ListActions: "returns lineage entity names; details need the team-bound Describe",
-  ListArtifacts: "returns lineage entity names and source URIs; details need the team-bound Describe",
-  ListContexts: "returns lineage entity names; details need the team-bound Describe",
+  ListContexts:
+    "returns every team's lineage contexts: name, type and source URI, which for the contexts SageMaker makes is the ARN of an endpoint or model package group (names ListEndpoints and ListModelPackageGroups return anyway); properties need the team-bound Describe",
   ListExperiments: "returns names; details need the team-bound DescribeExperiment",
   ListTrials: "returns names; details need the team-bound DescribeTrial",
   ListTrialComponents: "returns names and states; parameters and metrics need the team-bound Describe",
@@ -38,4 +35,7 @@ export const TAGLESS_NOT_GRANTED: Readonly<Record<string, string>> = {
   DescribeLineageGroup: "takes no resource: any team's lineage group",
   GetLineageGroupPolicy: "takes no resource: any team's lineage group policy",
   ListCandidatesForAutoMLJob: "takes no resource: any team's candidates with their containers and S3 artifacts",
+  ListArtifacts: "returns every team's lineage artifacts with their source URIs: S3 locations of data and models",
+  ListActions: "returns every team's lineage actions with their source URIs",
+  ListAssociations: "returns the lineage graph across teams: which job read which data and produced which model",
 };

@@ -16,6 +16,8 @@ export const STUDIO_DOMAIN = "${sagemaker:DomainId}";
 export const STUDIO_PROFILE = "${sagemaker:UserProfileName}";
 /** The tag Studio sets on what it creates; a person may set it only to their own domain. */
 export const DOMAIN_ARN_TAG = "sagemaker:domain-arn";
+/** The tag Studio sets on what a profile creates, spaces included: a remote session goes to its profile's spaces. */
+export const OWNER_PROFILE_TAG = "sagemaker:user-profile-arn";
 
 /** The resource carries the caller's team tag. A resource without the tag never matches. */
 export const OWN_TEAM_RESOURCE: ConditionBlock = { StringEquals: { [`aws:ResourceTag/${TEAM_TAG}`]: OWN_TEAM } };
@@ -28,6 +30,10 @@ export const OWN_TEAM_REQUEST: ConditionBlock = {
 
 export function ownDomainArn(context: AccountContext): string {
   return sagemakerArn(context, `domain/${STUDIO_DOMAIN}`);
+}
+
+export function ownProfileArn(context: AccountContext): string {
+  return sagemakerArn(context, `user-profile/${STUDIO_DOMAIN}/${STUDIO_PROFILE}`);
 }
 
 /** ARNs of a resource type whose names start with the team key (for what IAM cannot see the tags of). */
@@ -80,8 +86,9 @@ export function listings(sid: string, actions: readonly string[]): PolicyStateme
 
 /**
  * SageMaker tags a resource on create through `sagemaker:AddTags` (with `sagemaker:TaggingAction` set). The team tag
- * must be the caller's own, Studio's domain tag, when set, the caller's own domain, and the resource must not carry a
- * team tag yet: tags are set on create and never changed (no other AddTags, no DeleteTags is granted).
+ * must be the caller's own, Studio's domain and profile tags, when set, the caller's own domain and profile, and the
+ * resource must not carry a team tag yet: tags are set on create and never changed (no other AddTags, no DeleteTags
+ * is granted).
  */
 export function tagOwnCreations(context: AccountContext): PolicyStatement {
   return {
@@ -92,7 +99,10 @@ export function tagOwnCreations(context: AccountContext): PolicyStatement {
     Condition: {
       Null: { "sagemaker:TaggingAction": "false", [`aws:ResourceTag/${TEAM_TAG}`]: "true" },
       ...OWN_TEAM_REQUEST,
-      StringEqualsIfExists: { [`aws:RequestTag/${DOMAIN_ARN_TAG}`]: ownDomainArn(context) },
+      StringEqualsIfExists: {
+        [`aws:RequestTag/${DOMAIN_ARN_TAG}`]: ownDomainArn(context),
+        [`aws:RequestTag/${OWNER_PROFILE_TAG}`]: ownProfileArn(context),
+      },
     },
   };
 }

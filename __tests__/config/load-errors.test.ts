@@ -58,10 +58,31 @@ const cases: [string, Mutation, string, string][] = [
     'bucket "contoso-forecasting-data" is also listed at teams.forecasting.s3Buckets[1]',
   ],
   [
+    "a file system listed by two teams",
+    (c) => {
+      c.teams.forecasting.fileSystemIds = ["fs-0123456789abcdef0"];
+      c.teams.fraud.fileSystemIds = ["fs-0123456789abcdef0"];
+    },
+    "teams.fraud.fileSystemIds[0]",
+    'file system "fs-0123456789abcdef0" is also listed at teams.forecasting.fileSystemIds[0]',
+  ],
+  [
+    "a file system given by its mount target",
+    (c) => (c.teams.fraud.fileSystemIds = ["fsmt-0123456789abcdef0"]),
+    "teams.fraud.fileSystemIds[0]",
+    "file system id must look like fs-0123456789abcdef0",
+  ],
+  [
+    "a file system listed twice by one team",
+    (c) => (c.teams.fraud.fileSystemIds = ["fs-0123456789abcdef0", "fs-0123456789abcdef0"]),
+    "teams.fraud.fileSystemIds",
+    "a file system is listed twice",
+  ],
+  [
     "a team key that is another team's name prefix",
     (c) => (c.teams["fraud-cards"] = { ...c.teams.fraud, group: "ml-fraud-cards", s3Buckets: ["contoso-cards"] }),
     "teams.fraud-cards",
-    'team key "fraud-cards" starts with "fraud-", the name prefix of team fraud\'s pipelines and models',
+    'team key "fraud-cards" starts with "fraud-", the name prefix of team fraud\'s jobs, endpoints, pipelines and models',
   ],
   [
     "shared spaces for a team whose Studio persona lacks the shared/ prefix",

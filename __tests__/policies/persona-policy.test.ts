@@ -18,6 +18,7 @@ const TEAM = {
   buckets: ["contoso-forecasting-workspace", "contoso-forecasting-data"],
   computeRoleArn: "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ml/contoso-ml-forecasting-compute",
   sharedSpaces: true,
+  fileSystemIds: [],
 };
 // Every activity at once, with every SageMaker instance family allowed: the largest persona a config can make.
 const EVERYTHING = {

@@ -1,3 +1,4 @@
+import { createValidatedPolicy, validateResourcePolicy } from "@cloud-copilot/iam-policy";
 import {
   allowedContextKeysForRequest,
   runSimulation,
@@ -5,7 +6,7 @@ import {
   type EvaluationResult,
   type Simulation,
 } from "@cloud-copilot/iam-simulate";
-import type { PolicyJson } from "./synthesized-policies";
+import { asList, type PolicyJson } from "./synthesized-policies";
 
 /**
  * What the policy-semantics tests share: the example's account, the request contexts of Studio sessions and jobs,
@@ -37,6 +38,14 @@ export type Context = Readonly<Record<string, string | string[]>>;
 
 /** Keys that SageMaker sets for Studio sessions only, as policy variables. */
 const STUDIO_VARIABLES = new Set(["sagemaker:domainid", "sagemaker:userprofilename"]);
+/**
+ * Keys whose name ends in a part of the caller's choice after a colon, as the catalogue's
+ * `kms:EncryptionContext:${EncryptionContextKey}`: the checked mode recognizes such a part only after a `/`, so it
+ * drops them although the action carries them.
+ */
+const COLON_VARIABLE_KEYS = ["kms:encryptioncontext:"];
+const uncheckable = (key: string) =>
+  STUDIO_VARIABLES.has(key.toLowerCase()) || COLON_VARIABLE_KEYS.some((prefix) => key.toLowerCase().startsWith(prefix));
 
 /**
  * The request context of a Studio session: SageMaker sets the session's domain and user profile (as policy
@@ -75,15 +84,17 @@ export function outcome(result: EvaluationResult, expected: Outcome): Outcome | 
 
 /**
  * Checked first; a key the action never carries would make the case test nothing, so it fails the case, except
- * the Studio variables, for which the request is evaluated again unchecked.
+ * the keys the checked mode cannot carry (above), for which the request is evaluated again unchecked. A request on
+ * `*` for an action whose resource types are all optional is decided for every type at once.
  */
 export async function evaluate(simulation: Simulation): Promise<EvaluationResult> {
   const checked = await runSimulation(simulation, {});
   if (checked.resultType === "error") throw new Error(`simulation rejected: ${JSON.stringify(checked.errors)}`);
+  if (checked.resultType === "wildcard" && simulation.request.resource.resource === "*") return checked.overallResult;
   if (checked.resultType !== "single")
     throw new Error(`one resource per request, not ${simulation.request.resource.resource}`);
   const ignored = checked.result.ignoredContextKeys ?? [];
-  const unexpected = ignored.filter((key) => !STUDIO_VARIABLES.has(key.toLowerCase()));
+  const unexpected = ignored.filter((key) => !uncheckable(key));
   if (unexpected.length > 0) throw new Error(`${simulation.request.action} never carries ${unexpected.join(", ")}`);
   return ignored.length === 0 ? checked.overallResult : runUnsafeSimulation(simulation, {});
 }
@@ -107,12 +118,20 @@ export function acceptedKeys(action: string, resource: string): Promise<string[]
 
 /** Only the keys this request can carry, so that every generated case runs checked (plus the Studio variables). */
 export async function carriedContext(action: string, resource: string, context: Context): Promise<Context> {
-  // An action without resource types carries the global keys only, which the principal's keys here are.
+  // On no resource an action carries its own keys and the global ones, which the principal's keys here are.
   const accepted =
-    resource === "*" ? ["aws:principaltag/tag-key", "aws:sourceidentity"] : await acceptedKeys(action, resource);
+    resource === "*"
+      ? ["aws:principaltag/tag-key", "aws:sourceidentity", ...(await acceptedKeys(action, resource))]
+      : await acceptedKeys(action, resource);
   const carries = (key: string) => {
     const lower = key.toLowerCase();
     if (STUDIO_VARIABLES.has(lower) || accepted.includes(lower)) return true;
+    if (
+      COLON_VARIABLE_KEYS.some(
+        (prefix) => lower.startsWith(prefix) && accepted.some((known) => known.startsWith(prefix)),
+      )
+    )
+      return true;
     const slash = lower.indexOf("/");
     if (slash < 0) return false;
     const prefix = lower.slice(0, slash);
@@ -124,13 +143,41 @@ export async function carriedContext(action: string, resource: string, context: 
   return Object.fromEntries(Object.entries(context).filter(([key]) => carries(key)));
 }
 
+const byAction = new WeakMap<PolicyJson, Map<string, PolicyJson>>();
+
+/**
+ * The statements of a policy that may name the action: the only ones IAM weighs for it, and far fewer for the
+ * simulator to parse on every request.
+ */
+function statementsFor(policy: PolicyJson, action: string): PolicyJson {
+  let cached = byAction.get(policy);
+  if (cached === undefined) byAction.set(policy, (cached = new Map()));
+  let narrowed = cached.get(action);
+  if (narrowed === undefined) {
+    const matches = (pattern: string) =>
+      new RegExp(
+        `^${pattern
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+        "i",
+      ).test(action);
+    // A statement with NotAction may weigh on any action: it stays.
+    const names = (statement: PolicyJson["Statement"][number]) =>
+      statement.Action === undefined || asList(statement.Action).some(matches);
+    narrowed = { ...policy, Statement: policy.Statement.filter(names) };
+    cached.set(action, narrowed);
+  }
+  return narrowed;
+}
+
 /**
  * A role's request, unchecked, with only the keys iam-simulate lists for it and without the organization's
  * FullAWSAccess SCPs (they allow everything and only cost time). For Studio sessions' requests: see the modes above.
  */
 export async function decideUnchecked(roleArn: string, policy: PolicyJson, { action, resource, context }: Request) {
   const carried = await carriedContext(action, resource, context);
-  const run = simulation(roleArn, policy, [], { action, resource, context: carried });
+  const run = simulation(roleArn, statementsFor(policy, action), [], { action, resource, context: carried });
   return runUnsafeSimulation({ ...run, serviceControlPolicies: [] }, {});
 }
 
@@ -141,8 +188,35 @@ export const FULL_ACCESS: PolicyJson = {
 };
 
 /**
- * A role's request in its own account (read from its ARN), under the organization's FullAWSAccess SCPs and the SCPs
- * given. The identity policy is any policy JSON, AWS managed policies with NotAction and NotResource included.
+ * A KMS key is reached only when its key policy lets IAM decide: the key's default policy, which trusts the account
+ * and so the identity policies, as a key used by the execution roles must have.
+ */
+const keyPolicies = new Map<string, ReturnType<typeof createValidatedPolicy>>();
+function defaultKeyPolicy(accountId: string) {
+  if (!keyPolicies.has(accountId))
+    keyPolicies.set(
+      accountId,
+      createValidatedPolicy(
+        {
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
+          ],
+        },
+        validateResourcePolicy,
+        { name: "default key policy" },
+      ),
+    );
+  return keyPolicies.get(accountId)!;
+}
+
+/** The account an ARN names, if it names one (S3 objects and `*` do not). */
+const accountOf = (arn: string) => arn.split(":")[4] || undefined;
+
+/**
+ * A role's request in its own account (read from its ARN), on a resource of the account its ARN names (or the
+ * role's), under the organization's FullAWSAccess SCPs and the SCPs given. The identity policy is any policy JSON, AWS
+ * managed policies with NotAction and NotResource included.
  */
 export function simulation(
   principalArn: string,
@@ -150,19 +224,21 @@ export function simulation(
   scps: PolicyJson[],
   { action, resource: target, context }: Request,
 ): Simulation {
-  const account = principalArn.split(":")[4]!;
+  const principalAccount = accountOf(principalArn) ?? ACCOUNT;
+  const resourceAccount = accountOf(target) ?? principalAccount;
   return {
+    ...(action.startsWith("kms:") ? { resourcePolicy: defaultKeyPolicy(resourceAccount) } : {}),
     request: {
-      principal: `arn:aws:sts::${account}:assumed-role/${principalArn.split("/").pop()}/session`,
+      principal: `arn:aws:sts::${principalAccount}:assumed-role/${principalArn.split("/").pop()}/session`,
       action,
-      resource: { resource: target, accountId: account },
+      resource: { resource: target, accountId: resourceAccount },
       contextVariables: { "aws:PrincipalArn": principalArn, ...context },
     },
     identityPolicies: [{ name: "identity", policy: identity }],
     serviceControlPolicies: [
       { orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_ACCESS }] },
       {
-        orgIdentifier: account,
+        orgIdentifier: principalAccount,
         policies: [
           { name: "FullAWSAccess", policy: FULL_ACCESS },
           ...scps.map((policy, index) => ({ name: `scp-${index}`, policy })),

@@ -159,7 +159,7 @@ ${dataAtStakeBox("1 user profile", [
     });
     // THEN the built-in MLOps activities the override leaves out are removed too
     expect(diff.markdown).toContain(
-      "- `mlops` (every team using it): activities added `manage-ml-jobs`; activities removed `manage-endpoints`, `manage-model-monitoring`, `manage-pipelines`, `search-visualize-experiments` (removals effective when their apps restart)\n",
+      "- `mlops` (every team using it): activities added `manage-ml-jobs`; activities removed `approve-models`, `manage-endpoints`, `manage-model-monitoring`, `manage-pipelines`, `search-visualize-experiments` (removals effective when their apps restart)\n",
     );
   });
 

@@ -91,7 +91,7 @@ Data Scientist: notebooks, training and processing jobs, models and experiments
 
 ### \`mlops\`
 
-MLOps: models, endpoints, pipelines and monitoring
+MLOps: models and their approval, endpoints, pipelines and monitoring
 
 - ML activities: \`run-studio-applications\`, \`manage-models\`
 - Instance types: \`ml.t3.medium\`

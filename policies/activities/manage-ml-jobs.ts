@@ -1,13 +1,15 @@
 import type { AccountContext, PolicyStatement } from "../document";
 import { createsForOwnTeam, listings, onOwnTeamResources, teamNamed } from "../team-boundary";
 
-/** What each job type is created as. Batch transform also names a model, which must be one of the team's. */
-const JOB_CREATES = {
-  CreateTrainingJob: "training-job/*",
-  CreateProcessingJob: "processing-job/*",
-  CreateHyperParameterTuningJob: "hyper-parameter-tuning-job/*",
-  CreateAutoMLJob: "automl-job/*",
-  CreateTransformJob: "transform-job/*",
+/**
+ * The job types a team creates, each named `<team>-...`: SageMaker names the job's log streams after it, so the name
+ * is what binds a job's logs to its team. A tuning job's training jobs are named after it.
+ */
+const JOB_TYPES = {
+  CreateTrainingJob: "training-job",
+  CreateProcessingJob: "processing-job",
+  CreateHyperParameterTuningJob: "hyper-parameter-tuning-job",
+  CreateTransformJob: "transform-job",
 };
 
 /** Following and stopping the team's jobs: what a person does in Studio, and what a pipeline polls. */
@@ -16,12 +18,10 @@ export const JOB_CONTROL = [
   "StopProcessingJob",
   "StopHyperParameterTuningJob",
   "StopTransformJob",
-  "StopAutoMLJob",
   "DescribeTrainingJob",
   "DescribeProcessingJob",
   "DescribeHyperParameterTuningJob",
   "DescribeTransformJob",
-  "DescribeAutoMLJob",
 ];
 
 /**
@@ -29,12 +29,18 @@ export const JOB_CONTROL = [
  * models are named with the team key (enforced on CreateModel) and the transform job must name such a model.
  */
 export function createTeamJobs(context: AccountContext): PolicyStatement[] {
-  return createsForOwnTeam(context, JOB_CREATES, {
+  const creates = Object.fromEntries(
+    Object.entries(JOB_TYPES).map(([action, type]) => [action, teamNamed(context, type)]),
+  );
+  return createsForOwnTeam(context, creates, {
     CreateTransformJob: { ArnLike: { "sagemaker:ModelArn": teamNamed(context, "model") } },
   });
 }
 
-/** Manage ML Jobs: training, processing, tuning, AutoML and batch transform jobs of the caller's team. */
+/**
+ * Manage ML Jobs: training, processing, tuning and batch transform jobs of the caller's team. AutoML is left out
+ * (policies/compute-condition-keys.ts, COMPUTE_NOT_GRANTED).
+ */
 export function manageMlJobs(context: AccountContext): PolicyStatement[] {
   return [
     ...createTeamJobs(context),
@@ -48,7 +54,6 @@ export function manageMlJobs(context: AccountContext): PolicyStatement[] {
       "ListProcessingJobs",
       "ListHyperParameterTuningJobs",
       "ListTransformJobs",
-      "ListAutoMLJobs",
     ]),
   ];
 }

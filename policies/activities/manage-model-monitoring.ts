@@ -1,13 +1,15 @@
 import type { AccountContext, PolicyStatement } from "../document";
-import { createsForOwnTeam, listings, onOwnTeamResources } from "../team-boundary";
+import { createsForOwnTeam, listings, onOwnTeamResources, teamNamed } from "../team-boundary";
 
 /**
- * Manage Model Monitoring: monitoring schedules of the caller's team and the processing jobs they run. A schedule
- * starts processing compute, so the guardrails hold it to the persona's instance types, the network and the key.
+ * Manage Model Monitoring: monitoring schedules of the caller's team, named `<team>-...`, and the processing jobs
+ * they run. A schedule carries its job definition inline: its role is passed (only the team's compute role may be)
+ * and the guardrails hold its instance types, network and key, on create and on every update. Separate job
+ * definitions are not granted (COMPUTE_NOT_GRANTED): IAM cannot see which one a schedule names.
  */
 export function manageModelMonitoring(context: AccountContext): PolicyStatement[] {
   return [
-    ...createsForOwnTeam(context, { CreateMonitoringSchedule: "monitoring-schedule/*" }),
+    ...createsForOwnTeam(context, { CreateMonitoringSchedule: teamNamed(context, "monitoring-schedule") }),
     onOwnTeamResources(
       "ManageOwnTeamMonitoring",
       [

@@ -1,6 +1,7 @@
 import { sagemaker, sagemakerArn, type AccountContext, type PolicyStatement } from "../document";
 import {
   DOMAIN_ARN_TAG,
+  OWNER_PROFILE_TAG,
   OWN_TEAM,
   STUDIO_DOMAIN,
   STUDIO_PROFILE,
@@ -8,6 +9,7 @@ import {
   listings,
   onOwnTeamResources,
   ownDomainArn,
+  ownProfileArn,
 } from "../team-boundary";
 
 /**
@@ -32,9 +34,7 @@ export function studioReading(context: AccountContext): PolicyStatement[] {
   ];
 }
 
-export function ownProfileArn(context: AccountContext): string {
-  return sagemakerArn(context, `user-profile/${STUDIO_DOMAIN}/${STUDIO_PROFILE}`);
-}
+export { ownProfileArn };
 
 /**
  * Run Studio Applications, for the Studio with spaces: open Studio only as one's own profile, run apps in one's
@@ -82,7 +82,7 @@ export function runStudioApplications(context: AccountContext): PolicyStatement[
     },
     {
       // Studio's spaces and apps are bound by their ARN, not by tag; tags set on them still may not claim another
-      // team or domain.
+      // team, another domain or another owner (a remote session goes to the spaces tagged as its profile's).
       Sid: "TagWhatStudioCreates",
       Effect: "Allow",
       Action: sagemaker("AddTags"),
@@ -92,6 +92,7 @@ export function runStudioApplications(context: AccountContext): PolicyStatement[
         StringEqualsIfExists: {
           [`aws:RequestTag/${TEAM_TAG}`]: OWN_TEAM,
           [`aws:RequestTag/${DOMAIN_ARN_TAG}`]: ownDomainArn(context),
+          [`aws:RequestTag/${OWNER_PROFILE_TAG}`]: ownProfile,
         },
       },
     },

@@ -3,8 +3,8 @@ import { listings, onOwnTeamResources } from "../team-boundary";
 
 /**
  * Search and Visualize Experiments: read the caller's team's experiments and lineage. Search, search suggestions,
- * lineage queries and lineage groups read any team's details and cannot be bound to one: not granted
- * (policies/tagless-actions.ts).
+ * lineage queries, lineage groups and the listings of lineage artifacts, actions and associations read any team's
+ * details and cannot be bound to one: not granted (policies/tagless-actions.ts).
  */
 export function searchVisualizeExperiments(context: AccountContext): PolicyStatement[] {
   return [
@@ -21,9 +21,6 @@ export function searchVisualizeExperiments(context: AccountContext): PolicyState
       context,
     ),
     listings("ListExperiments", [
-      "ListAssociations",
-      "ListActions",
-      "ListArtifacts",
       "ListContexts",
       "ListExperiments",
       "ListTrials",

@@ -1,5 +1,5 @@
 import type { PolicyStatement, TeamContext } from "../document";
-import { bucketArn, useTeamKey } from "./s3-bucket-access";
+import { SHARED_PREFIX, bucketArn, teamEncryption } from "./s3-bucket-access";
 import { studioReading } from "./run-studio-applications";
 
 /**
@@ -22,14 +22,14 @@ export function useSharedSpaces(context: TeamContext): PolicyStatement[] {
       Effect: "Allow",
       Action: ["s3:ListBucket"],
       Resource: bucketArn(context, workspace),
-      Condition: { StringLike: { "s3:prefix": ["shared/*"] } },
+      Condition: { StringLike: { "s3:prefix": [`${SHARED_PREFIX}/*`] } },
     },
     {
       Sid: "WorkspaceSharedObjects",
       Effect: "Allow",
       Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-      Resource: bucketArn(context, workspace, "shared/*"),
+      Resource: bucketArn(context, workspace, `${SHARED_PREFIX}/*`),
     },
-    ...useTeamKey(context),
+    ...teamEncryption(context, [workspace]),
   ];
 }
