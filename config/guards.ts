@@ -63,7 +63,7 @@ export function guardPolicies(config: FederationConfig, adminPermissionSetArn: s
         deployerRoleArns,
         identityWriterRoleArns: guard.identityWriterRoleArns,
         adminPermissionSetArn,
-        domainAccountIds: hosting.map((account) => account.accountId),
+        applicationAccountIds: [config.aws.accountId, ...hosting.map((account) => account.accountId)],
         protectsExemptions: !hosting.some((account) => account.key === IDENTITY_CENTER_ACCOUNT),
       }),
     },

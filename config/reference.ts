@@ -143,7 +143,7 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   },
   "aws.consoleGuard.identityWriterRoleArns": {
     description:
-      "Roles besides the deployer that may write IAM Identity Center's users, groups and memberships where the guard protects it: another provisioning process that uses the Identity Store API, or whoever rotates the SCIM token. SCIM provisioning itself needs none (it uses its token, not IAM). Exact ARNs: a permission set's role with its full name, suffix included.",
+      "Roles besides the deployer that may write IAM Identity Center's users, groups and memberships, and the applications of the accounts the guard names, where the guard protects it: another provisioning process that uses the Identity Store API, whoever rotates the SCIM token, the administrators of the account's other applications. They can put anyone in a team's or the admin group: trust them as admins. SCIM provisioning itself needs none (it uses its token, not IAM). Exact ARNs: a permission set's role with its full name, suffix included.",
     default: "none",
   },
   "aws.consoleGuard.readerRoleArns": {

@@ -99,8 +99,11 @@ export interface IdentityCenterGuardInput {
   readonly identityWriterRoleArns: readonly string[];
   /** The admin permission set: its role is exempt from the console guard by name, so nobody else may change it. */
   readonly adminPermissionSetArn: string;
-  /** The accounts that host domains: SageMaker makes each domain's IAM Identity Center application there. */
-  readonly domainAccountIds: readonly string[];
+  /**
+   * The accounts whose IAM Identity Center applications are guarded: those that host domains and the Identity Center
+   * account itself. Which of the two a domain's application ARN names is not documented, so both are.
+   */
+  readonly applicationAccountIds: readonly string[];
   /**
    * Whether this guard keeps the exempt roles and the admins' SAML provider itself: where the account hosts no
    * domain, no console guard does it there.
@@ -147,11 +150,16 @@ export function identityCenterGuardPolicy(input: IdentityCenterGuardInput): Poli
         Condition: deployers,
       },
       {
+        // The identity writers may already put anyone in a team's group: assigning an application gives them no more.
         Sid: "OnlyDeployerChangesStudioApplications",
         Effect: "Deny",
         Action: APPLICATION_CHANGES,
-        Resource: input.domainAccountIds.map((accountId) => `arn:${input.partition}:sso::${accountId}:application/*`),
-        Condition: deployers,
+        Resource: [...new Set(input.applicationAccountIds)].map(
+          (accountId) => `arn:${input.partition}:sso::${accountId}:application/*`,
+        ),
+        Condition: {
+          ArnNotLike: { "aws:PrincipalArn": [...input.deployerRoleArns, ...input.identityWriterRoleArns] },
+        },
       },
     ],
   };

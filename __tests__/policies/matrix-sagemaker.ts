@@ -63,8 +63,10 @@ const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLo
 const sagemakerIn = (world: World, team: string, path: string) => arnIn(world, team, "sagemaker", path);
 const profileArn = (world: World, team: string, profile: string) =>
   sagemakerIn(world, team, `user-profile/${domainOf(team)}/${profile}`);
+/** SageMaker's owner tag on a space, under both keys a request of it carries (IAM's and SageMaker's own). */
 const ownedBy = (world: World, team: string, profile: string): Context => ({
   "aws:ResourceTag/sagemaker:user-profile-arn": profileArn(world, team, profile),
+  "sagemaker:ResourceTag/sagemaker:user-profile-arn": profileArn(world, team, profile),
 });
 
 /** A resource of the type, of `team`'s domain and named for `team` (or for `profile` where Studio names it). */

@@ -315,7 +315,7 @@ describe.each(WORLDS)("outsiders against the guards synthesized for %s", (_name,
           attempts(who, [
             request("identitystore:CreateGroupMembership", "arn:aws:identitystore:::group/a1b2c3d4-admins"),
             request("identitystore:UpdateUser", "arn:aws:identitystore:::user/a1b2c3d4-alice"),
-            request("sso:CreateApplicationAssignment", studioApplication(example.domainAccounts[0]!)),
+            request("sso:CreateApplicationAssignment", studioApplication(center)),
             request("sso:PutInlinePolicyToPermissionSet", ADMIN_PERMISSION_SET_ARN),
             request("sso:CreateAccountAssignment", ADMIN_PERMISSION_SET_ARN),
             request("sso-directory:CreateBearerToken", "*"),
@@ -382,7 +382,7 @@ describe.each(WORLDS)("outsiders against the guards synthesized for %s", (_name,
       const center = example.guardedIdentityCenterAccount;
       if (center === undefined) return;
       await allowed(standIn("the deployer", deployerOf(example.config, center)), [
-        request("sso:CreateApplicationAssignment", studioApplication(example.domainAccounts[0]!)),
+        request("sso:CreateApplicationAssignment", studioApplication(center)),
         request("sso:CreateAccountAssignment", ADMIN_PERMISSION_SET_ARN),
         request("identitystore:CreateGroupMembership", "arn:aws:identitystore:::group/a1b2c3d4-admins"),
       ]);
@@ -457,4 +457,14 @@ describe("the guard's switches, on contoso-external", () => {
     const guards = guardPolicies(loadExample("contoso-multi-account"), ADMIN_PERMISSION_SET_ARN)!;
     expect(JSON.stringify(guards.console.document).length).toBeLessThanOrEqual(5_120);
   });
+});
+
+test("GIVEN IAM Identity Center delegated to a member account WHEN its guard is made THEN it names the applications of that account and of every account with domains", () => {
+  const guards = guardPolicies(delegatedIdentityCenter(), ADMIN_PERMISSION_SET_ARN)!;
+  const statement = guards.identityCenter!.document.Statement.find(
+    (candidate) => candidate.Sid === "OnlyDeployerChangesStudioApplications",
+  )!;
+  expect([statement.Resource].flat().sort()).toEqual(
+    ["111122223333", "444455556666", "777788889999"].map((account) => `arn:aws:sso::${account}:application/*`),
+  );
 });

