@@ -10,7 +10,7 @@ import {
   READ_ONLY_ACCESS,
   SAGEMAKER_FULL_ACCESS,
 } from "./fixtures/aws-managed-policies";
-import { carriedContext, simulation, type Context, type Request } from "./simulator";
+import { carriedContext, simulation, statementsFor, type Context, type Request } from "./simulator";
 import { ADMIN_PERMISSION_SET_ARN, serviceControlPolicies, type PolicyJson } from "./synthesized-policies";
 
 /*
@@ -326,9 +326,13 @@ export async function decide(
   scps: readonly PolicyJson[] = example.scps.map((scp) => scp.document),
 ): Promise<EvaluationResult> {
   const account = who.arn.split(":")[4]!;
-  const binding = scps.filter((_, index) => example.scps[index]!.accounts.includes(account));
+  const binding = scps
+    .filter((_, index) => example.scps[index]!.accounts.includes(account))
+    .map((scp) => statementsFor(scp, request.action))
+    .filter((scp) => scp.Statement.length > 0);
+  const identity = statementsFor(who.identity as PolicyJson, request.action);
   const context: Context = await carriedContext(request.action, request.resource, request.context);
-  return runUnsafeSimulation(simulation(who.arn, who.identity, binding, { ...request, context }), {});
+  return runUnsafeSimulation(simulation(who.arn, identity, binding, { ...request, context }), {});
 }
 
 export const describeCase = ({ who, attack, request }: GuardCase) =>

@@ -149,7 +149,7 @@ const byAction = new WeakMap<PolicyJson, Map<string, PolicyJson>>();
  * The statements of a policy that may name the action: the only ones IAM weighs for it, and far fewer for the
  * simulator to parse on every request.
  */
-function statementsFor(policy: PolicyJson, action: string): PolicyJson {
+export function statementsFor(policy: PolicyJson, action: string): PolicyJson {
   let cached = byAction.get(policy);
   if (cached === undefined) byAction.set(policy, (cached = new Map()));
   let narrowed = cached.get(action);
