@@ -138,10 +138,13 @@ export class TeamGroups extends Construct {
     return `\${${block}[${JSON.stringify(key)}].object_id}`;
   }
 
-  /** Every group's object id, created or existing, as a Terraform list expression. */
+  /**
+   * Every group's object id, created or existing, sorted, as a Terraform list expression: Entra keeps lists of ids
+   * in an order of its own, and the provider compares ordered lists with it as they are.
+   */
   allObjectIds(): string[] {
     const lists = this.groupRefs.map((ref) => `[for key, entra_group in ${ref} : entra_group.object_id]`);
-    return Token.asList(`\${${lists.length === 1 ? lists[0] : `concat(${lists.join(", ")})`}}`);
+    return Token.asList(`\${sort(${lists.length === 1 ? lists[0] : `concat(${lists.join(", ")})`})}`);
   }
 
   /** A new iterator over every group, created or existing (`each.value.object_id`, `each.value.display_name`). */
