@@ -50,7 +50,7 @@ describe("AWS side of the Contoso example", () => {
       "ml-fraud-detection",
       "ml-recommendations",
     ]);
-    // Every member who gets a profile, once, in lower case (IAM Identity Center user names are case-insensitive).
+    // Every member who gets a profile, once, as the config writes them.
     expect(stack.locals.identity_center_user_names).toEqual([
       "alice@contoso.com",
       "bob@contoso.com",
@@ -66,8 +66,17 @@ describe("AWS side of the Contoso example", () => {
     expect(groupCheck.condition).toContain("setsubtract(local.identity_center_group_names");
     expect(groupCheck.error_message).toMatch(/^IAM Identity Center has no group named \$\{join/);
     const [userCheck] = users.block.lifecycle.postcondition;
-    expect(userCheck.condition).toContain("setsubtract(local.identity_center_user_names");
+    expect(userCheck.condition).toContain("setsubtract([for name in local.identity_center_user_names : lower(name)]");
     expect(userCheck.error_message).toContain("so their Studio profiles cannot be created");
+  });
+
+  test("fails the users' read when IAM Identity Center spells a member's user name otherwise, naming both spellings", () => {
+    const [, spelling] = dataSource(stack, "aws_identitystore_users").block.lifecycle.postcondition;
+    // Found without regard to case, then compared exactly: the profile keeps the user name it was created with.
+    expect(spelling.condition).toContain("lower(name) == lower(user.user_name)");
+    expect(spelling.condition).toContain("!contains(local.identity_center_user_names, user.user_name)");
+    expect(spelling.error_message).toMatch(/^IAM Identity Center spells these user names otherwise: \$\{join/);
+    expect(spelling.error_message).toContain("write them so in the config's members");
   });
 
   test("finds each group's id by its display name in the list", () => {

@@ -56,10 +56,21 @@ export class TeamGroups extends Construct {
     );
     // One batched lookup per group turns user names into object ids; it fails the plan for an unknown user.
     const memberIterator = TerraformIterator.fromMap(withMembers);
+    // Entra finds a user whatever the case, but provisions its own spelling to IAM Identity Center, where a Studio
+    // profile's user name must match it exactly.
+    const spelledOtherwise = `[for user in self.users : user.user_principal_name if !contains(each.value, user.user_principal_name)]`;
     const members = fixAddress(
       new DataAzureadUsers(this, "members", {
         forEach: memberIterator,
         userPrincipalNames: Token.asList(memberIterator.value),
+        lifecycle: {
+          postcondition: [
+            {
+              condition: `\${length(${spelledOtherwise}) == 0}`,
+              errorMessage: `Entra spells these user principal names otherwise: \${join(", ", ${spelledOtherwise})}. IAM Identity Center gets Entra's spelling, and a Studio profile's user name must match it exactly (it cannot be corrected later without replacing the profile and its home directory): write them so in the config.`,
+            },
+          ],
+        },
       }),
       MEMBERS_NAME,
     );

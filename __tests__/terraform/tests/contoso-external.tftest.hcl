@@ -149,7 +149,7 @@ variables {
 # Distinct values per instance. Overrides must be literals, so these repeat the ids in `group_ids` above.
 # ---------------------------------------------------------------------------------------------------------------
 # The identity store, as SCIM would have filled it: every group the config names and every member who gets a
-# profile (one in another casing: user names are compared case-insensitively).
+# profile, spelled as the config spells them.
 override_data {
   target = data.aws_identitystore_groups.identity_center
   values = {
@@ -165,7 +165,7 @@ override_data {
 override_data {
   target = data.aws_identitystore_users.identity_center
   values = {
-    users = [for name in ["Alice@Contoso.com", "bob@contoso.com", "erin.lee@contoso.com", "frank@contoso.com", "grace@contoso.com", "heidi@contoso.com", "ivan@contoso.com", "judy@contoso.com", "mallory@contoso.com", "carol@contoso.com"] : { user_name = name }]
+    users = [for name in ["alice@contoso.com", "bob@contoso.com", "erin.lee@contoso.com", "frank@contoso.com", "grace@contoso.com", "heidi@contoso.com", "ivan@contoso.com", "judy@contoso.com", "mallory@contoso.com", "carol@contoso.com"] : { user_name = name }]
   }
 }
 
@@ -677,6 +677,20 @@ run "a_user_missing_from_the_identity_store_fails_the_plan" {
   override_data {
     target = data.aws_identitystore_users.identity_center
     values = { users = [for name in ["alice@contoso.com", "bob@contoso.com"] : { user_name = name }] }
+  }
+  expect_failures = [data.aws_identitystore_users.identity_center]
+}
+
+# A member whose user name IAM Identity Center spells otherwise is found, but fails the plan: SageMaker keeps the
+# profile's user name as created, so the config must use IAM Identity Center's spelling from the start.
+run "a_user_name_spelled_otherwise_fails_the_plan" {
+  command   = plan
+  state_key = "stack"
+  override_data {
+    target = data.aws_identitystore_users.identity_center
+    values = {
+      users = [for name in ["Alice@Contoso.com", "bob@contoso.com", "erin.lee@contoso.com", "frank@contoso.com", "grace@contoso.com", "heidi@contoso.com", "ivan@contoso.com", "judy@contoso.com", "mallory@contoso.com", "carol@contoso.com"] : { user_name = name }]
+    }
   }
   expect_failures = [data.aws_identitystore_users.identity_center]
 }
