@@ -13,6 +13,7 @@ import {
   ListUserProfilesCommand,
   SageMakerClient,
   type AppType,
+  type DescribeDomainResponse,
   type SageMakerClientConfig,
 } from "@aws-sdk/client-sagemaker";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
@@ -153,6 +154,27 @@ export class Studio {
   async homeFileSystem(domainId: string): Promise<string | undefined> {
     const answer = await this.call(() => this.client.send(new DescribeDomainCommand({ DomainId: domainId })));
     return answer.HomeEfsFileSystemId;
+  }
+
+  /** DescribeDomain's answer, or undefined when there is no such domain. */
+  async domain(domainId: string): Promise<DescribeDomainResponse | undefined> {
+    try {
+      return await this.call(() => this.client.send(new DescribeDomainCommand({ DomainId: domainId })));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Apps of the domain that are InService or Pending, as `<profile or space>/<type>/<name>`. */
+  async runningApps(domainId: string): Promise<string[]> {
+    const apps = await this.all(async (token) => {
+      const answer = await this.client.send(new ListAppsCommand({ DomainIdEquals: domainId, NextToken: token }));
+      return { items: answer.Apps ?? [], next: answer.NextToken };
+    });
+    return apps
+      .filter((app) => app.Status === "InService" || app.Status === "Pending")
+      .map((app) => `${app.SpaceName ?? app.UserProfileName}/${app.AppType}/${app.AppName}`);
   }
 
   async profile(domainId: string, name: string): Promise<StudioProfile | undefined> {
