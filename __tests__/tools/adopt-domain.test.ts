@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { DescribeDomainResponse } from "@aws-sdk/client-sagemaker";
 import { mockClient } from "aws-sdk-client-mock";
 import { stringify } from "yaml";
 import { adopt } from "../../tools/adopt";
@@ -43,7 +44,9 @@ describe("the comparison of an adopted domain with the config", () => {
   test("GIVEN a console domain on the config's network THEN only its missing domain security groups would replace it", () => {
     const { replacing, kept } = compare(consoleForecasting());
     expect(replacing).toHaveLength(1);
-    expect(replacing[0]).toMatch(/^the domain's security groups \(domain settings\): the domain has none, the config `sg-/);
+    expect(replacing[0]).toMatch(
+      /^the domain's security groups \(domain settings\): the domain has none, the config `sg-/,
+    );
     // The fix is SageMaker's own in-place update, which the provider does not use.
     expect(replacing[0]).toContain(
       `aws sagemaker update-domain --domain-id d-forecast01 --domain-settings-for-update '{"SecurityGroupIds":["sg-0a1b2c3d4e5f60721"]}'`,
@@ -53,7 +56,7 @@ describe("the comparison of an adopted domain with the config", () => {
     expect(kept.join("\n")).toContain("AmazonSageMaker-ExecutionRole-20250114T101010");
   });
 
-  test.each([
+  test.each<[string, Partial<DescribeDomainResponse>, string]>([
     ["name", { DomainName: "forecasting-studio" }, "teams.forecasting.domainName"],
     ["authentication", { AuthMode: "IAM" }, "Only an IAM Identity Center domain can be adopted"],
     ["VPC", { VpcId: "vpc-0fffffffffffffff0" }, "aws.network matches"],
