@@ -258,7 +258,7 @@ describe("AWS side of the Contoso example", () => {
     const wanted = stack.locals.studio_domain_settings.forecasting.defaultSpaceSettings;
     // The API's own names: what `aws sagemaker update-domain --cli-input-json` reads.
     expect(wanted).toMatchObject({
-      ExecutionRole: '${aws_iam_role.execution["forecasting/shared-space"].arn}',
+      ExecutionRole: "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ml/contoso-ml-forecasting-shared-space",
       SecurityGroups: ["sg-0a1b2c3d4e5f60721"],
       JupyterLabAppSettings: {
         AppLifecycleManagement: { IdleSettings: { LifecycleManagement: "ENABLED", IdleTimeoutInMinutes: 60 } },

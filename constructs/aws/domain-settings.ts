@@ -72,7 +72,8 @@ export class DomainSettings extends Construct {
         Object.fromEntries(
           Object.values(props.teams).map((team) => {
             const limit: LimitOf = (name) => team.limits[name];
-            const role = props.roles.arnOf(team.sharedSpaceRoleKey);
+            // Known before the role exists: an imported domain is compared in the plan that creates the role.
+            const role = props.roles.configuredArnOf(team.sharedSpaceRoleKey);
             const space = sharedSpaceDefaults(role, securityGroups, limit, team.gitRepositories);
             const idle = space.jupyterLabAppSettings.appLifecycleManagement.idleSettings;
             const storage = space.spaceStorageSettings.defaultEbsStorageSettings;

@@ -219,6 +219,18 @@ override_resource {
   values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-recommendations-mlops" }
 }
 override_resource {
+  target = aws_iam_role.execution["forecasting/shared-space"]
+  values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-forecasting-shared-space" }
+}
+override_resource {
+  target = aws_iam_role.execution["recommendations/shared-space"]
+  values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-recommendations-shared-space" }
+}
+override_resource {
+  target = aws_iam_role.execution["fraud/shared-space"]
+  values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-fraud-shared-space" }
+}
+override_resource {
   target = aws_iam_role.execution["fraud/compute"]
   values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-fraud-compute" }
 }
@@ -475,7 +487,7 @@ run "apply_aws_side" {
   assert {
     condition = alltrue([for team, t in var.teams :
       output.studio_domain_updates[team].DomainId == aws_sagemaker_domain.team[team].id &&
-      output.studio_domain_updates[team].DefaultSpaceSettings.ExecutionRole == aws_iam_role.execution["${team}/shared-space"].arn &&
+      output.studio_domain_updates[team].DefaultSpaceSettings.ExecutionRole == "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-${team}-shared-space" &&
       [for r in try(output.studio_domain_updates[team].DefaultSpaceSettings.JupyterLabAppSettings.CodeRepositories, []) : r.RepositoryUrl] == t.git &&
       !can(output.studio_domain_updates[team].DomainSettingsForUpdate)
     ])
