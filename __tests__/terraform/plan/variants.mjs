@@ -84,17 +84,11 @@ export function variantsOf(text, config) {
     yaml: edit((c) => delete c.teams[first].members[leaving]),
   });
   // Every setting of a team that a routine change touches (its key, domain name and account are never routine:
-  // they replace the domain). `warns`: the plan's check names the team, whose shared spaces keep the domain's
-  // defaults until the runbook's update.
+  // they replace the domain).
   const derived = config.teams[first];
-  const setting = (name, warns, change) =>
-    variants.push({
-      name,
-      kind: "team-setting",
-      intent: { team: first, warns },
-      yaml: edit((c) => change(c.teams[first])),
-    });
-  setting("change-limits", true, (t) => {
+  const setting = (name, change) =>
+    variants.push({ name, kind: "team-setting", intent: { team: first }, yaml: edit((c) => change(c.teams[first])) });
+  setting("change-limits", (t) => {
     t.limits = {
       idleTimeoutMinutes: derived.limits.minIdleTimeoutMinutes + 30,
       maxIdleTimeoutMinutes: derived.limits.maxIdleTimeoutMinutes - 60,
