@@ -5,7 +5,7 @@
 const ASSIGNMENTS = new Set(["aws_ssoadmin_application_assignment", "aws_ssoadmin_account_assignment"]);
 
 const owned = (key, team) => typeof key === "string" && (key === team || key.startsWith(`${team}/`));
-const label = (c) => `${c.type}[${JSON.stringify(c.key)}]`;
+const label = (c) => (c.key === undefined ? c.address : `${c.type}[${JSON.stringify(c.key)}]`);
 
 function kindOf(actions) {
   if (actions.includes("create") && actions.includes("delete")) return "replace";
