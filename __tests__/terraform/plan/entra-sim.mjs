@@ -67,6 +67,19 @@ function literalInstances(forEach) {
   throw new Error(`entra simulation: a data source's for_each must be literal, not ${JSON.stringify(forEach)}`);
 }
 
+/**
+ * An argument as it is stored in a stand-in's input: the result of an expression in the JSON types that a state
+ * (generated from JSON values) records, tuples and objects, so that a list a function returns (`sort(...)`) is not
+ * a change of type, which terraform_data would plan as an update.
+ */
+function asJsonTypes(value) {
+  if (Array.isArray(value)) return value.map(asJsonTypes);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asJsonTypes(v)]));
+  const whole = typeof value === "string" && /^\$\{(.*)\}$/s.exec(value);
+  return whole && !whole[1].includes("${") ? `\${jsondecode(jsonencode(${whole[1]}))}` : value;
+}
+
 /** Rewrites an Entra-mode stack so that it plans without the azuread provider. */
 export function simulateEntra(original) {
   const stack = structuredClone(original);
@@ -111,7 +124,8 @@ export function simulateEntra(original) {
   stack.locals ??= {};
   const isResource = new Set(blocks.filter((b) => !b.data).map((b) => key(false, b.type, b.name)));
   for (const b of blocks) {
-    const args = Object.fromEntries(Object.entries(b.body).filter(([k]) => !META.has(k)));
+    const literalArgs = Object.fromEntries(Object.entries(b.body).filter(([k]) => !META.has(k)));
+    const args = b.data ? literalArgs : asJsonTypes(literalArgs);
     const read = [...readAttrs.get(key(b.data, b.type, b.name))];
     const computed = read.filter((attr) => !(attr in args));
     const id = standIn(b.data, b.type, b.name);
