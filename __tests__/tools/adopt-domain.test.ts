@@ -112,6 +112,19 @@ describe("npm run adopt for a team that imports a domain", () => {
     expect(sentCommands(sagemaker).filter((c) => /^(Create|Delete|Update)/.test(c))).toEqual([]);
   });
 
+  test("fails on a domain id that names no domain, with the config path", async () => {
+    // GIVEN no domain d-forecast01 in the account
+    fakeStudio(sagemaker, []);
+    const recording = recordingIo({ CDKTF_OUTDIR: out });
+    // WHEN
+    const code = await adopt(["--team", "forecasting", "--config", configFile], recording.io);
+    // THEN
+    expect(code).toBe(1);
+    expect(recording.err()).toBe(
+      "teams.forecasting.import.domainId: there is no domain d-forecast01 in account 111122223333: correct the id (aws sagemaker list-domains)",
+    );
+  });
+
   test("goes on to the profiles once the domain's security groups match, listing what stays the domain's", async () => {
     // GIVEN the fix the first run printed
     const described = consoleForecasting();
