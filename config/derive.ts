@@ -158,7 +158,18 @@ export function derive(input: FederationInput): FederationConfig {
       tags: sortKeys(input.aws.tags),
       executionRolePath: path,
     },
-    identityProvider: idp.type === "entra" ? { type: "entra", ...idp.entra } : { type: "external" },
+    identityProvider:
+      idp.type === "entra"
+        ? {
+            type: "entra",
+            ...idp.entra,
+            signingCertificateEndDate: graphDateTime(idp.entra.signingCertificateEndDate),
+            mfa:
+              idp.entra.mfa === undefined
+                ? undefined
+                : { ...idp.entra.mfa, breakGlassUserIds: [...idp.entra.mfa.breakGlassUserIds].sort() },
+          }
+        : { type: "external" },
     admins: {
       group: input.admins.group,
       members: [...input.admins.members].sort(),
@@ -183,6 +194,15 @@ export function derive(input: FederationInput): FederationConfig {
     roles: sortKeys(roles),
     profiles: sortKeys(profiles),
   };
+}
+
+/**
+ * A timestamp as Microsoft Graph returns it: UTC, whole seconds, `Z`. The provider stores Graph's value on every
+ * read and replaces the signing certificate when it differs from the config (end_date forces a new certificate),
+ * so an offset or a fraction of a second written in the config would replace it on every apply.
+ */
+function graphDateTime(text: string): string {
+  return new Date(text).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 function derivePersonas(input: FederationInput): Record<string, PersonaConfig> {

@@ -160,7 +160,8 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   "identityProvider.entra.tenantId": { description: "The Entra tenant id." },
   "identityProvider.entra.notificationEmails": { description: "Who gets the signing certificate's expiry notices." },
   "identityProvider.entra.signingCertificateEndDate": {
-    description: "RFC 3339 end of the SAML signing certificate, at most 3 years ahead. Changing it rotates it.",
+    description:
+      "RFC 3339 end of the SAML signing certificate, at most 3 years ahead, taken as Graph returns it (UTC, whole seconds). Changing the instant rotates it.",
   },
   "identityProvider.entra.provisionOnDemand": {
     description:
@@ -272,11 +273,12 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
       "Existing buckets, each of one team only. The first is the workspace: shared/ for the team (jobs only read it), jobs/ for jobs' output, users/<profile>/ private to each person (docs/architecture.md).",
   },
   "teams.<key>.gitRepositories": {
-    description: "Default code repositories of the team's JupyterLab spaces (at most 10).",
+    description:
+      "Default code repositories of the team's JupyterLab spaces (at most 10). Shared spaces get a change only with the domain update of docs/runbook.md, section 11.",
   },
   "teams.<key>.members": {
     description:
-      "User name (UPN, written one way everywhere) -> persona, empty (the default persona) or {persona, profileName}.",
+      "User name (UPN as the identity provider spells it, written one way everywhere) -> persona, empty (the default persona) or {persona, profileName}.",
   },
   "teams.<key>.members.<key>.persona": { description: "The member's persona.", default: "the team's defaultPersona" },
   "teams.<key>.members.<key>.profileName": {

@@ -100,13 +100,14 @@ export type IdentityProviderConfig =
       readonly type: "entra";
       readonly tenantId: string;
       readonly notificationEmails: readonly string[];
+      /** UTC, whole seconds, `Z`: as Microsoft Graph returns it. */
       readonly signingCertificateEndDate: string;
       readonly provisionOnDemand: boolean;
       readonly checkUserAttributes: boolean;
       readonly relayState?: string;
       readonly owners: readonly string[];
       /** A Conditional Access policy requiring MFA for the app: enforced, or report-only. */
-      readonly mfa?: { readonly enforce: boolean; readonly breakGlassUserIds: readonly string[] };
+      readonly mfa?: { readonly enforce: boolean; /** Sorted. */ readonly breakGlassUserIds: readonly string[] };
     }
   | { readonly type: "external" };
 

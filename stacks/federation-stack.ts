@@ -63,8 +63,9 @@ export interface FederationStackProps {
 export class FederationStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: FederationStackProps) {
     super(scope, id);
-    // Import blocks (the redirect URIs, adopted domains) need 1.5; Terraform refuses an older version up front.
-    this.addOverride("terraform.required_version", ">= 1.5.0");
+    // The redirect URIs' import id refers to the app (an expression, evaluated since 1.6; import blocks arrived in
+    // 1.5): Terraform refuses an older version up front instead of failing on the import.
+    this.addOverride("terraform.required_version", ">= 1.6.0");
     const { config } = props;
     configureBackend(this, config.backend);
 

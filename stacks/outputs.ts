@@ -69,6 +69,11 @@ export function awsOutputs(
       domains.map((studio) => forExpression(Token.asAny(studio.domains.fqn), "{ id = val.id, url = val.url }", "key")),
     ),
   });
+  new TerraformOutput(stack, "studio_domain_updates", {
+    description:
+      "Per team, the input of `aws sagemaker update-domain --cli-input-json` that brings the domain's own settings in line with the config (docs/runbook.md, Domain settings)",
+    value: `\${merge(${domains.map((studio) => studio.settings.updates).join(", ")})}`,
+  });
   new TerraformOutput(stack, "admin_permission_set_arn", {
     description: "ARN of the SageMaker admin permission set",
     value: admin.permissionSet.arn,

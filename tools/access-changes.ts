@@ -2,6 +2,7 @@ import { rolePolicy } from "../config/role-policy";
 import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig, type PersonaConfig } from "../config/types";
 import { domainLosses, type DomainLoss } from "./domain-replacement";
 import { canonicalPolicy } from "./policy-equivalence";
+import { code, codeList } from "./markdown";
 import { guardSummary, justInTimeText, limitsText, mfaText, remoteAccessText } from "./settings-text";
 import { bucketsAllowedBy } from "./role-buckets";
 import { isEmptyChange, setChange, sorted, type SetChange } from "./sets";
@@ -60,6 +61,11 @@ export interface TeamChange {
 
 export interface AccessChanges {
   readonly domainLosses: readonly DomainLoss[];
+  /**
+   * Per deployed domain, what the change alters that the domain keeps from its creation (Terraform never updates a
+   * domain): one line each, in the config's terms.
+   */
+  readonly domainSettings: readonly string[];
   /** Platform-wide lines: identity provider, phase, network access, console guard, account. */
   readonly platform: readonly string[];
   readonly teams: readonly TeamChange[];
@@ -86,8 +92,10 @@ export interface AccessChanges {
 /** Everything that changes who can reach what between two validated configs. */
 export function accessChanges(base: FederationConfig, head: FederationConfig): AccessChanges {
   const members = memberChanges(base, head);
+  const losses = domainLosses(base, head);
   return {
-    domainLosses: domainLosses(base, head),
+    domainLosses: losses,
+    domainSettings: domainSettingChanges(base, head, losses),
     platform: platformChanges(base, head),
     teams: teamChanges(base, head),
     members,
@@ -112,11 +120,36 @@ export function accessChanges(base: FederationConfig, head: FederationConfig): A
   };
 }
 
-/** Each domain's defaults (and shared spaces'), and each team's persona in use, whose limits change. */
+/**
+ * What the domains that stay keep from their creation and the change alters: their shared spaces' limits and
+ * repositories, and the network access of their account.
+ */
+function domainSettingChanges(base: FederationConfig, head: FederationConfig, losses: readonly DomainLoss[]): string[] {
+  if (base.phase !== "full") return [];
+  const access = (config: FederationConfig, account: string) =>
+    config.accounts[account]?.network?.appNetworkAccessType ?? "(no network)";
+  return sorted(Object.keys(head.teams)).flatMap((key) => {
+    const was = base.teams[key];
+    const is = head.teams[key]!;
+    if (was === undefined || losses.some((loss) => loss.team === key)) return [];
+    const what = [
+      ...changed("shared spaces' idle shutdown and storage", limitsText(was.limits), limitsText(is.limits)),
+      ...changed(
+        "shared spaces' Git repositories",
+        codeList(sorted(was.gitRepositories)),
+        codeList(sorted(is.gitRepositories)),
+      ),
+      ...changed("network access", access(base, was.account), access(head, is.account)),
+    ];
+    return what.length === 0 ? [] : [`${code(key)} (${code(is.domainName)}): ${what.join("; ")}`];
+  });
+}
+
+/** Each team's shared spaces, and each team's persona in use, whose limits change. */
 function limitChanges(base: FederationConfig, head: FederationConfig): string[] {
   const limits = (config: FederationConfig) => {
     const out = new Map<string, string>();
-    for (const team of Object.values(config.teams)) out.set(`${team.key} (domain defaults)`, limitsText(team.limits));
+    for (const team of Object.values(config.teams)) out.set(`${team.key} (shared spaces)`, limitsText(team.limits));
     for (const profile of Object.values(config.profiles))
       out.set(`${profile.team}/${config.roles[profile.roleKey]!.persona}`, limitsText(profile.limits));
     return out;
@@ -131,6 +164,7 @@ function limitChanges(base: FederationConfig, head: FederationConfig): string[] 
 export function hasAccessChange(changes: AccessChanges): boolean {
   return (
     changes.domainLosses.length +
+      changes.domainSettings.length +
       changes.platform.length +
       changes.teams.length +
       changes.members.length +

@@ -35,6 +35,7 @@ export function accessDiff(base: FederationConfig, head: FederationConfig, optio
     ? [
         ...domainWarning(changes),
         ...profileWarning(changes, options.baseSource),
+        ...domainSettingsNote(changes),
         ...section("Platform", changes.platform),
         ...section("Teams", changes.teams.map(teamLine)),
         ...members(changes, base.phase === "full"),
@@ -73,7 +74,7 @@ function section(title: string, lines: readonly string[]): string[] {
 }
 
 /** A GitHub alert box (rendered red for CAUTION, yellow for WARNING): a headline, then one item per line. */
-function alert(kind: "CAUTION" | "WARNING", headline: string, items: readonly string[]): string[] {
+function alert(kind: "CAUTION" | "WARNING" | "IMPORTANT", headline: string, items: readonly string[]): string[] {
   if (items.length === 0) return [];
   return ["", `> [!${kind}]`, `> ${headline}`, ">", ...items.map((item) => `> - ${item}`)];
 }
@@ -90,6 +91,17 @@ function domainWarning(changes: AccessChanges): string[] {
       (loss) =>
         `${code(loss.team)} (${code(loss.domainName)}) ${loss.action.toUpperCase()}: ${loss.reasons.join("; ")}`,
     ),
+  );
+}
+
+/** A step the apply does not take: the AWS provider cannot update a domain in VpcOnly mode. */
+function domainSettingsNote(changes: AccessChanges): string[] {
+  const teams = changes.domainSettings;
+  return alert(
+    "IMPORTANT",
+    `**${plural(teams.length, "Studio domain")} keep${teams.length === 1 ? "s" : ""} these settings from ${teams.length === 1 ? "its" : "their"} creation: the apply leaves them as they are.** ` +
+      "After the apply, update them as docs/runbook.md section 11 says (until then the plan's `studio_domain_settings` check warns). Profiles get the change with the apply.",
+    teams,
   );
 }
 

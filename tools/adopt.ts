@@ -2,6 +2,7 @@ import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { FederationConfig, TeamConfig } from "../config/types";
+import { importedDomainReport } from "./adopt-domain";
 import { awsFor, commandConfig, runCommand, runMain, type CommandIo } from "./aws-command";
 import { requireDeployed, targetOf } from "./member-target";
 import type { Studio } from "./studio-client";
@@ -9,7 +10,9 @@ import { UserError } from "./user-error";
 
 export const ADOPT_USAGE = `usage: npm run adopt [-- [--team <key>] [--config <file>]]
 
-  Finds the user profiles Studio created on its own for members of the config (a member who opened Studio before
+  For a team that imports a domain (teams.<key>.import.domainId), first compares the domain with what the stack
+  would set and stops, exit code 1, on a difference that would replace it, saying how to make it match. Then finds
+  the user profiles Studio created on its own for members of the config (a member who opened Studio before
   the apply created their profile), and writes cdktf.out/stacks/<name>/adopt-imports.tf.json: Terraform import
   blocks that take them over, so the next plan imports them instead of failing on the duplicate. A profile whose
   name differs from the config's is not imported: the command prints the profileName entry to add first.
@@ -59,11 +62,19 @@ export async function adopt(args: string[], io: CommandIo): Promise<number> {
       throw new UserError(`${stackDir}/cdk.tf.json is missing: run \`npx cdktf synth\` first, then npm run adopt`);
 
     const findings: Findings = { imports: [], renames: [], notes: [] };
+    let refused = false;
     for (const team of teams) {
       const { studio } = awsFor(io, config.accounts[team.account]!, "adopt");
-      await adoptInTeam(studio, config, team, findings);
-      if (team.importDomainId !== undefined)
-        findings.notes.push(...(await predating(studio, team.importDomainId, team)));
+      if (team.importDomainId !== undefined) {
+        const report = await importedDomainReport(studio, config, team);
+        io.out([...report.lines, ...(await predating(studio, team.importDomainId, team))].join("\n"));
+        refused ||= report.refuses;
+      }
+      if (!refused) await adoptInTeam(studio, config, team, findings);
+    }
+    if (refused) {
+      io.out("Nothing written: make the domain match first (above), then run npm run adopt again.");
+      return 1;
     }
 
     const file = join(stackDir, IMPORTS_FILE);

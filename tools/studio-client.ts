@@ -13,6 +13,7 @@ import {
   ListUserProfilesCommand,
   SageMakerClient,
   type AppType,
+  type DescribeDomainResponse,
   type SageMakerClientConfig,
 } from "@aws-sdk/client-sagemaker";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
@@ -157,6 +158,16 @@ export class Studio {
   async homeFileSystem(domainId: string): Promise<string | undefined> {
     const answer = await this.call(() => this.client.send(new DescribeDomainCommand({ DomainId: domainId })));
     return answer.HomeEfsFileSystemId;
+  }
+
+  /** DescribeDomain's answer, or undefined when there is no such domain. */
+  async domain(domainId: string): Promise<DescribeDomainResponse | undefined> {
+    try {
+      return await this.call(() => this.client.send(new DescribeDomainCommand({ DomainId: domainId })));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
   }
 
   async profile(domainId: string, name: string): Promise<StudioProfile | undefined> {

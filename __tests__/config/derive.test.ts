@@ -96,4 +96,27 @@ describe("the derived config", () => {
     for (const record of [config.teams, config.groups, config.roles, config.profiles, config.personas])
       expect(Object.keys(record)).toEqual([...Object.keys(record)].sort());
   });
+
+  test.each([
+    ["2028-01-01T00:00:00Z", "2028-01-01T00:00:00Z"],
+    ["2028-01-01T02:00:00+02:00", "2028-01-01T00:00:00Z"],
+    ["2027-12-31T19:30:00-04:30", "2028-01-01T00:00:00Z"],
+    ["2028-01-01T00:00:00.750Z", "2028-01-01T00:00:00Z"],
+  ])("writes the certificate end date %s as Graph returns it: %s", (written, graph) => {
+    // GIVEN the Contoso example with the end date written another way
+    const data = exampleData("contoso");
+    data.identityProvider.entra.signingCertificateEndDate = written;
+    // WHEN loaded
+    const idp = loadData(data).identityProvider;
+    // THEN it is UTC, whole seconds, Z (a string the provider compares with Graph's as it is)
+    expect(idp.type === "entra" && idp.signingCertificateEndDate).toBe(graph);
+  });
+
+  test("sorts the break-glass accounts, which the Conditional Access policy sends as an ordered list", () => {
+    const data = exampleData("contoso");
+    const [b, a] = ["f0000000-0000-4000-8000-000000000000", "0a000000-0000-4000-8000-000000000000"];
+    data.identityProvider.entra.mfa = { breakGlassUserIds: [b, a] };
+    const idp = loadData(data).identityProvider;
+    expect(idp.type === "entra" && idp.mfa?.breakGlassUserIds).toEqual([a, b]);
+  });
 });

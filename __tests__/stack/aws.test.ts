@@ -50,7 +50,7 @@ describe("AWS side of the Contoso example", () => {
       "ml-fraud-detection",
       "ml-recommendations",
     ]);
-    // Every member who gets a profile, once, in lower case (IAM Identity Center user names are case-insensitive).
+    // Every member who gets a profile, once, as the config writes them.
     expect(stack.locals.identity_center_user_names).toEqual([
       "alice@contoso.com",
       "bob@contoso.com",
@@ -66,8 +66,17 @@ describe("AWS side of the Contoso example", () => {
     expect(groupCheck.condition).toContain("setsubtract(local.identity_center_group_names");
     expect(groupCheck.error_message).toMatch(/^IAM Identity Center has no group named \$\{join/);
     const [userCheck] = users.block.lifecycle.postcondition;
-    expect(userCheck.condition).toContain("setsubtract(local.identity_center_user_names");
+    expect(userCheck.condition).toContain("setsubtract([for name in local.identity_center_user_names : lower(name)]");
     expect(userCheck.error_message).toContain("so their Studio profiles cannot be created");
+  });
+
+  test("fails the users' read when IAM Identity Center spells a member's user name otherwise, naming both spellings", () => {
+    const [, spelling] = dataSource(stack, "aws_identitystore_users").block.lifecycle.postcondition;
+    // Found without regard to case, then compared exactly: the profile keeps the user name it was created with.
+    expect(spelling.condition).toContain("lower(name) == lower(user.user_name)");
+    expect(spelling.condition).toContain("!contains(local.identity_center_user_names, user.user_name)");
+    expect(spelling.error_message).toMatch(/^IAM Identity Center spells these user names otherwise: \$\{join/);
+    expect(spelling.error_message).toContain("write them so in the config's members");
   });
 
   test("finds each group's id by its display name in the list", () => {
@@ -163,7 +172,6 @@ describe("AWS side of the Contoso example", () => {
     expect(Object.keys(domains.block.for_each)).toEqual(["forecasting", "fraud", "recommendations"]);
     expect(domains.block.for_each.fraud).toMatchObject({
       domainName: "contoso-ml-fraud",
-      defaultRole: "fraud/mlops",
       sharedSpaceRole: "fraud/shared-space",
       sharedNotebooks: "s3://contoso-fraud-workspace/shared/notebooks/",
       gitRepositories: [],
@@ -175,8 +183,7 @@ describe("AWS side of the Contoso example", () => {
       app_network_access_type: "VpcOnly",
       kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9",
       retention_policy: { home_efs_file_system: "Retain" },
-      // retention_policy is set at create and never read back: ignoring it keeps an imported domain in place.
-      lifecycle: { prevent_destroy: true, ignore_changes: ["retention_policy"] },
+      lifecycle: { prevent_destroy: true },
       domain_settings: {
         execution_role_identity_config: "USER_PROFILE_NAME",
         security_group_ids: ["sg-0a1b2c3d4e5f60721"],
@@ -184,17 +191,23 @@ describe("AWS side of the Contoso example", () => {
     });
   });
 
-  test("gives the domain the default persona's role, shared spaces the shared-space role, notebook sharing and Git repositories", () => {
+  test("never updates a domain in place: what SageMaker could update is kept from creation, nothing that replaces it is ignored", () => {
+    const { lifecycle } = resource(stack, "aws_sagemaker_domain").block;
+    // The provider's UpdateDomain fails on VpcOnly domains, so no config change may plan one.
+    for (const kept of ["default_user_settings", "default_space_settings", "app_network_access_type"])
+      expect(lifecycle.ignore_changes).toContain(kept);
+    // A change that would replace the domain must still reach the plan, where prevent_destroy stops it.
+    for (const guarded of ["domain_name", "auth_mode", "vpc_id", "subnet_ids", "kms_key_id", "domain_settings"])
+      expect(lifecycle.ignore_changes).not.toContain(guarded);
+    // retention_policy is never read back: an imported domain has none in its state.
+    expect(lifecycle.ignore_changes).toContain("retention_policy");
+  });
+
+  test("creates each domain with the shared-space role as its own default, and shared spaces' repositories and limits", () => {
     const domains = resource(stack, "aws_sagemaker_domain").block;
-    const defaultRole = `\${${resource(stack, "aws_iam_role").address}[each.value.defaultRole].arn}`;
-    expect(domains.default_user_settings).toMatchObject({
-      execution_role: defaultRole,
-      studio_web_portal: "ENABLED",
-      sharing_settings: { notebook_output_option: "Allowed", s3_output_path: "${each.value.sharedNotebooks}" },
-    });
-    expect(domains.default_space_settings.execution_role).toBe(
-      `\${${resource(stack, "aws_iam_role").address}[each.value.sharedSpaceRole].arn}`,
-    );
+    const sharedSpaceRole = `\${${resource(stack, "aws_iam_role").address}[each.value.sharedSpaceRole].arn}`;
+    expect(domains.default_user_settings.execution_role).toBe(sharedSpaceRole);
+    expect(domains.default_space_settings.execution_role).toBe(sharedSpaceRole);
     expect(domains.for_each.forecasting.gitRepositories).toEqual(["https://git.contoso.example/ml/forecasting.git"]);
     // Repositories as a dynamic block: a team without any gets none, as SageMaker returns none.
     for (const settings of [domains.default_user_settings, domains.default_space_settings])
@@ -202,6 +215,66 @@ describe("AWS side of the Contoso example", () => {
         for_each: "${each.value.gitRepositories}",
         content: { repository_url: "${code_repository.value}" },
       });
+  });
+
+  test("gives every profile what a domain keeps from its creation: the new Studio, notebook sharing, the team's repositories", () => {
+    const profiles = resource(stack, "aws_sagemaker_user_profile").block;
+    expect(profiles.user_settings).toMatchObject({
+      studio_web_portal: "ENABLED",
+      default_landing_uri: "studio::",
+      sharing_settings: {
+        notebook_output_option: "Allowed",
+        s3_output_path: "${local.profile_settings[each.value.role].sharedNotebooks}",
+        s3_kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9",
+      },
+    });
+    expect(stack.locals.profile_settings["fraud/mlops"].sharedNotebooks).toBe(
+      "s3://contoso-fraud-workspace/shared/notebooks/",
+    );
+  });
+
+  test("checks on every plan that each domain holds what the config says of its shared spaces, identity and network", () => {
+    // GIVEN the fraud team's own limits (idle 120 min, at most 720; storage at most 50 GB) and no repositories
+    const data = exampleData("contoso");
+    data.teams.fraud.limits = { idleTimeoutMinutes: 120, maxIdleTimeoutMinutes: 720, maxStorageGb: 50 };
+    const wanted = synthJson(loadData(data)).locals.studio_domain_settings.fraud;
+    // THEN its domain is compared with them
+    expect(wanted.compared).toMatchObject({
+      shared_spaces_idle_timeout: 120,
+      shared_spaces_max_idle_timeout: 720,
+      shared_spaces_max_storage_gb: 50,
+      shared_spaces_git_repositories: [],
+      execution_role_identity: "USER_PROFILE_NAME",
+      network_access: "VpcOnly",
+    });
+    const [assertion] = (stack as any).check.studio_domain_settings.assert;
+    expect(assertion.condition).toContain("for key, domain in aws_sagemaker_domain.team");
+    expect(assertion.condition).toContain("local.studio_domain_settings[key].compared");
+    expect(assertion.error_message).toMatch(/^Studio domain settings differ from the config: \$\{join/);
+    expect(assertion.error_message).toContain("aws sagemaker update-domain --cli-input-json file://update.json");
+  });
+
+  test("outputs, per team, the UpdateDomain input that applies what the domain does not take from Terraform", () => {
+    const wanted = stack.locals.studio_domain_settings.forecasting.defaultSpaceSettings;
+    // The API's own names: what `aws sagemaker update-domain --cli-input-json` reads.
+    expect(wanted).toMatchObject({
+      ExecutionRole: "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ml/contoso-ml-forecasting-shared-space",
+      SecurityGroups: ["sg-0a1b2c3d4e5f60721"],
+      JupyterLabAppSettings: {
+        AppLifecycleManagement: { IdleSettings: { LifecycleManagement: "ENABLED", IdleTimeoutInMinutes: 60 } },
+        CodeRepositories: [{ RepositoryUrl: "https://git.contoso.example/ml/forecasting.git" }],
+      },
+      SpaceStorageSettings: { DefaultEbsStorageSettings: { MaximumEbsVolumeSizeInGb: 100 } },
+    });
+    expect(stack.locals.studio_domain_settings.fraud.defaultSpaceSettings.JupyterLabAppSettings).not.toHaveProperty(
+      "CodeRepositories",
+    );
+    const updates: string = stack.output.studio_domain_updates.value;
+    expect(updates).toContain("DomainId = domain.id");
+    // The identity setting only when it differs: SageMaker takes it only while no app runs.
+    expect(updates).toContain(
+      'if try(domain.domain_settings[0].execution_role_identity_config, null) != "USER_PROFILE_NAME"',
+    );
   });
 
   test("assigns each team's group to its domain's application, keeping the group id it was created with", () => {
@@ -432,7 +505,8 @@ describe("home directories are never lost", () => {
     // THEN the same address, still guarded
     expect(domains.address).toBe("aws_sagemaker_domain.team");
     expect(domains.block.subnet_ids).toEqual(["subnet-0fffffffffffffff1"]);
-    expect(domains.block.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["retention_policy"] });
+    expect(domains.block.lifecycle.prevent_destroy).toBe(true);
+    expect(domains.block.lifecycle.ignore_changes).not.toContain("subnet_ids");
     expect(domains.block.retention_policy).toEqual({ home_efs_file_system: "Retain" });
   });
 

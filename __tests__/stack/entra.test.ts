@@ -120,6 +120,16 @@ describe("Entra side of the Contoso example", () => {
     expect(resource(stack, "azuread_group").block.members).toBe(`\${try(${members.address}[each.key].object_ids, [])}`);
   });
 
+  test("fails the lookup when Entra spells a member's user principal name otherwise than the config", () => {
+    const [spelling] = dataSource(stack, "azuread_users").block.lifecycle.postcondition;
+    // Entra finds the user whatever the case; the exact comparison is with the group's names as the config writes them.
+    expect(spelling.condition).toBe(
+      "${length([for user in self.users : user.user_principal_name if !contains(each.value, user.user_principal_name)]) == 0}",
+    );
+    expect(spelling.error_message).toMatch(/^Entra spells these user principal names otherwise: \$\{join/);
+    expect(spelling.error_message).toContain("write them so in the config");
+  });
+
   test("fails the plan for a user without the names IAM Identity Center needs", () => {
     const users = dataSource(stack, "azuread_user").block;
     // Every distinct member once: alice is in two teams, carol and dan are admins.

@@ -50,7 +50,8 @@ describe("just-in-time admins (admins.justInTime, Entra PIM for groups)", () => 
         require_multifactor_authentication: true,
         require_approval: false,
       },
-      eligible_assignment_rules: { expiration_required: false },
+      // An unset expire_after would be sent as a null maximumDuration; the one-year limit is written out.
+      eligible_assignment_rules: { expiration_required: false, expire_after: "P365D" },
     });
   });
 
@@ -120,8 +121,9 @@ describe("MFA on the way in (identityProvider.entra.mfa, Conditional Access)", (
     expect(policy.conditions.applications.included_applications).toEqual([
       "${data.azuread_application.identity_center.client_id}",
     ]);
+    // Sorted: the provider compares the ordered list with the order Graph returns.
     expect(policy.conditions.users.included_groups).toBe(
-      "${[for key, entra_group in azuread_group.team : entra_group.object_id]}",
+      "${sort([for key, entra_group in azuread_group.team : entra_group.object_id])}",
     );
     expect(policy.conditions.users.excluded_users).toEqual([BREAK_GLASS]);
     expect(policy.conditions.client_app_types).toEqual(["all"]);

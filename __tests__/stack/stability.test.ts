@@ -283,6 +283,8 @@ describe.each([
         { path: "locals > identity_center_user_names", kind: "changed" },
         // Olivia's role gets its shared profile settings (limits, repositories).
         { path: "locals > profile_settings > vision/data-scientist", kind: "added" },
+        // What its domain should hold, compared on every plan with what it keeps from its creation.
+        { path: "locals > studio_domain_settings > vision", kind: "added" },
         // Both personas' managed policies exist already in the account: the new roles are attached to them.
         ...Object.keys(Object.values<Data>(before.resource.aws_iam_policy)[0]!.for_each)
           .filter((policy) => ["compute", "data-scientist"].includes(policy.split("/")[0]!))

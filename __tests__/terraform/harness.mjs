@@ -58,7 +58,27 @@ function prepare(synthesized, dir, name) {
   const mocks = aliases.map(
     (alias) => `\nmock_provider "aws" {\n  alias  = "${alias}"\n  source = "./tests/mocks"\n}\n`,
   );
-  fs.appendFileSync(path.join(preventDestroy, "prevent-destroy.tftest.hcl"), mocks.join("") + identityStore(stack));
+  fs.appendFileSync(
+    path.join(preventDestroy, "prevent-destroy.tftest.hcl"),
+    mocks.join("") + identityStore(stack) + sharedSpaceRoles(stack),
+  );
+}
+
+/**
+ * The mock gives every role the same ARN, but the stack's `studio_domain_settings` checks compare each domain's
+ * shared-space role with the ARN the config gives it (a failed check fails a test run): each shared-space role
+ * gets that ARN, read from the check's own local.
+ */
+function sharedSpaceRoles(stack) {
+  return Object.entries(stack.locals ?? {})
+    .filter(([name]) => name.startsWith("studio_domain_settings"))
+    .flatMap(([name, teams]) =>
+      Object.entries(teams).map(
+        ([team, wanted]) =>
+          `\noverride_resource {\n  target = aws_iam_role.execution${name.slice("studio_domain_settings".length)}[${JSON.stringify(`${team}/shared-space`)}]\n  values = { arn = ${JSON.stringify(wanted.compared.shared_spaces_role)} }\n}\n`,
+      ),
+    )
+    .join("");
 }
 
 /**

@@ -95,6 +95,8 @@ for example in $examples; do
     cd "$dir"
     echo "== $name: init"
     terraform init -backend=false -input=false -no-color >/dev/null
+    # What this run proves is proven with these versions (the README says how to run it with others).
+    terraform version -json | node -e 'const v = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(`== '"$name"': Terraform ${v.terraform_version}; ${Object.entries(v.provider_selections).map(([p, n]) => `${p} ${n}`).join(", ")}`)'
     echo "== $name: validate"
     terraform validate -no-color
     echo "== $name: test (mock provider: plan and apply, assertions)"

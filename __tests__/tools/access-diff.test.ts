@@ -116,23 +116,56 @@ ${dataAtStakeBox("1 user profile", [
     );
   });
 
-  test("shows limits that change, for the domain and each team's persona, and nothing else", () => {
+  test("shows limits that change, for the shared spaces and each team's persona, and the step the domain needs", () => {
     // GIVEN fraud's override raises the idle timeout to 180 minutes (within mlops's maximum of 720)
     // WHEN
     const diff = diffAfter((data) => {
       data.teams.fraud.limits.idleTimeoutMinutes = 180;
     });
-    // THEN fraud's domain (default persona mlops) and both of its personas in use change; no other team
+    // THEN fraud's shared spaces (default persona mlops) and both of its personas in use change; no other team.
+    // The domain keeps its shared spaces' defaults from its creation: the reviewer learns the step after the apply.
     expect(diff.changed).toBe(true);
     expect(diff.markdown).toBe(
       `${HEADER}
+> [!IMPORTANT]
+> **1 Studio domain keeps these settings from its creation: the apply leaves them as they are.** After the apply, update them as docs/runbook.md section 11 says (until then the plan's \`studio_domain_settings\` check warns). Profiles get the change with the apply.
+>
+> - \`fraud\` (\`contoso-ext-fraud\`): shared spaces' idle shutdown and storage: idle apps stop after 120 min (60-720 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-720 min); spaces 5 GB (at most 50 GB)
+
 ## Idle shutdown and storage
 
-- fraud (domain defaults): idle apps stop after 120 min (60-720 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-720 min); spaces 5 GB (at most 50 GB)
+- fraud (shared spaces): idle apps stop after 120 min (60-720 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-720 min); spaces 5 GB (at most 50 GB)
 - fraud/data-scientist: idle apps stop after 120 min (60-480 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-480 min); spaces 5 GB (at most 50 GB)
 - fraud/mlops: idle apps stop after 120 min (60-720 min); spaces 5 GB (at most 50 GB) → idle apps stop after 180 min (60-720 min); spaces 5 GB (at most 50 GB)
 `,
     );
+  });
+
+  test("says when a team's Git repositories change, which its shared spaces get only with the runbook's step", () => {
+    // WHEN forecasting gets a second repository
+    const diff = diffAfter((data) => {
+      data.teams.forecasting.gitRepositories.push("https://git.contoso.example/ml/features.git");
+    });
+    // THEN
+    expect(diff.changed).toBe(true);
+    expect(diff.markdown).toContain(
+      "> - `forecasting` (`contoso-ext-forecasting`): shared spaces' Git repositories: `https://git.contoso.example/ml/forecasting.git` → `https://git.contoso.example/ml/features.git`, `https://git.contoso.example/ml/forecasting.git`",
+    );
+  });
+
+  test("says nothing of domain settings for a domain that is replaced anyway, or not deployed yet", () => {
+    // GIVEN a new VPC (every domain replaced) with new limits for fraud
+    const diff = diffAfter((data) => {
+      data.aws.network.vpcId = "vpc-0fffffffffffffff0";
+      data.teams.fraud.limits.idleTimeoutMinutes = 180;
+    });
+    expect(diff.markdown).not.toContain("[!IMPORTANT]");
+    // GIVEN a bootstrap base
+    const bootstrap = exampleData("contoso");
+    delete bootstrap.aws.identityCenter;
+    const full = exampleData("contoso");
+    full.teams.fraud.gitRepositories = ["https://git.contoso.example/ml/fraud.git"];
+    expect(diffOf(loadData(bootstrap), loadData(full)).markdown).not.toContain("[!IMPORTANT]");
   });
 
   test("shows just-in-time admins and MFA switched on", () => {

@@ -56,6 +56,8 @@ export interface FakeDomain {
   profiles: FakeProfile[];
   apps: FakeApp[];
   spaces: FakeSpace[];
+  /** The rest of DescribeDomain's answer. */
+  describe?: object;
 }
 
 /** The example's forecasting domain with nothing in it: each test adds the profiles, apps and spaces it needs. */
@@ -109,7 +111,10 @@ export function fakeStudio(mock: SageMakerStub, domains: FakeDomain[]): void {
     const { items, next } = page(domains, input.NextToken);
     return { Domains: items.map((d) => ({ DomainId: d.id, DomainName: d.name })), NextToken: next };
   });
-  mock.on(DescribeDomainCommand).callsFake((input: any) => ({ HomeEfsFileSystemId: domain(input.DomainId).efsId }));
+  mock.on(DescribeDomainCommand).callsFake((input: any) => ({
+    ...domain(input.DomainId).describe,
+    HomeEfsFileSystemId: domain(input.DomainId).efsId,
+  }));
   mock.on(ListUserProfilesCommand).callsFake((input: any) => {
     const { items, next } = page(domain(input.DomainIdEquals).profiles, input.NextToken);
     return { UserProfiles: items.map((p) => ({ UserProfileName: p.name })), NextToken: next };

@@ -38,11 +38,13 @@ export interface ExecutionRolesProps {
 export class ExecutionRoles extends Construct implements IPolicyDeclaring {
   readonly roles: IamRole;
   private readonly documents: readonly PolicyDocument[];
+  private readonly configured: Readonly<Record<string, RoleConfig>>;
 
   constructor(scope: Construct, id: string, props: ExecutionRolesProps) {
     super(scope, id);
     const { provider } = props;
     const suffix = props.addressSuffix ?? "";
+    this.configured = props.roles;
     this.documents = [
       ...Object.values(props.managedPolicies).map((policy) => policy.document),
       ...Object.values(props.roles).flatMap((role) => (role.inlinePolicy ? [role.inlinePolicy] : [])),
@@ -135,5 +137,13 @@ export class ExecutionRoles extends Construct implements IPolicyDeclaring {
   /** The ARN of the role with this key (a string or an iterator expression). */
   arnOf(key: string): string {
     return instanceAttribute(this.roles, key, "arn");
+  }
+
+  /**
+   * The ARN the role with this key gets, known from the config before the role exists, for comparisons that
+   * must be known when Terraform plans.
+   */
+  configuredArnOf(key: string): string {
+    return this.configured[key]!.roleArn;
   }
 }

@@ -90,11 +90,16 @@ export class IdentityCenterLookup extends Construct {
       GROUP_IDS,
     );
 
+    // As the config writes them (one spelling per user: the cross-check refuses two).
     const userNames = fixAddress(
-      new TerraformLocal(this, "user_names", [...new Set(props.userNames.map((name) => name.toLowerCase()))].sort()),
+      new TerraformLocal(this, "user_names", [...new Set(props.userNames)].sort()),
       "identity_center_user_names",
     );
-    const missingUsers = `setsubtract(local.${userNames.friendlyUniqueId}, [for user in self.users : lower(user.user_name)])`;
+    const names = `local.${userNames.friendlyUniqueId}`;
+    const missingUsers = `setsubtract([for name in ${names} : lower(name)], [for user in self.users : lower(user.user_name)])`;
+    // SageMaker takes a profile's user name as it is given, a later correction replaces the profile (and its home
+    // directory), and IAM Identity Center has one spelling: the config must use that one.
+    const spelledOtherwise = `[for user in self.users : format("%s (the config writes %s)", user.user_name, one([for name in ${names} : name if lower(name) == lower(user.user_name)])) if contains([for name in ${names} : lower(name)], lower(user.user_name)) && !contains(${names}, user.user_name)]`;
     this.users = fixAddress(
       new DataAwsIdentitystoreUsers(this, "users", {
         provider,
@@ -105,6 +110,10 @@ export class IdentityCenterLookup extends Construct {
             {
               condition: `\${length(${missingUsers}) == 0}`,
               errorMessage: `IAM Identity Center has no user named \${join(", ", ${missingUsers})}, so their Studio profiles cannot be created. ${props.missingFix.users(missingUsers)}`,
+            },
+            {
+              condition: `\${length(${spelledOtherwise}) == 0}`,
+              errorMessage: `IAM Identity Center spells these user names otherwise: \${join(", ", ${spelledOtherwise})}. A Studio profile's user name must be written exactly as IAM Identity Center has it (it cannot be corrected later without replacing the profile and its home directory): write them so in the config's members (and admins).`,
             },
           ],
         },

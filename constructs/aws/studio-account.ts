@@ -58,6 +58,7 @@ export class StudioAccount extends Construct {
       teams: props.teams,
       domains: this.domains,
       roles,
+      kmsKeyArn: account.kmsKeyArn,
       waitFor: [props.identityCenter.users],
       addressSuffix,
     });

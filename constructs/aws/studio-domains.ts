@@ -7,10 +7,12 @@ import type { NetworkConfig, TeamConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
 import { ImportBlock } from "../import-block";
 import { instanceAttribute } from "../instance-attribute";
+import { DomainSettings, EXECUTION_ROLE_IDENTITY, KEPT_FROM_CREATION, sharedSpaceDefaults } from "./domain-settings";
 import type { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
 import { stableGroupAssignment } from "./stable-group-assignment";
-import { appLifecycle, spaceStorage, type LimitOf } from "./studio-limits";
+import type { LimitOf } from "./studio-limits";
+import { sharedNotebooks, userSettings } from "./user-settings";
 
 export interface StudioDomainsProps {
   /** The provider of the account the domains live in (their assignments use the Identity Center's). */
@@ -44,6 +46,7 @@ export const CODE_REPOSITORIES = {
 export class StudioDomains extends Construct {
   readonly domains: SagemakerDomain;
   readonly assignments: SsoadminApplicationAssignment;
+  readonly settings: DomainSettings;
 
   constructor(scope: Construct, id: string, props: StudioDomainsProps) {
     super(scope, id);
@@ -53,22 +56,23 @@ export class StudioDomains extends Construct {
           team.key,
           {
             domainName: team.domainName,
-            defaultRole: `${team.key}/${team.defaultPersona}`,
             sharedSpaceRole: team.sharedSpaceRoleKey,
-            sharedNotebooks: `s3://${team.s3Buckets[0]}/shared/notebooks/`,
+            sharedNotebooks: sharedNotebooks(team),
             gitRepositories: team.gitRepositories,
             ...team.limits,
           },
         ]),
       ),
     );
-    const defaultRole = props.roles.arnOf(teams.getString("defaultRole"));
+    const sharedSpaceRole = props.roles.arnOf(teams.getString("sharedSpaceRole"));
     const limit: LimitOf = (name) => teams.getNumber(name);
     const suffix = props.addressSuffix ?? "";
     const securityGroups = props.network.securityGroupIds.length > 0 ? [...props.network.securityGroupIds] : undefined;
 
     // Replacing a domain deletes its users' home directories: the address is the team key, the home file
-    // system is retained, and Terraform refuses any plan that would destroy a domain.
+    // system is retained, and Terraform refuses any plan that would destroy a domain. Its settings are those of
+    // its creation (KEPT_FROM_CREATION): each profile carries its own, and a profile that had none would fall back
+    // to the least a member of the team may do, the shared-space role.
     this.domains = fixAddress(
       new SagemakerDomain(this, "domains", {
         provider: props.provider,
@@ -82,34 +86,17 @@ export class StudioDomains extends Construct {
         retentionPolicy: { homeEfsFileSystem: "Retain" },
         domainSettings: {
           securityGroupIds: securityGroups,
-          executionRoleIdentityConfig: "USER_PROFILE_NAME",
+          executionRoleIdentityConfig: EXECUTION_ROLE_IDENTITY,
         },
         defaultUserSettings: {
-          executionRole: defaultRole,
+          executionRole: sharedSpaceRole,
           securityGroups,
-          studioWebPortal: "ENABLED",
-          defaultLandingUri: "studio::",
-          jupyterLabAppSettings: { appLifecycleManagement: appLifecycle(limit) },
-          codeEditorAppSettings: { appLifecycleManagement: appLifecycle(limit) },
-          spaceStorageSettings: spaceStorage(limit),
-          sharingSettings: {
-            notebookOutputOption: "Allowed",
-            s3OutputPath: teams.getString("sharedNotebooks"),
-            s3KmsKeyId: props.kmsKeyArn,
-          },
+          ...userSettings(limit, teams.getString("sharedNotebooks"), props.kmsKeyArn),
         },
-        defaultSpaceSettings: {
-          // Shared spaces run as a role no bigger than any member's persona, never as the default persona's.
-          executionRole: props.roles.arnOf(teams.getString("sharedSpaceRole")),
-          securityGroups,
-          jupyterLabAppSettings: { appLifecycleManagement: appLifecycle(limit) },
-          spaceStorageSettings: spaceStorage(limit),
-        },
+        // Shared spaces run as a role no bigger than any member's persona, never as the default persona's.
+        defaultSpaceSettings: sharedSpaceDefaults(sharedSpaceRole, securityGroups, limit),
         tags: { "sagemaker-team": teams.key },
-        // The provider never reads retention_policy back and marks it ForceNew: an imported domain has none in
-        // its state, so without this its first plan would replace it. Ignoring it changes nothing else: a
-        // created domain keeps Retain from its create, and DeleteDomain without a policy also retains.
-        lifecycle: { preventDestroy: true, ignoreChanges: ["retention_policy"] },
+        lifecycle: { preventDestroy: true, ignoreChanges: KEPT_FROM_CREATION },
       }),
       `team${suffix}`,
     );
@@ -130,6 +117,14 @@ export class StudioDomains extends Construct {
       "default_space_settings.jupyter_lab_app_settings.dynamic.code_repository",
       CODE_REPOSITORIES,
     );
+
+    this.settings = new DomainSettings(this, "settings", {
+      domains: `aws_sagemaker_domain.team${suffix}`,
+      teams: props.teams,
+      network: props.network,
+      roles: props.roles,
+      addressSuffix: suffix,
+    });
 
     const assigned = TerraformIterator.fromResources(this.domains);
     const assignment = `aws_ssoadmin_application_assignment.team${suffix}`;

@@ -6,7 +6,8 @@ import type { ProfileConfig, TeamConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
 import type { ExecutionRoles } from "./execution-roles";
 import { CODE_REPOSITORIES, type StudioDomains } from "./studio-domains";
-import { appLifecycle, spaceStorage, type LimitOf } from "./studio-limits";
+import type { LimitOf } from "./studio-limits";
+import { sharedNotebooks, userSettings } from "./user-settings";
 
 export interface UserProfilesProps {
   /** The provider of the account the domains live in. */
@@ -17,6 +18,11 @@ export interface UserProfilesProps {
   readonly teams: Readonly<Record<string, TeamConfig>>;
   readonly domains: StudioDomains;
   readonly roles: ExecutionRoles;
+  /**
+   * Key of the account's domains, which also encrypts shared notebooks.
+   * @default - an AWS managed key
+   */
+  readonly kmsKeyArn?: string;
   /** What must exist first: the users in the identity store (read after their provisioning). */
   readonly waitFor: ITerraformDependable[];
   /**
@@ -54,7 +60,11 @@ export class UserProfiles extends Construct {
         Object.fromEntries(
           Object.values(props.profiles).map((profile) => [
             profile.roleKey,
-            { gitRepositories: props.teams[profile.team]!.gitRepositories, ...profile.limits },
+            {
+              gitRepositories: props.teams[profile.team]!.gitRepositories,
+              sharedNotebooks: sharedNotebooks(props.teams[profile.team]!),
+              ...profile.limits,
+            },
           ]),
         ),
       ),
@@ -72,13 +82,11 @@ export class UserProfiles extends Construct {
         userProfileName: profiles.getString("profileName"),
         singleSignOnUserIdentifier: "UserName",
         singleSignOnUserValue: profiles.getString("userName"),
-        // The persona's limits. A profile's app settings replace the domain's, so the team's repositories are
-        // repeated here.
+        // Everything a person's apps get, with the persona's limits: a domain keeps the settings of its creation,
+        // and a profile's app settings replace the domain's, so the team's repositories are repeated here.
         userSettings: {
           executionRole: props.roles.arnOf(profiles.getString("role")),
-          jupyterLabAppSettings: { appLifecycleManagement: appLifecycle(limit) },
-          codeEditorAppSettings: { appLifecycleManagement: appLifecycle(limit) },
-          spaceStorageSettings: spaceStorage(limit),
+          ...userSettings(limit, setting("sharedNotebooks"), props.kmsKeyArn),
         },
         tags: { "sagemaker-team": profiles.getString("team") },
         dependsOn: [props.domains.assignments, ...props.waitFor],

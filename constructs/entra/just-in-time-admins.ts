@@ -15,6 +15,9 @@ export interface JustInTimeAdminsProps {
   readonly groups: TeamGroups;
 }
 
+/** PIM's default limit of an eligible assignment (one year), sent explicitly; not enforced without expiration. */
+export const ELIGIBILITY_MAXIMUM = "P365D";
+
 /** The object id of `userName` (a Terraform expression) among the users a lookup found. */
 const objectIdIn = (lookup: DataAzureadUsers, userName: string) =>
   `\${one([for user in ${lookup.fqn}.users : user.object_id if lower(user.user_principal_name) == lower(${userName})])}`;
@@ -63,8 +66,9 @@ export class JustInTimeAdmins extends Construct {
                   })),
                 },
         },
-        // Eligibility without an end date (the config decides who is eligible).
-        eligibleAssignmentRules: { expirationRequired: false },
+        // Eligibility without an end date (the config decides who is eligible). The provider sends an unset
+        // expire_after as a null maximumDuration, a rule Graph has refused or taken only on a second apply.
+        eligibleAssignmentRules: { expirationRequired: false, expireAfter: ELIGIBILITY_MAXIMUM },
       }),
       "admins",
     );

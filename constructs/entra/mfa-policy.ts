@@ -6,11 +6,11 @@ export interface MfaPolicyProps {
   readonly displayName: string;
   /** The client id of the enterprise app the policy protects. */
   readonly clientId: string;
-  /** Object ids of every team group and the admin group. */
+  /** Object ids of every team group and the admin group, sorted (an ordered list to the provider). */
   readonly groupIds: string[];
   /** Enforce, or only report what would have been required (`enabledForReportingButNotEnforced`). */
   readonly enforce: boolean;
-  /** Object ids of break-glass accounts, never asked. */
+  /** Object ids of break-glass accounts, never asked; sorted. */
   readonly breakGlassUserIds: readonly string[];
 }
 

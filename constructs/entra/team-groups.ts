@@ -56,10 +56,21 @@ export class TeamGroups extends Construct {
     );
     // One batched lookup per group turns user names into object ids; it fails the plan for an unknown user.
     const memberIterator = TerraformIterator.fromMap(withMembers);
+    // Entra finds a user whatever the case, but provisions its own spelling to IAM Identity Center, where a Studio
+    // profile's user name must match it exactly.
+    const spelledOtherwise = `[for user in self.users : user.user_principal_name if !contains(each.value, user.user_principal_name)]`;
     const members = fixAddress(
       new DataAzureadUsers(this, "members", {
         forEach: memberIterator,
         userPrincipalNames: Token.asList(memberIterator.value),
+        lifecycle: {
+          postcondition: [
+            {
+              condition: `\${length(${spelledOtherwise}) == 0}`,
+              errorMessage: `Entra spells these user principal names otherwise: \${join(", ", ${spelledOtherwise})}. IAM Identity Center gets Entra's spelling, and a Studio profile's user name must match it exactly (it cannot be corrected later without replacing the profile and its home directory): write them so in the config.`,
+            },
+          ],
+        },
       }),
       MEMBERS_NAME,
     );
@@ -138,10 +149,13 @@ export class TeamGroups extends Construct {
     return `\${${block}[${JSON.stringify(key)}].object_id}`;
   }
 
-  /** Every group's object id, created or existing, as a Terraform list expression. */
+  /**
+   * Every group's object id, created or existing, sorted, as a Terraform list expression: Entra keeps lists of ids
+   * in an order of its own, and the provider compares ordered lists with it as they are.
+   */
   allObjectIds(): string[] {
     const lists = this.groupRefs.map((ref) => `[for key, entra_group in ${ref} : entra_group.object_id]`);
-    return Token.asList(`\${${lists.length === 1 ? lists[0] : `concat(${lists.join(", ")})`}}`);
+    return Token.asList(`\${sort(${lists.length === 1 ? lists[0] : `concat(${lists.join(", ")})`})}`);
   }
 
   /** A new iterator over every group, created or existing (`each.value.object_id`, `each.value.display_name`). */

@@ -1,105 +1,100 @@
-// The adopt-domain variant (README.md here): a Studio domain that exists in AWS but not in the state is taken
-// over by the import block that `teams.<key>.import.domainId` generates. The domain is config A's own, so the
-// plan must import it and change nothing else: no update of the imported domain, nothing created or replaced
-// around it (its user profiles, assignment and roles stay as they are).
-//
-// The fake AWS API describes the domain from A's state: DescribeDomain answers with the state's attributes in
-// the API's shape (as the provider would have read them), ListTags with its tags.
+// The adopt-console-domain variants (README.md here): a Studio domain made in the SageMaker console, which exists
+// in AWS but not in the state, is taken over by the import block that `teams.<key>.import.domainId` generates.
+// The fake AWS API answers DescribeDomain as the API reference shows a console-made domain (console-domain.ts), not
+// as the stack would have made it. Before the plan, `npm run adopt`'s own comparison (tools/adopt-domain.ts) reads
+// that answer; the plan must then agree with it:
+//   - as the console left it, the comparison names what would replace the domain, and the plan fails with
+//     `Instance cannot be destroyed` for exactly that domain and for nothing else;
+//   - once the domain is made to match as the comparison says, the comparison finds nothing that replaces it, and
+//     the plan imports the domain with no update of its settings (tags only, which the provider sets without
+//     UpdateDomain), creates the rest of the team (roles, the group's assignment, the profiles) and changes
+//     nothing else, and its check names the team, whose shared spaces keep the console's defaults until the
+//     runbook's update.
+// The team is new to the state, as in a real adoption: every instance of it is removed from A's state first.
 import { parse, stringify } from "yaml";
-
-/** Attribute names whose API field is not the plain PascalCase of the snake_case name. */
-const API_NAMES = {
-  id: "DomainId",
-  arn: "DomainArn",
-  code_repository: "CodeRepositories",
-  custom_image: "CustomImages",
-  custom_file_system_config: "CustomFileSystemConfigs",
-  custom_posix_user_config: "CustomPosixUserConfig",
-  sagemaker_image_arn: "SageMakerImageArn",
-  sagemaker_image_version_arn: "SageMakerImageVersionArn",
-};
-/** Attributes that exist only in Terraform (tags come from ListTags; the retention policy only acts on delete). */
-const TERRAFORM_ONLY = new Set(["tags", "tags_all", "retention_policy"]);
-
-const apiName = (name) =>
-  API_NAMES[name] ??
-  name
-    .split("_")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-
-const empty = (value) =>
-  value === null ||
-  value === undefined ||
-  value === "" ||
-  (Array.isArray(value) && value.length === 0) ||
-  (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
-
-/** One block of state values in the API's shape, guided by the provider schema of that block. */
-function toApi(values, block) {
-  const out = {};
-  for (const [name, value] of Object.entries(values ?? {})) {
-    if (TERRAFORM_ONLY.has(name) || empty(value)) continue;
-    const nested = block.block_types?.[name];
-    if (!nested) {
-      out[apiName(name)] = value;
-      continue;
-    }
-    const items = value.map((item) => toApi(item, nested.block)).filter((item) => !empty(item));
-    if (items.length === 0) continue;
-    out[apiName(name)] = nested.nesting_mode === "list" && nested.max_items === 1 ? items[0] : items;
-  }
-  return out;
-}
-
-/** What the fake AWS API knows of the domain instance `instance` of the state: its DescribeDomain answer and tags. */
-export function describedDomain(instance, schema) {
-  const block =
-    schema.provider_schemas["registry.terraform.io/hashicorp/aws"].resource_schemas.aws_sagemaker_domain.block;
-  const values = instance.attributes;
-  return {
-    id: values.id,
-    arn: values.arn,
-    describe: { ...toApi(values, block), Status: "InService" },
-    tags: Object.entries(values.tags_all ?? values.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
-  };
-}
+import { compareDomain } from "../../../tools/adopt-domain.ts";
+import { consoleDomain } from "../../tools/console-domain.ts";
+import { checkRefused } from "./assertions.mjs";
 
 /**
- * The variant: A's YAML with team `team` importing the domain `domainId`, and A's state without that domain
- * (`terraform state rm` of `address`, done by the caller).
+ * The variant's config: A's YAML with team `team` importing domain `domainId`, whose state entry the caller removes
+ * (`terraform state rm`).
  */
 export function adoptVariant(text, team, domainId) {
   const config = parse(text);
   config.teams[team].import = { domainId };
-  return { name: "adopt-domain", intent: { team }, yaml: stringify(config) };
+  return { name: "adopt-console-domain", intent: { team }, yaml: stringify(config) };
 }
 
 /**
- * Checks a saved plan (`terraform show -json`) of the adopt-domain variant: exactly one import, of team
- * `team`'s domain with id `domainId`, planned as a no-op, and no other change at all.
+ * DescribeDomain's answer for the team's domain made in the console on the config's network, and `npm run adopt`'s
+ * comparison of it. `matched`: after the comparison's fixes (the domain's security groups, the identity switch).
  */
-export function checkAdopted(plan, team, domainId) {
+export function consoleAdoption(config, team, domainId, matched) {
+  const account = config.accounts[config.teams[team].account];
+  const described = consoleDomain({
+    domainId,
+    domainName: config.teams[team].domainName,
+    accountId: account.accountId,
+    region: account.region,
+    vpcId: account.network.vpcId,
+    subnetIds: account.network.subnetIds,
+    securityGroupIds: account.network.securityGroupIds,
+    kmsKeyId: account.kmsKeyArn,
+  });
+  if (matched)
+    described.DomainSettings = {
+      ...described.DomainSettings,
+      SecurityGroupIds: [...account.network.securityGroupIds],
+      ExecutionRoleIdentityConfig: "USER_PROFILE_NAME",
+    };
+  const sharedSpaceRole = config.roles[config.teams[team].sharedSpaceRoleKey].roleArn;
+  return {
+    domain: { id: domainId, arn: described.DomainArn, describe: described, tags: [] },
+    comparison: compareDomain(described, config.teams[team], account, sharedSpaceRole),
+  };
+}
+
+/** The console's domain as it is: the comparison and the refused plan (a `terraform plan -json` run) must agree. */
+export function checkConsoleRefused(result, comparison, team) {
+  const refused = checkRefused(result, team);
+  if (comparison.replacing.length === 0)
+    return { ok: false, text: `npm run adopt saw nothing that replaces the domain; the plan: ${refused.text}` };
+  if (!refused.ok)
+    return { ok: false, text: `npm run adopt: ${comparison.replacing.join(" | ")}; but ${refused.text}` };
+  return { ok: true, text: `npm run adopt stops first: ${comparison.replacing.join(" | ")}; ${refused.text}` };
+}
+
+/** The domain made to match: a saved plan (`terraform show -json`) and its check warnings. */
+export function checkConsoleImported(plan, warnings, comparison, team, domainId) {
   const problems = [];
+  if (comparison.replacing.length > 0)
+    problems.push(`npm run adopt still sees a replacement: ${comparison.replacing.join(" | ")}`);
   const managed = plan.resource_changes.filter((rc) => rc.mode === "managed");
-  const imports = managed.filter((rc) => rc.change.importing);
-  const domain = imports.find((rc) => rc.type === "aws_sagemaker_domain" && rc.index === team);
+  const domain = managed.find((rc) => rc.change.importing && rc.type === "aws_sagemaker_domain" && rc.index === team);
   if (!domain) problems.push(`no import of aws_sagemaker_domain[${JSON.stringify(team)}]`);
   else {
     if (domain.change.importing.id !== domainId)
       problems.push(`imported id ${domain.change.importing.id}, expected ${domainId}`);
-    if (domain.change.actions.join() !== "no-op") {
-      const changed = Object.keys(domain.change.after ?? {}).filter(
-        (k) => JSON.stringify(domain.change.before?.[k]) !== JSON.stringify(domain.change.after?.[k]),
-      );
-      problems.push(`the imported domain is planned as ${domain.change.actions.join("+")} (${changed.join(", ")})`);
-    }
+    const changed = Object.keys({ ...domain.change.before, ...domain.change.after }).filter(
+      (k) => JSON.stringify(domain.change.before?.[k]) !== JSON.stringify(domain.change.after?.[k]),
+    );
+    const settings = changed.filter((k) => !["tags", "tags_all"].includes(k));
+    if (!["no-op", "update"].includes(domain.change.actions.join()) || settings.length > 0)
+      problems.push(`the imported domain is planned as ${domain.change.actions.join("+")} of ${changed.join(", ")}`);
   }
-  for (const rc of imports) if (rc !== domain) problems.push(`unexpected import of ${rc.address}`);
-  for (const rc of managed)
-    if (rc !== domain && rc.change.actions.join() !== "no-op")
-      problems.push(`unexpected ${rc.change.actions.join("+")} of ${rc.address}`);
+  const ownedByTeam = (key) => key === team || (typeof key === "string" && key.startsWith(`${team}/`));
+  for (const rc of managed) {
+    const action = rc.change.actions.join();
+    if (rc === domain || action === "no-op" || (action === "create" && ownedByTeam(rc.index))) continue;
+    problems.push(`unexpected ${rc.change.importing ? "import" : action} of ${rc.address}`);
+  }
+  if (!warnings.some((w) => w.detail.includes(`${team} (${domainId})`)))
+    problems.push(`no check warning about team ${team}'s domain settings`);
   return problems.length > 0
     ? { ok: false, text: problems.join("; ") }
-    : { ok: true, text: `imports ${domain.address} (id ${domainId}) as a no-op; nothing else changes` };
+    : {
+        ok: true,
+        text: `imports ${domain.address} (id ${domainId}) setting only its tags, creates the rest of team ${team}; the check warns: ${warnings.map((w) => w.detail).join(" ")}`,
+      };
 }

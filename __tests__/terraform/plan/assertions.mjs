@@ -5,7 +5,7 @@
 const ASSIGNMENTS = new Set(["aws_ssoadmin_application_assignment", "aws_ssoadmin_account_assignment"]);
 
 const owned = (key, team) => typeof key === "string" && (key === team || key.startsWith(`${team}/`));
-const label = (c) => `${c.type}[${JSON.stringify(c.key)}]`;
+const label = (c) => (c.key === undefined ? c.address : `${c.type}[${JSON.stringify(c.key)}]`);
 
 function kindOf(actions) {
   if (actions.includes("create") && actions.includes("delete")) return "replace";
@@ -13,20 +13,43 @@ function kindOf(actions) {
   return "no-op";
 }
 
-/** Every managed instance's change, from a saved plan (`terraform show -json`). */
+const differing = (before, after) =>
+  Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]));
+
+/**
+ * Every managed instance's change, from a saved plan (`terraform show -json`). `forcedBy`: for a replaced
+ * stand-in of the Entra simulation, the ForceNew arguments of the real object that changed.
+ */
 export function changesOfPlan(plan) {
   return plan.resource_changes
     .filter((rc) => rc.mode === "managed")
     .map((rc) => {
       const kind = kindOf(rc.change.actions);
-      const updated =
-        kind === "update"
-          ? Object.keys(rc.change.after ?? {}).filter(
-              (k) => JSON.stringify(rc.change.before?.[k]) !== JSON.stringify(rc.change.after?.[k]),
-            )
+      const updated = kind === "update" ? differing(rc.change.before ?? {}, rc.change.after ?? {}) : [];
+      const forcedBy =
+        kind === "replace" && rc.type === "terraform_data"
+          ? differing(rc.change.before?.triggers_replace ?? {}, rc.change.after?.triggers_replace ?? {})
           : [];
-      return { type: rc.type, key: rc.index, address: rc.address, kind, updated };
+      return { type: rc.type, key: rc.index, address: rc.address, name: rc.name, kind, updated, forcedBy };
     });
+}
+
+/**
+ * Why the azuread provider replaces an object, per type and changed ForceNew argument: the only replacements an
+ * Entra-mode plan may show. Anything else replaced (an assignment, a group, the app) would cut access mid-apply.
+ */
+const EXPLAINED = {
+  azuread_synchronization_job_provision_on_demand: {
+    triggers:
+      "provisioned again on purpose (create-only): a renamed group or a user created again must reach IAM Identity Center within the apply",
+  },
+};
+
+/** The explanation of a replaced stand-in, or undefined. */
+function explanation(c) {
+  const type = Object.keys(EXPLAINED).find((t) => c.name.startsWith(`${t}_`));
+  const reasons = c.forcedBy.map((arg) => EXPLAINED[type]?.[arg]);
+  return c.forcedBy.length > 0 && reasons.every(Boolean) ? [...new Set(reasons)].join("; ") : undefined;
 }
 
 /**
@@ -58,8 +81,17 @@ export function planErrors(stdout) {
     .map((e) => e.diagnostic);
 }
 
+/** The failed assertions of check blocks, which Terraform reports as warnings: `{ detail }`. */
+export function checkWarnings(stdout) {
+  return events(stdout)
+    .filter((e) => e.type === "diagnostic" && e.diagnostic.severity === "warning")
+    .filter((e) => e.diagnostic.summary === "Check block assertion failed")
+    .map((e) => ({ detail: e.diagnostic.detail }));
+}
+
 export function summary(variant) {
   const { team, member } = variant.intent;
+  if (!team) return "the whole config";
   return member ? `${member} in team ${team}` : `team ${team}`;
 }
 
@@ -78,6 +110,7 @@ function counts(changes) {
 export function check(kind, changes, intent, configs) {
   const changed = changes.filter((c) => c.kind !== "no-op");
   const problems = [];
+  const explained = [];
   const only = (allowed, why) => {
     for (const c of changed) if (!allowed(c)) problems.push(`unexpected ${c.kind} of ${label(c)} (${why})`);
   };
@@ -114,6 +147,22 @@ export function check(kind, changes, intent, configs) {
       );
       break;
     }
+    case "team-setting": {
+      // A routine change of one team's settings: never a domain (the provider's UpdateDomain fails on VpcOnly
+      // domains), never a profile created or deleted (a home directory), and only the team's own roles come or go.
+      for (const c of changed) {
+        if (c.type === "aws_sagemaker_domain")
+          problems.push(`${c.kind} of ${label(c)}: a domain must never be updated`);
+        else if (c.type === "aws_sagemaker_user_profile" && c.kind !== "update")
+          problems.push(`${c.kind} of ${label(c)}: a profile is only ever updated by a setting`);
+        else if (c.kind !== "update" && !owned(c.key, team)) problems.push(`unexpected ${c.kind} of ${label(c)}`);
+      }
+      break;
+    }
+    case "second-apply":
+      // The state as the providers read it back after the apply: nothing at all may change.
+      only(() => false, "the second apply of an applied config");
+      break;
     case "renamed-group":
       only(() => false, "a renamed group keeps its identity store id");
       break;
@@ -141,12 +190,16 @@ export function check(kind, changes, intent, configs) {
       break;
     }
     case "entra": {
-      // Entra simulation (plus a team or a member): nothing of AWS is replaced or deleted, above all no
-      // application or account assignment. Stand-ins of Entra objects may be: data sources are simulated as
-      // resources, whose outputs an update leaves unknown where the real lookup would read them.
-      for (const c of changed)
-        if ((c.kind === "replace" || c.kind === "delete") && c.type.startsWith("aws_"))
-          problems.push(`${c.kind} of ${label(c)}`);
+      // Entra simulation (plus a team or a member, a renamed group): nothing is deleted, and nothing replaced but
+      // what EXPLAINED explains, above all no application or account assignment, no group and no app.
+      for (const c of changed) {
+        if (c.kind === "delete") problems.push(`delete of ${c.address}`);
+        if (c.kind !== "replace") continue;
+        const why = c.type === "terraform_data" ? explanation(c) : undefined;
+        if (why) explained.push(`${c.address} replaced: ${why}`);
+        else
+          problems.push(`unexplained replace of ${c.address}${c.forcedBy.length ? ` (${c.forcedBy.join(", ")})` : ""}`);
+      }
       break;
     }
     default:
@@ -156,7 +209,7 @@ export function check(kind, changes, intent, configs) {
   const updates = changed.filter((c) => c.kind === "update").map((c) => `${label(c)} (${c.updated.join(", ")})`);
   return {
     ok: true,
-    text: `${counts(changed) || "no changes"}${updates.length ? `; in-place updates: ${updates.join(", ")}` : ""}`,
+    text: `${counts(changed) || "no changes"}${updates.length ? `; in-place updates: ${updates.join(", ")}` : ""}${explained.map((line) => `\n  ${line}`).join("")}`,
   };
 }
 

@@ -1,9 +1,19 @@
 // Entra-mode simulation: the azuread provider cannot be installed here, so every azuread_* resource and data
-// source of an Entra-mode stack becomes a `terraform_data` stand-in, and Terraform core plans the AWS side with
-// the real AWS provider as it would in Entra mode. What this keeps is the graph: references, for_each over the
-// Entra groups, and the `depends_on` that makes the identity-store lookups wait for provisioning. A stand-in
-// is replaced exactly when the azuread provider would replace the real object (its ForceNew arguments go into
-// `triggers_replace`); any other argument change is an in-place update, as in Entra.
+// source of an Entra-mode stack is replaced by something Terraform core plans with the same graph, and the AWS side
+// is planned with the real AWS provider as it would be in Entra mode.
+//
+// A resource becomes two `terraform_data` stand-ins:
+//   terraform_data.<type>_<name>      input: its arguments; replaced exactly when the azuread provider would
+//                                     replace the object (its ForceNew arguments are `triggers_replace`), any other
+//                                     change is an in-place update, as in Entra;
+//   terraform_data.<type>_<name>_ids  input: the ids the object gets when created (object_id, client_id, ...),
+//                                     with the same `triggers_replace`: they stay known and unchanged through an
+//                                     in-place update, as Entra's ids do, and become unknown only with a new object.
+// A data source has no dependencies on managed objects in this stack, so Terraform reads it while planning: it
+// becomes a local value holding its arguments and what the lookup finds, known at plan time as a real read is.
+// Every reference goes through `local.<type>_<name>` (`local.data_<type>_<name>` for a data source), which merges
+// a resource's arguments (as planned: its stand-in's input) and ids attribute by attribute, so an update leaves
+// both known, as the azuread provider does.
 
 /** Arguments the azuread provider (3.x) marks ForceNew, per type; "all" when every argument is. */
 const FORCE_NEW = {
@@ -25,20 +35,50 @@ const FORCE_NEW = {
 
 const META = new Set(["//", "for_each", "count", "depends_on", "lifecycle", "provider"]);
 
-/** The expression inside a `${...}` argument (or the literal, JSON-encoded). */
-const expression = (value) =>
-  typeof value === "string" && /^\$\{.*\}$/s.test(value) ? value.slice(2, -1) : JSON.stringify(value);
-
-/** Computed attributes read as structures: the users a lookup found, one per user principal name asked for. */
+/** What a lookup finds, when it is more than an id: the users a lookup by user principal names returns. */
 const STRUCTURED = {
   azuread_users: {
     users: (args) =>
-      `\${[for upn in ${expression(args.user_principal_names)} : { user_principal_name = upn, object_id = "sim-user-\${upn}" }]}`,
+      args.user_principal_names.map((upn) => ({ user_principal_name: upn, object_id: `sim-user-${upn}` })),
+    object_ids: (args) => args.user_principal_names.map((upn) => `sim-user-${upn}`),
   },
 };
-const REF = /(?<![\w.])(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)(\[[^\]]*\])?(\.[a-z_]+)?/g;
+const REF = /(?<![\w.])(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)/g;
 
 const standIn = (data, type, name) => `${data ? "data_" : ""}${type}_${name}`;
+
+/** Replaces `each.key` and `each.value[.attr]` in a data source's literal arguments by one instance's. */
+function instanceArgs(value, key, each) {
+  if (Array.isArray(value)) return value.map((v) => instanceArgs(v, key, each));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, instanceArgs(v, key, each)]));
+  if (typeof value !== "string" || !value.includes("each.")) return value;
+  const m = /^\$\{each\.(key|value)(?:\.([A-Za-z_]+))?\}$/.exec(value);
+  if (!m) throw new Error(`entra simulation: cannot expand ${value} in a data source`);
+  return m[1] === "key" ? key : m[2] ? each[m[2]] : each;
+}
+
+/** The instances of a data source's literal for_each (a map, or a set written `toset([...])`), or undefined. */
+function literalInstances(forEach) {
+  if (forEach === undefined) return undefined;
+  if (forEach && typeof forEach === "object" && !Array.isArray(forEach)) return Object.entries(forEach);
+  const set = typeof forEach === "string" && /^\$\{toset\((\[.*\])\)\}$/s.exec(forEach);
+  if (set) return JSON.parse(set[1]).map((value) => [value, value]);
+  throw new Error(`entra simulation: a data source's for_each must be literal, not ${JSON.stringify(forEach)}`);
+}
+
+/**
+ * An argument as it is stored in a stand-in's input: the result of an expression in the JSON types that a state
+ * (generated from JSON values) records, tuples and objects, so that a list a function returns (`sort(...)`) is not
+ * a change of type, which terraform_data would plan as an update.
+ */
+function asJsonTypes(value) {
+  if (Array.isArray(value)) return value.map(asJsonTypes);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asJsonTypes(v)]));
+  const whole = typeof value === "string" && /^\$\{(.*)\}$/s.exec(value);
+  return whole && !whole[1].includes("${") ? `\${jsondecode(jsonencode(${whole[1]}))}` : value;
+}
 
 /** Rewrites an Entra-mode stack so that it plans without the azuread provider. */
 export function simulateEntra(original) {
@@ -55,94 +95,115 @@ export function simulateEntra(original) {
       }
   const key = (data, type, name) => `${data ? "data." : ""}${type}.${name}`;
 
-  // The attributes read from each block (directly, or as each.value.<attr> where for_each iterates over it):
-  // the stand-in's output must have them.
+  // The attributes read from each block, directly or as each.value.<attr> where for_each iterates over it.
   const readAttrs = new Map(blocks.map((b) => [key(b.data, b.type, b.name), new Set()]));
-  const text = JSON.stringify(stack) + JSON.stringify(blocks.map((b) => b.body));
-  for (const m of text.matchAll(REF)) if (m[5]) readAttrs.get(key(m[1], m[2], m[3]))?.add(m[5].slice(1));
-  // for_each over one block (`${azuread_group.team}`) or over the merge of several (created and existing groups).
-  const iterating = (body) => {
-    const m = typeof body.for_each === "string" && /^\$\{(?:merge\((.*)\)|(.*))\}$/.exec(body.for_each);
-    const refs = m ? (m[1] ?? m[2]).split(/,\s*/) : [];
-    const parsed = refs.map((ref) => /^(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)$/.exec(ref));
-    return parsed.length > 0 && parsed.every(Boolean) ? parsed.map((p) => key(p[1], p[2], p[3])) : [];
-  };
+  const everything = JSON.stringify(stack) + JSON.stringify(blocks.map((b) => b.body));
+  for (const m of everything.matchAll(
+    /(?<![\w.])(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)(?:\[[^\]]*\])?\.([a-z_]+)/g,
+  ))
+    readAttrs.get(key(m[1], m[2], m[3]))?.add(m[4]);
   const allBodies = [
     ...blocks.map((b) => b.body),
     ...["resource", "data"].flatMap((s) => Object.values(stack[s] ?? {}).flatMap((byName) => Object.values(byName))),
   ];
+  // ... and through a for expression's symbol: [for key, group in azuread_group.team : group.object_id].
+  for (const m of everything.matchAll(
+    /for\s+(?:\w+,\s*)?(\w+)\s+in\s+(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)\s*:/g,
+  ))
+    for (const use of everything.matchAll(new RegExp(`(?<![\\w.])${m[1]}\\.([a-z_]+)`, "g")))
+      readAttrs.get(key(m[2], m[3], m[4]))?.add(use[1]);
   for (const body of allBodies) {
-    for (const over of iterating(body))
-      for (const m of JSON.stringify(body).matchAll(/each\.value\.([a-z_]+)/g)) readAttrs.get(over).add(m[1]);
+    const over = typeof body.for_each === "string" ? [...body.for_each.matchAll(REF)] : [];
+    for (const ref of over)
+      for (const m of JSON.stringify(body).matchAll(/each\.value\.([a-z_]+)/g))
+        readAttrs.get(key(ref[1], ref[2], ref[3]))?.add(m[1]);
   }
 
   stack.resource ??= {};
   stack.resource.terraform_data = {};
+  stack.locals ??= {};
+  const isResource = new Set(blocks.filter((b) => !b.data).map((b) => key(false, b.type, b.name)));
   for (const b of blocks) {
-    const args = Object.fromEntries(Object.entries(b.body).filter(([k]) => !META.has(k)));
-    const instance = b.body.for_each !== undefined ? "${each.key}" : "0";
-    const computed = {};
-    for (const attr of readAttrs.get(key(b.data, b.type, b.name))) {
-      if (attr in args) continue;
-      const structured = STRUCTURED[b.type]?.[attr];
-      if (structured) {
-        computed[attr] = structured(args);
-        continue;
-      }
-      // Lists of other objects' ids follow what was looked up; an object's own ids never change.
-      computed[attr] = attr.endsWith("_ids") ? Object.values(args) : `sim-${b.type}-${attr}-${instance}`;
+    const literalArgs = Object.fromEntries(Object.entries(b.body).filter(([k]) => !META.has(k)));
+    const args = b.data ? literalArgs : asJsonTypes(literalArgs);
+    const read = [...readAttrs.get(key(b.data, b.type, b.name))];
+    const computed = read.filter((attr) => !(attr in args));
+    const id = standIn(b.data, b.type, b.name);
+    if (b.data) {
+      const found = (instanceKey, values) =>
+        Object.fromEntries(
+          computed.map((attr) => [
+            attr,
+            STRUCTURED[b.type]?.[attr]?.(values) ?? `sim-${b.type}-${attr}-${instanceKey}`,
+          ]),
+        );
+      const instances = literalInstances(b.body.for_each);
+      stack.locals[id] = instances
+        ? Object.fromEntries(
+            instances.map(([k, each]) => {
+              const values = instanceArgs(args, k, each);
+              return [k, { ...values, ...found(k, values) }];
+            }),
+          )
+        : { ...args, ...found("0", args) };
+      continue;
     }
+    const forEach = b.body.for_each;
     const forceNew = FORCE_NEW[b.type] === "all" ? Object.keys(args) : (FORCE_NEW[b.type] ?? []);
     const triggers = Object.fromEntries(Object.entries(args).filter(([k]) => forceNew.includes(k)));
+    const replaced = Object.keys(triggers).length > 0 ? { triggers_replace: triggers } : {};
     const lifecycle = { ...b.body.lifecycle };
     // Conditions read attributes of the real object (self.app_roles, ...), and ignore_changes names its arguments,
     // which a stand-in does not have; neither changes what the AWS side is planned with.
     delete lifecycle.precondition;
     delete lifecycle.postcondition;
     delete lifecycle.ignore_changes;
-    stack.resource.terraform_data[standIn(b.data, b.type, b.name)] = {
-      ...(b.body.for_each !== undefined ? { for_each: b.body.for_each } : {}),
-      ...(b.body.depends_on ? { depends_on: b.body.depends_on } : {}),
+    const dependsOn = (b.body.depends_on ?? []).filter((dep) => isResource.has(dep));
+    stack.resource.terraform_data[id] = {
+      ...(forEach !== undefined ? { for_each: forEach } : {}),
+      ...(dependsOn.length > 0 ? { depends_on: dependsOn } : {}),
       ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
-      input: { ...args, ...computed },
-      ...(Object.keys(triggers).length > 0 ? { triggers_replace: triggers } : {}),
+      input: args,
+      ...replaced,
     };
+    const instance = forEach !== undefined ? "${each.key}" : "0";
+    if (computed.length > 0)
+      stack.resource.terraform_data[`${id}_ids`] = {
+        ...(forEach !== undefined ? { for_each: forEach } : {}),
+        input: Object.fromEntries(computed.map((attr) => [attr, `sim-${b.type}-${attr}-${instance}`])),
+        ...replaced,
+      };
+    const argsRead = JSON.stringify(read.filter((attr) => attr in args));
+    const merged = (object, ids) =>
+      computed.length > 0
+        ? `merge({ for name in ${argsRead} : name => ${object}.input[name] }, ${ids}.output)`
+        : `{ for name in ${argsRead} : name => ${object}.input[name] }`;
+    stack.locals[id] =
+      forEach !== undefined
+        ? `\${{ for key, object in terraform_data.${id} : key => ${merged("object", `terraform_data.${id}_ids[key]`)} }}`
+        : `\${${merged(`terraform_data.${id}`, `terraform_data.${id}_ids`)}}`;
   }
 
   // The redirect URIs' import targets an Entra object, which a stand-in cannot be; an adopted domain's import is
-  // planned by the external examples' adopt-domain variant (a domain the fake AWS API describes), so here the
-  // adopted domain is simply part of the state.
+  // planned by the external examples' adopt variants, so here the adopted domain is simply part of the state.
   delete stack.import;
   delete stack.provider.azuread;
   delete stack.terraform.required_providers.azuread;
   for (const variable of Object.values(stack.variable ?? {}))
     if (variable.default === undefined) variable.default = "simulated-value";
 
-  // References: attribute reads go through the stand-in's output; whole-object references (for_each,
-  // depends_on) name the stand-in itself.
-  const json = JSON.stringify(stack).replace(REF, (_, data, type, name, index = "", attr = "") =>
-    attr
-      ? `terraform_data.${standIn(data, type, name)}${index}.output${attr}`
-      : `terraform_data.${standIn(data, type, name)}${index}`,
-  );
-  // A for expression over a stand-in's instances reads their attributes under output too.
-  const iterated = [...json.matchAll(/for \w+, (\w+) in terraform_data\.[A-Za-z0-9_]+ :/g)].map((m) => m[1]);
-  const out = JSON.parse(
-    iterated.reduce(
-      (text, name) => text.replace(new RegExp(`\\b${name}\\.(?!output\\.)`, "g"), `${name}.output.`),
-      json,
-    ),
-  );
-  // for_each over a stand-in: each.value is the stand-in, its attributes are under output.
+  // depends_on names a block, not a value: a resource's stand-in (data sources are read while planning anyway).
   for (const section of ["resource", "data"])
-    for (const byName of Object.values(out[section] ?? {}))
-      for (const [name, body] of Object.entries(byName))
-        if (
-          typeof body.for_each === "string" &&
-          /^\$\{(terraform_data\.[A-Za-z0-9_]+|merge\(terraform_data\.[A-Za-z0-9_]+(, terraform_data\.[A-Za-z0-9_]+)*\))\}$/.test(
-            body.for_each,
-          )
-        )
-          byName[name] = JSON.parse(JSON.stringify(body).replace(/each\.value\.(?!output\.)/g, "each.value.output."));
-  return out;
+    for (const byName of Object.values(stack[section] ?? {}))
+      for (const body of Object.values(byName))
+        if (body.depends_on) {
+          body.depends_on = body.depends_on.flatMap((dep) => {
+            const m = /^(data\.)?(azuread_[a-z_]+)\.([A-Za-z0-9_]+)$/.exec(dep);
+            if (!m) return [dep];
+            return m[1] ? [] : [`terraform_data.${standIn(false, m[2], m[3])}`];
+          });
+          if (body.depends_on.length === 0) delete body.depends_on;
+        }
+  // Every other reference reads the local of the object.
+  return JSON.parse(JSON.stringify(stack).replace(REF, (_, data, type, name) => `local.${standIn(data, type, name)}`));
 }

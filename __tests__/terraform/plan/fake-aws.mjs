@@ -160,11 +160,19 @@ function queryCall(req, body, res, calls) {
   return true;
 }
 
+/** A value in AWS JSON 1.1: timestamps are epoch seconds. */
+function apiJson(value) {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map(apiJson);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, apiJson(v)]));
+}
+
 /**
- * Starts the fake on an ephemeral loopback port. It closes itself after `lifetimeMs` even if the caller
- * forgets, and never keeps the process alive on its own.
+ * Starts the fake on an ephemeral loopback port. It lives until close(), however long a slow machine takes, and
+ * never keeps the process alive on its own (a run that fails without closing it still exits).
  */
-export async function startFakeAws({ fixture, lifetimeMs = 10 * 60 * 1000 }) {
+export async function startFakeAws({ fixture }) {
   let ops = operations(fixture);
   const calls = [];
   const unexpected = [];
@@ -201,7 +209,7 @@ export async function startFakeAws({ fixture, lifetimeMs = 10 * 60 * 1000 }) {
         );
       }
       try {
-        reply(200, op(body ? JSON.parse(body) : {}));
+        reply(200, apiJson(op(body ? JSON.parse(body) : {})));
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         reply(error.status, { __type: error.type, message: error.message }, error.type);
@@ -210,7 +218,6 @@ export async function startFakeAws({ fixture, lifetimeMs = 10 * 60 * 1000 }) {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   server.unref();
-  const timer = setTimeout(() => server.close(), lifetimeMs).unref();
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     calls,
@@ -220,7 +227,6 @@ export async function startFakeAws({ fixture, lifetimeMs = 10 * 60 * 1000 }) {
       ops = operations(next);
     },
     close() {
-      clearTimeout(timer);
       server.closeAllConnections();
       return new Promise((resolve) => server.close(resolve));
     },

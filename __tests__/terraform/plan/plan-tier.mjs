@@ -10,10 +10,19 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { adoptVariant, checkAdopted, describedDomain } from "./adopt-domain.mjs";
-import { changesOfPlan, changesOfStream, check, checkRefused, planErrors, summary } from "./assertions.mjs";
+import { adoptVariant, checkConsoleImported, checkConsoleRefused, consoleAdoption } from "./adopt-domain.mjs";
+import {
+  changesOfPlan,
+  changesOfStream,
+  check,
+  checkRefused,
+  checkWarnings,
+  planErrors,
+  summary,
+} from "./assertions.mjs";
 import { simulateEntra } from "./entra-sim.mjs";
 import { fixtureFromConfig, startFakeAws } from "./fake-aws.mjs";
+import { readBack } from "./read-back.mjs";
 import { addReadyBlocks, emptyState } from "./state.mjs";
 import { variantsOf } from "./variants.mjs";
 
@@ -106,14 +115,81 @@ async function plan(dir, stateFile, out) {
   return JSON.parse((await run("terraform", ["show", "-json", out], { cwd: dir })).stdout);
 }
 
-/** The changes of a plan that must succeed, or the reason it failed. */
-async function changes(dir, stateFile) {
+/**
+ * The changes and check warnings of a plan that must succeed, or the reason it failed. `saved`: from a saved plan,
+ * which names each update's attributes and each replacement's cause (one `terraform show` more).
+ */
+async function changes(dir, stateFile, saved) {
   const result = await plan(dir, stateFile);
   if (result.code !== 0) {
     const errors = planErrors(result.stdout).map((d) => `${d.summary}: ${d.detail}`);
     return { error: `plan failed: ${errors.join("; ") || result.stderr}` };
   }
-  return { changes: changesOfStream(result.stdout) };
+  const warnings = checkWarnings(result.stdout);
+  if (!saved) return { changes: changesOfStream(result.stdout), warnings };
+  return { changes: changesOfPlan(await plan(dir, stateFile, saved)), warnings };
+}
+
+/** What the check warnings of a variant must be: about exactly `team` when it `warns`, else none. */
+function warningProblems(warnings, intent) {
+  const aboutTeam = warnings.filter(
+    (w) => w.detail.includes(`: ${intent.team} (`) || w.detail.includes(`; ${intent.team} (`),
+  );
+  if (intent.warns && aboutTeam.length === 0) return [`no check warning names team ${intent.team}`];
+  const others = warnings.filter((w) => !intent.warns || !aboutTeam.includes(w));
+  return others.map((w) => `unexpected warning: ${w.detail}`);
+}
+
+/** The Terraform and provider versions a working directory runs (after init), as one line. */
+async function versions(dir) {
+  const v = JSON.parse((await run("terraform", ["version", "-json"], { cwd: dir })).stdout);
+  const providers = Object.entries(v.provider_selections ?? {}).map(([source, version]) => `${source} ${version}`);
+  return `Terraform ${v.terraform_version}; ${providers.join(", ")}`;
+}
+
+/** What a team's shared spaces get from its domain, as the config says. */
+function sharedSpaceDefaults(config, team) {
+  const { limits, gitRepositories } = config.teams[team];
+  return JSON.stringify({ limits, repositories: [...gitRepositories].sort() });
+}
+
+/** Addresses of the state's instances owned by `team` (keyed by it or `<team>/...`), of the resources `pick` takes. */
+function instancesOf(state, team, pick = () => true) {
+  return state.resources
+    .filter(pick)
+    .flatMap((r) =>
+      r.instances
+        .filter((i) => i.index_key === team || String(i.index_key).startsWith(`${team}/`))
+        .map((i) => `${r.type}.${r.name}[${JSON.stringify(i.index_key)}]`),
+    );
+}
+
+function writeState(file, state) {
+  fs.writeFileSync(file, JSON.stringify(state, null, 2));
+  return file;
+}
+
+/** A copy of state file `from` at `to` without `addresses` (`terraform state rm`, as the runbook does). */
+async function stateWithout(dir, from, to, addresses) {
+  fs.copyFileSync(from, path.join(dir, "terraform.tfstate"));
+  await run("terraform", ["state", "rm", "-lock=false", ...addresses], { cwd: dir });
+  fs.copyFileSync(path.join(dir, "terraform.tfstate"), to);
+  return to;
+}
+
+/**
+ * The second apply: A again, planned against the state as read back after A's apply (read-back.mjs), must change
+ * nothing. In Entra mode the certificate's end date is written with an offset, the same instant as A's: the
+ * config's normalization is what keeps the provider from replacing the certificate.
+ */
+function secondApply(text, entra) {
+  const yaml = entra
+    ? text.replace(/(signingCertificateEndDate:\s*")([^"]+)(")/, (_, open, date, close) => {
+        const shifted = new Date(new Date(date).getTime() + 2 * 3600 * 1000).toISOString().slice(0, 19);
+        return `${open}${shifted}+02:00${close}`;
+      })
+    : text;
+  return { name: "second-apply", intent: {}, yaml };
 }
 
 /**
@@ -137,8 +213,13 @@ async function example(workRoot, configFile) {
     if (!ok) failed = true;
   };
 
-  const variants = variantsOf(text).filter((v) => !entra || ["plus-team", "plus-member"].includes(v.name));
   const configs = { A: loadConfigFile(configFile) };
+  const variants = [
+    ...variantsOf(text, configs.A).filter(
+      (v) => !entra || ["plus-team", "plus-member", "renamed-group"].includes(v.name),
+    ),
+    secondApply(text, entra),
+  ];
   const stacks = {};
   await Promise.all(
     [{ name: "A", file: path.resolve(configFile) }, ...variants].map(async (v) => {
@@ -152,6 +233,12 @@ async function example(workRoot, configFile) {
       stacks[v.name] = forPlanning(entra ? simulateEntra(synthesized) : synthesized);
     }),
   );
+  // A team setting that changes what the domain keeps from its creation (its shared spaces' limits or
+  // repositories) must make the plan's check name the team; any other must not warn at all.
+  for (const v of variants)
+    if (v.kind === "team-setting")
+      v.intent.warns =
+        sharedSpaceDefaults(configs.A, v.intent.team) !== sharedSpaceDefaults(configs[v.name], v.intent.team);
 
   const fake = await startFakeAws({ fixture: fixtureFromConfig(configs.A) });
   try {
@@ -165,6 +252,7 @@ async function example(workRoot, configFile) {
     };
     useStack("A");
     await run("terraform", ["init", "-input=false", "-no-color"], { cwd: dir });
+    report("versions", true, await versions(dir));
     if (!schemas.has(entra))
       schemas.set(
         entra,
@@ -198,56 +286,56 @@ async function example(workRoot, configFile) {
         report(`${v.name} (${v.intent.team})`, result.ok, result.text);
 
         // The runbook's retire path: forget the team's domain in the state, then the plan deletes the rest.
-        const retired = path.join(work, "retired.tfstate");
-        fs.copyFileSync(stateA, path.join(dir, "terraform.tfstate"));
-        const domains = state.resources
-          .filter((r) => r.type === "aws_sagemaker_domain")
-          .flatMap((r) =>
-            r.instances
-              .filter((i) => i.index_key === v.intent.team)
-              .map(() => `${r.type}.${r.name}["${v.intent.team}"]`),
-          );
-        await run("terraform", ["state", "rm", "-lock=false", ...domains], { cwd: dir });
-        fs.copyFileSync(path.join(dir, "terraform.tfstate"), retired);
+        const domains = instancesOf(state, v.intent.team, (r) => r.type === "aws_sagemaker_domain");
+        const retired = await stateWithout(dir, stateA, path.join(work, "retired.tfstate"), domains);
         const p = await changes(dir, retired);
         const r = p.error ? { ok: false, text: p.error } : check("retire", p.changes, v.intent, configs);
         report(`${v.name}, retired (runbook: state rm ${domains.join(" ")})`, r.ok, r.text);
         continue;
       }
-      const p = await changes(dir, stateA);
-      const result = p.error
+      // The second apply plans against the state as the providers read it back after the first.
+      const against =
+        v.name === "second-apply" ? writeState(path.join(work, "read-back.tfstate"), readBack(state)) : stateA;
+      const p = await changes(dir, against, entra && path.join(work, `${v.name}.plan`));
+      let result = p.error
         ? { ok: false, text: p.error }
-        : check(entra ? "entra" : v.name, p.changes, v.intent, configs);
+        : check(v.kind ?? (entra && v.name !== "second-apply" ? "entra" : v.name), p.changes, v.intent, configs);
+      const warned = p.error ? [] : warningProblems(p.warnings, v.intent);
+      if (warned.length > 0) result = { ok: false, text: [result.text, ...warned].join("; ") };
+      else if (p.warnings?.length)
+        result = { ...result, text: `${result.text}; the check warns: ${p.warnings.map((w) => w.detail).join(" ")}` };
       report(`${v.name} (${summary(v)})`, result.ok, result.text);
     }
     if (!entra) {
-      // adopt-domain (adopt-domain.mjs): the first team's domain exists in AWS but not in the state.
+      // adopt-console-domain (adopt-domain.mjs): the first team's domain was made in the console, and nothing of
+      // the team is in the state yet.
       const team = Object.keys(configs.A.teams)[0];
-      const resource = state.resources.find(
-        (r) => r.type === "aws_sagemaker_domain" && r.instances.some((i) => i.index_key === team),
-      );
-      const instance = resource.instances.find((i) => i.index_key === team);
-      const address = `${resource.type}.${resource.name}["${team}"]`;
-      const v = adoptVariant(text, team, instance.attributes.id);
+      const domainInstance = state.resources
+        .find((r) => r.type === "aws_sagemaker_domain" && r.instances.some((i) => i.index_key === team))
+        .instances.find((i) => i.index_key === team);
+      const domainId = domainInstance.attributes.id;
+      const v = adoptVariant(text, team, domainId);
       const file = path.join(work, `${v.name}.yaml`);
       fs.writeFileSync(file, v.yaml);
       configs[v.name] = loadConfigFile(file);
       stacks[v.name] = forPlanning(await synth(file, path.join(work, `out-${v.name}`)));
-      fs.copyFileSync(stateA, path.join(dir, "terraform.tfstate"));
-      await run("terraform", ["state", "rm", "-lock=false", address], { cwd: dir });
-      const adoptState = path.join(work, "adopt.tfstate");
-      fs.copyFileSync(path.join(dir, "terraform.tfstate"), adoptState);
+      const adoptState = await stateWithout(dir, stateA, path.join(work, "adopt.tfstate"), instancesOf(state, team));
       useStack(v.name);
-      fake.setFixture({ ...fixtureFromConfig(configs[v.name]), domains: [describedDomain(instance, schema)] });
-      const result = await plan(dir, adoptState, path.join(work, "adopt.plan")).then(
-        (p) => checkAdopted(p, team, instance.attributes.id),
-        (error) => ({ ok: false, text: error.message }),
-      );
-      report(
-        `${v.name} (team ${team}: import ${instance.attributes.id} after state rm ${address})`,
-        result.ok,
-        result.text,
-      );
+      for (const matched of [false, true]) {
+        const { domain, comparison } = consoleAdoption(configs[v.name], team, domainId, matched);
+        fake.setFixture({ ...fixtureFromConfig(configs[v.name]), domains: [domain] });
+        const title = `${v.name} (team ${team} imports ${domainId}, made in the console${matched ? ", then made to match as npm run adopt says" : ""})`;
+        let result;
+        if (!matched) result = checkConsoleRefused(await plan(dir, adoptState), comparison, team);
+        else {
+          const streamed = await plan(dir, adoptState);
+          result = await plan(dir, adoptState, path.join(work, "adopt.plan")).then(
+            (saved) => checkConsoleImported(saved, checkWarnings(streamed.stdout), comparison, team, domainId),
+            (error) => ({ ok: false, text: error.message }),
+          );
+        }
+        report(title, result.ok, result.text);
+      }
     }
     if (fake.unexpected.length > 0) report("fake AWS API", false, `calls not faked: ${fake.unexpected.join("; ")}`);
     else report("fake AWS API", true, `${fake.calls.length} calls: ${[...new Set(fake.calls)].sort().join(", ")}`);

@@ -1,5 +1,6 @@
 // Day-2 variants of an example config, generated from its YAML so they follow the example when it changes:
-// each is the example plus or minus one team or member, or with one team's group renamed in the IdP.
+// each is the example plus or minus one team or member, one team's group renamed in the IdP, or one setting of
+// one team changed (kind "team-setting": none of them may touch a Studio domain).
 import { parse, stringify } from "yaml";
 
 const NEW_TEAM = "churn";
@@ -9,8 +10,11 @@ function memberPersona(team, value) {
   return typeof value === "string" ? value : (value.persona ?? team.defaultPersona);
 }
 
-/** The variants of config text `text`; each says which team (and member) it changes for the assertions. */
-export function variantsOf(text) {
+/**
+ * The variants of config text `text` (`config`: the same, loaded); each says which team (and member) it changes
+ * for the assertions.
+ */
+export function variantsOf(text, config) {
   const base = parse(text);
   const teamKeys = Object.keys(base.teams);
   const first = teamKeys[0];
@@ -78,6 +82,32 @@ export function variantsOf(text) {
     name: "minus-member",
     intent: { team: first, member: leaving },
     yaml: edit((c) => delete c.teams[first].members[leaving]),
+  });
+  // Every setting of a team that a routine change touches (its key, domain name and account are never routine:
+  // they replace the domain).
+  const derived = config.teams[first];
+  const setting = (name, change) =>
+    variants.push({ name, kind: "team-setting", intent: { team: first }, yaml: edit((c) => change(c.teams[first])) });
+  setting("change-limits", (t) => {
+    t.limits = {
+      idleTimeoutMinutes: derived.limits.minIdleTimeoutMinutes + 30,
+      maxIdleTimeoutMinutes: derived.limits.maxIdleTimeoutMinutes - 60,
+      maxStorageGb: derived.limits.maxStorageGb - 10,
+    };
+  });
+  setting("change-default-persona", (t) => {
+    t.defaultPersona = Object.keys(config.personas).find(
+      (persona) => persona !== derived.defaultPersona && ["data-scientist", "mlops"].includes(persona),
+    );
+  });
+  setting("change-git-repositories", (t) => {
+    t.gitRepositories = [...derived.gitRepositories, `https://git.${domain}/ml/${first}-extra.git`];
+  });
+  setting("change-buckets", (t) => {
+    t.s3Buckets = [`${base.name}-${first}-new-workspace`, ...derived.s3Buckets];
+  });
+  setting("change-shared-spaces", (t) => {
+    t.sharedSpaces = !derived.sharedSpaces;
   });
   return variants;
 }

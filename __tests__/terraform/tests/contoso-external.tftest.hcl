@@ -28,28 +28,25 @@ variables {
 
   teams = {
     forecasting = {
-      group        = "ml-forecasting"
-      domain_name  = "contoso-ext-forecasting"
-      default_role = "forecasting/data-scientist" # defaultPersona: data-scientist
-      git          = ["https://git.contoso.example/ml/forecasting.git"]
-      shared       = "s3://contoso-forecasting-workspace/shared/notebooks/" # the first s3Bucket is the workspace
-      buckets      = ["contoso-forecasting-workspace", "contoso-forecasting-data"]
+      group       = "ml-forecasting"
+      domain_name = "contoso-ext-forecasting"
+      git         = ["https://git.contoso.example/ml/forecasting.git"]
+      shared      = "s3://contoso-forecasting-workspace/shared/notebooks/" # the first s3Bucket is the workspace
+      buckets     = ["contoso-forecasting-workspace", "contoso-forecasting-data"]
     }
     recommendations = {
-      group        = "ml-recommendations"
-      domain_name  = "contoso-ext-recommendations"
-      default_role = "recommendations/data-scientist"
-      git          = []
-      shared       = "s3://contoso-recommendations-workspace/shared/notebooks/"
-      buckets      = ["contoso-recommendations-workspace"]
+      group       = "ml-recommendations"
+      domain_name = "contoso-ext-recommendations"
+      git         = []
+      shared      = "s3://contoso-recommendations-workspace/shared/notebooks/"
+      buckets     = ["contoso-recommendations-workspace"]
     }
     fraud = {
-      group        = "ml-fraud-detection"
-      domain_name  = "contoso-ext-fraud"
-      default_role = "fraud/mlops" # defaultPersona: mlops
-      git          = []
-      shared       = "s3://contoso-fraud-workspace/shared/notebooks/"
-      buckets      = ["contoso-fraud-workspace", "contoso-fraud-transactions"]
+      group       = "ml-fraud-detection"
+      domain_name = "contoso-ext-fraud"
+      git         = []
+      shared      = "s3://contoso-fraud-workspace/shared/notebooks/"
+      buckets     = ["contoso-fraud-workspace", "contoso-fraud-transactions"]
     }
   }
 
@@ -149,7 +146,7 @@ variables {
 # Distinct values per instance. Overrides must be literals, so these repeat the ids in `group_ids` above.
 # ---------------------------------------------------------------------------------------------------------------
 # The identity store, as SCIM would have filled it: every group the config names and every member who gets a
-# profile (one in another casing: user names are compared case-insensitively).
+# profile, spelled as the config spells them.
 override_data {
   target = data.aws_identitystore_groups.identity_center
   values = {
@@ -165,7 +162,7 @@ override_data {
 override_data {
   target = data.aws_identitystore_users.identity_center
   values = {
-    users = [for name in ["Alice@Contoso.com", "bob@contoso.com", "erin.lee@contoso.com", "frank@contoso.com", "grace@contoso.com", "heidi@contoso.com", "ivan@contoso.com", "judy@contoso.com", "mallory@contoso.com", "carol@contoso.com"] : { user_name = name }]
+    users = [for name in ["alice@contoso.com", "bob@contoso.com", "erin.lee@contoso.com", "frank@contoso.com", "grace@contoso.com", "heidi@contoso.com", "ivan@contoso.com", "judy@contoso.com", "mallory@contoso.com", "carol@contoso.com"] : { user_name = name }]
   }
 }
 
@@ -222,6 +219,18 @@ override_resource {
   values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-recommendations-mlops" }
 }
 override_resource {
+  target = aws_iam_role.execution["forecasting/shared-space"]
+  values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-forecasting-shared-space" }
+}
+override_resource {
+  target = aws_iam_role.execution["recommendations/shared-space"]
+  values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-recommendations-shared-space" }
+}
+override_resource {
+  target = aws_iam_role.execution["fraud/shared-space"]
+  values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-fraud-shared-space" }
+}
+override_resource {
   target = aws_iam_role.execution["fraud/compute"]
   values = { arn = "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-fraud-compute" }
 }
@@ -276,6 +285,8 @@ override_resource {
 run "plan_shape" {
   command   = plan
   state_key = "stack"
+  # Compares the domains' settings with the config: not known before the domains exist.
+  expect_failures = [check.studio_domain_settings]
 
   assert {
     condition     = toset(keys(aws_sagemaker_domain.team)) == toset(keys(var.teams))
@@ -383,9 +394,10 @@ run "apply_aws_side" {
     ])
     error_message = "retention policies: ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => d.retention_policy })}"
   }
+  # The domain's own defaults run as the team's smallest role: every profile names its member's persona role.
   assert {
     condition = alltrue([for team, t in var.teams :
-      aws_sagemaker_domain.team[team].default_user_settings[0].execution_role == aws_iam_role.execution[t.default_role].arn &&
+      aws_sagemaker_domain.team[team].default_user_settings[0].execution_role == aws_iam_role.execution["${team}/shared-space"].arn &&
       aws_sagemaker_domain.team[team].default_space_settings[0].execution_role == aws_iam_role.execution["${team}/shared-space"].arn
     ])
     error_message = "default execution roles: ${jsonencode({ for k, d in aws_sagemaker_domain.team : k => [d.default_user_settings[0].execution_role, d.default_space_settings[0].execution_role] })}"
@@ -465,6 +477,28 @@ run "apply_aws_side" {
       aws_sagemaker_user_profile.member[key].tags["sagemaker-team"] == p.team
     ])
     error_message = "profile names / SSO users: ${jsonencode({ for k, u in aws_sagemaker_user_profile.member : k => [u.user_profile_name, u.single_sign_on_user_identifier, u.single_sign_on_user_value, u.tags] })}"
+  }
+  # Each profile carries what the domain keeps from its creation: the new Studio and notebook sharing into its
+  # team's workspace.
+  assert {
+    condition = alltrue([for key, p in var.profiles :
+      aws_sagemaker_user_profile.member[key].user_settings[0].studio_web_portal == "ENABLED" &&
+      aws_sagemaker_user_profile.member[key].user_settings[0].default_landing_uri == "studio::" &&
+      aws_sagemaker_user_profile.member[key].user_settings[0].sharing_settings[0].notebook_output_option == "Allowed" &&
+      aws_sagemaker_user_profile.member[key].user_settings[0].sharing_settings[0].s3_output_path == var.teams[p.team].shared &&
+      aws_sagemaker_user_profile.member[key].user_settings[0].sharing_settings[0].s3_kms_key_id == var.kms_key_arn
+    ])
+    error_message = "profile portal and sharing: ${jsonencode({ for k, u in aws_sagemaker_user_profile.member : k => [u.user_settings[0].studio_web_portal, u.user_settings[0].default_landing_uri, u.user_settings[0].sharing_settings] })}"
+  }
+  # The update the runbook applies by hand, per team: the shared spaces' defaults in the API's shape.
+  assert {
+    condition = alltrue([for team, t in var.teams :
+      output.studio_domain_updates[team].DomainId == aws_sagemaker_domain.team[team].id &&
+      output.studio_domain_updates[team].DefaultSpaceSettings.ExecutionRole == "arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-${team}-shared-space" &&
+      [for r in try(output.studio_domain_updates[team].DefaultSpaceSettings.JupyterLabAppSettings.CodeRepositories, []) : r.RepositoryUrl] == t.git &&
+      !can(output.studio_domain_updates[team].DomainSettingsForUpdate)
+    ])
+    error_message = "studio_domain_updates: ${jsonencode(output.studio_domain_updates)}"
   }
 
   # --- Execution roles -----------------------------------------------------------------------------------------
@@ -696,6 +730,20 @@ run "a_user_missing_from_the_identity_store_fails_the_plan" {
   override_data {
     target = data.aws_identitystore_users.identity_center
     values = { users = [for name in ["alice@contoso.com", "bob@contoso.com"] : { user_name = name }] }
+  }
+  expect_failures = [data.aws_identitystore_users.identity_center]
+}
+
+# A member whose user name IAM Identity Center spells otherwise is found, but fails the plan: SageMaker keeps the
+# profile's user name as created, so the config must use IAM Identity Center's spelling from the start.
+run "a_user_name_spelled_otherwise_fails_the_plan" {
+  command   = plan
+  state_key = "stack"
+  override_data {
+    target = data.aws_identitystore_users.identity_center
+    values = {
+      users = [for name in ["Alice@Contoso.com", "bob@contoso.com", "erin.lee@contoso.com", "frank@contoso.com", "grace@contoso.com", "heidi@contoso.com", "ivan@contoso.com", "judy@contoso.com", "mallory@contoso.com", "carol@contoso.com"] : { user_name = name }]
+    }
   }
   expect_failures = [data.aws_identitystore_users.identity_center]
 }

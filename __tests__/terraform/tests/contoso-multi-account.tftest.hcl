@@ -264,31 +264,28 @@ variables {
 
   teams = {
     forecasting = {
-      account      = "research"
-      group        = "ml-forecasting"
-      domain_name  = "contoso-org-forecasting"
-      domain_id    = "d-rsfcst000001" # the override above
-      default_role = "forecasting/data-scientist"
-      buckets      = ["contoso-org-forecasting-workspace"]
-      shared       = "s3://contoso-org-forecasting-workspace/shared/notebooks/"
+      account     = "research"
+      group       = "ml-forecasting"
+      domain_name = "contoso-org-forecasting"
+      domain_id   = "d-rsfcst000001" # the override above
+      buckets     = ["contoso-org-forecasting-workspace"]
+      shared      = "s3://contoso-org-forecasting-workspace/shared/notebooks/"
     }
     recommendations = {
-      account      = "research"
-      group        = "ml-recommendations"
-      domain_name  = "contoso-org-recommendations"
-      domain_id    = "d-rsreco000002"
-      default_role = "recommendations/data-scientist"
-      buckets      = ["contoso-org-recommendations-workspace"]
-      shared       = "s3://contoso-org-recommendations-workspace/shared/notebooks/"
+      account     = "research"
+      group       = "ml-recommendations"
+      domain_name = "contoso-org-recommendations"
+      domain_id   = "d-rsreco000002"
+      buckets     = ["contoso-org-recommendations-workspace"]
+      shared      = "s3://contoso-org-recommendations-workspace/shared/notebooks/"
     }
     fraud = {
-      account      = "production"
-      group        = "ml-fraud-detection"
-      domain_name  = "contoso-org-fraud"
-      domain_id    = "d-pdfrau000003"
-      default_role = "fraud/mlops" # defaultPersona: mlops
-      buckets      = ["contoso-org-fraud-workspace", "contoso-org-fraud-transactions"]
-      shared       = "s3://contoso-org-fraud-workspace/shared/notebooks/"
+      account     = "production"
+      group       = "ml-fraud-detection"
+      domain_name = "contoso-org-fraud"
+      domain_id   = "d-pdfrau000003"
+      buckets     = ["contoso-org-fraud-workspace", "contoso-org-fraud-transactions"]
+      shared      = "s3://contoso-org-fraud-workspace/shared/notebooks/"
     }
   }
 
@@ -350,6 +347,8 @@ variables {
 run "plan_shape" {
   command   = plan
   state_key = "stack"
+  # Compares the domains' settings with the config: not known before the domains exist.
+  expect_failures = [check.studio_domain_settings_research, check.studio_domain_settings_production]
 
   assert {
     condition = (
@@ -499,7 +498,7 @@ run "apply_aws_side" {
   assert {
     condition = alltrue([for team, t in var.teams : alltrue([
       for d in [{ research = aws_sagemaker_domain.team_research, production = aws_sagemaker_domain.team_production }[t.account][team]] :
-      d.default_user_settings[0].execution_role == "arn:aws:iam::${var.accounts[t.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${replace(t.default_role, "/", "-")}" &&
+      d.default_user_settings[0].execution_role == "arn:aws:iam::${var.accounts[t.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${team}-shared-space" &&
       d.default_space_settings[0].execution_role == "arn:aws:iam::${var.accounts[t.account].id}:role/sagemaker-studio/contoso-org/contoso-org-${team}-shared-space" &&
       d.default_user_settings[0].sharing_settings[0].s3_output_path == t.shared &&
       d.default_user_settings[0].sharing_settings[0].s3_kms_key_id == var.accounts[t.account].kms &&
