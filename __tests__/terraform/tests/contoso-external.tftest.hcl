@@ -124,6 +124,7 @@ variables {
     "data-scientist/3" = { persona = "data-scientist", name = "contoso-ext-data-scientist-3" }
     "mlops/1"          = { persona = "mlops", name = "contoso-ext-mlops-1" }
     "mlops/2"          = { persona = "mlops", name = "contoso-ext-mlops-2" }
+    "mlops/3"          = { persona = "mlops", name = "contoso-ext-mlops-3" }
   }
 
   # personas.data-scientist.instanceTypes
@@ -262,6 +263,10 @@ override_resource {
 override_resource {
   target = aws_iam_policy.persona["mlops/2"]
   values = { arn = "arn:aws:iam::111122223333:policy/sagemaker-studio/contoso-ext/contoso-ext-mlops-2" }
+}
+override_resource {
+  target = aws_iam_policy.persona["mlops/3"]
+  values = { arn = "arn:aws:iam::111122223333:policy/sagemaker-studio/contoso-ext/contoso-ext-mlops-3" }
 }
 
 override_resource {
@@ -674,18 +679,23 @@ run "apply_aws_side" {
     ]) && aws_organizations_policy.console_guard.type == "SERVICE_CONTROL_POLICY"
     error_message = "console guard: ${jsonencode([aws_organizations_policy.console_guard.type, aws_organizations_policy_attachment.console_guard])}"
   }
-  # Denies only, each exempting the deployer but the readers' (which names only the readers): all of SageMaker for all
-  # but admins, execution roles, the deployer and the readers; passing the execution roles; changes to the roles and
-  # policies under the execution-role path for all but the deployer (so that path exempts nobody else).
+  # Denies only, each exempting the deployer but the readers' (which names only the readers) and the SAML provider's
+  # (which exempts nobody): all of SageMaker for all but admins, execution roles, the deployer and the readers; passing
+  # the execution roles; changes to the roles and policies under the execution-role path and to the exempt roles for
+  # all but the deployer (so that path exempts nobody else).
   assert {
     condition = alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
-      s.Effect == "Deny" && (s.Sid == "ReadersOnlyRead" ? s.Condition.ArnLike["aws:PrincipalArn"] == ["arn:aws:iam::111122223333:role/platform-terraform-plan"] : contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn))
+      s.Effect == "Deny" && (
+        s.Sid == "ReadersOnlyRead" ? s.Condition.ArnLike["aws:PrincipalArn"] == ["arn:aws:iam::111122223333:role/platform-terraform-plan"] :
+        s.Sid == "NobodyChangesIdentityCenterTrust" ? !can(s.Condition) :
+        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn)
+      )
       ]) && anytrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
       contains(s.Action, "sagemaker:*") &&
-      contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*")
+      contains(try(s.Condition.ArnNotLike["aws:PrincipalArn"], []), "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*")
       ]) && anytrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
       contains(s.Action, "iam:CreateRole") && contains(try(tolist(s.Resource), [s.Resource]), "arn:aws:iam::*:role/sagemaker-studio/contoso-ext/*") &&
-      s.Condition.ArnNotLike["aws:PrincipalArn"] == [var.deployer_role_arn]
+      try(s.Condition.ArnNotLike["aws:PrincipalArn"], []) == [var.deployer_role_arn]
     ])
     error_message = "console guard SCP content: ${aws_organizations_policy.console_guard.content}"
   }

@@ -155,6 +155,10 @@ mock_provider "aws" {
     target = aws_iam_policy.persona_research["mlops/2"]
     values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-mlops-2" }
   }
+  override_resource {
+    target = aws_iam_policy.persona_research["mlops/3"]
+    values = { arn = "arn:aws:iam::444455556666:policy/sagemaker-studio/contoso-org/contoso-org-mlops-3" }
+  }
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -205,10 +209,6 @@ mock_provider "aws" {
     values = { arn = "arn:aws:iam::777788889999:role/sagemaker-studio/contoso-org/contoso-org-fraud-shared-space" }
   }
   override_resource {
-    target = aws_iam_policy.persona_production["compute/2"]
-    values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-compute-2" }
-  }
-  override_resource {
     target = aws_iam_policy.persona_production["data-scientist/3"]
     values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-data-scientist-3" }
   }
@@ -232,6 +232,10 @@ mock_provider "aws" {
   override_resource {
     target = aws_iam_policy.persona_production["mlops/2"]
     values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-mlops-2" }
+  }
+  override_resource {
+    target = aws_iam_policy.persona_production["mlops/3"]
+    values = { arn = "arn:aws:iam::777788889999:policy/sagemaker-studio/contoso-org/contoso-org-mlops-3" }
   }
 }
 
@@ -330,14 +334,28 @@ variables {
   # built for the account (its ARNs and network). Three for data-scientist, two each for mlops and compute, none for
   # the shared-space role (inline only): IAM's 6,144-character limit, not the YAML, decides; the addresses are pinned
   # on purpose.
+  # Each persona's grants split into managed policies of at most 6,144 characters, per account: research has a KMS
+  # key, whose guardrails make the compute role's grants take a second policy.
   persona_policies = {
-    "compute/1"        = { persona = "compute", name = "contoso-org-compute-1" }
-    "compute/2"        = { persona = "compute", name = "contoso-org-compute-2" }
-    "data-scientist/1" = { persona = "data-scientist", name = "contoso-org-data-scientist-1" }
-    "data-scientist/2" = { persona = "data-scientist", name = "contoso-org-data-scientist-2" }
-    "data-scientist/3" = { persona = "data-scientist", name = "contoso-org-data-scientist-3" }
-    "mlops/1"          = { persona = "mlops", name = "contoso-org-mlops-1" }
-    "mlops/2"          = { persona = "mlops", name = "contoso-org-mlops-2" }
+    research = {
+      "compute/1"        = { persona = "compute", name = "contoso-org-compute-1" }
+      "compute/2"        = { persona = "compute", name = "contoso-org-compute-2" }
+      "data-scientist/1" = { persona = "data-scientist", name = "contoso-org-data-scientist-1" }
+      "data-scientist/2" = { persona = "data-scientist", name = "contoso-org-data-scientist-2" }
+      "data-scientist/3" = { persona = "data-scientist", name = "contoso-org-data-scientist-3" }
+      "mlops/1"          = { persona = "mlops", name = "contoso-org-mlops-1" }
+      "mlops/2"          = { persona = "mlops", name = "contoso-org-mlops-2" }
+      "mlops/3"          = { persona = "mlops", name = "contoso-org-mlops-3" }
+    }
+    production = {
+      "compute/1"        = { persona = "compute", name = "contoso-org-compute-1" }
+      "data-scientist/1" = { persona = "data-scientist", name = "contoso-org-data-scientist-1" }
+      "data-scientist/2" = { persona = "data-scientist", name = "contoso-org-data-scientist-2" }
+      "data-scientist/3" = { persona = "data-scientist", name = "contoso-org-data-scientist-3" }
+      "mlops/1"          = { persona = "mlops", name = "contoso-org-mlops-1" }
+      "mlops/2"          = { persona = "mlops", name = "contoso-org-mlops-2" }
+      "mlops/3"          = { persona = "mlops", name = "contoso-org-mlops-3" }
+    }
   }
 }
 
@@ -373,18 +391,18 @@ run "plan_shape" {
   }
   assert {
     condition = (
-      toset(keys(aws_iam_policy.persona_research)) == toset(keys(var.persona_policies)) &&
-      toset(keys(aws_iam_policy.persona_production)) == toset(keys(var.persona_policies))
+      toset(keys(aws_iam_policy.persona_research)) == toset(keys(var.persona_policies.research)) &&
+      toset(keys(aws_iam_policy.persona_production)) == toset(keys(var.persona_policies.production))
     )
     error_message = "managed policies planned: research ${jsonencode(keys(aws_iam_policy.persona_research))}, production ${jsonencode(keys(aws_iam_policy.persona_production))}"
   }
   assert {
     condition = (
       toset(keys(aws_iam_role_policy_attachment.persona_research)) == toset(flatten([for rk, r in var.roles :
-        [for pk, p in var.persona_policies : "${rk}/${split("/", pk)[1]}" if p.persona == r.persona] if r.account == "research"
+        [for pk, p in var.persona_policies.research : "${rk}/${split("/", pk)[1]}" if p.persona == r.persona] if r.account == "research"
       ])) &&
       toset(keys(aws_iam_role_policy_attachment.persona_production)) == toset(flatten([for rk, r in var.roles :
-        [for pk, p in var.persona_policies : "${rk}/${split("/", pk)[1]}" if p.persona == r.persona] if r.account == "production"
+        [for pk, p in var.persona_policies.production : "${rk}/${split("/", pk)[1]}" if p.persona == r.persona] if r.account == "production"
       ]))
     )
     error_message = "policy attachments planned: research ${jsonencode(keys(aws_iam_role_policy_attachment.persona_research))}, production ${jsonencode(keys(aws_iam_role_policy_attachment.persona_production))}"
@@ -569,7 +587,7 @@ run "apply_aws_side" {
 
   # --- Persona managed policies, per account ----------------------------------------------------------------------
   assert {
-    condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies : [
+    condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies[account] : [
       for policy in [{ research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[account][key]] :
       policy.name == p.name &&
       policy.path == "/sagemaker-studio/contoso-org/" &&
@@ -580,7 +598,7 @@ run "apply_aws_side" {
   }
   # Built for their own account: they name its account id and no other account's, and no team's bucket or role.
   assert {
-    condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies : [
+    condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies[account] : [
       for policy in [{ research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[account][key]] :
       alltrue([for other in concat([var.identity_center_account], [for o, oa in var.accounts : oa.id if o != account]) : !strcontains(policy.policy, other)]) &&
       # A part of a split policy may hold only statements that name no account (guardrails on "*").
@@ -591,7 +609,7 @@ run "apply_aws_side" {
   }
   # Jobs and models only in the account's own subnets (the network conditions are per account now).
   assert {
-    condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies : [
+    condition = alltrue(flatten([for account, a in var.accounts : [for key, p in var.persona_policies[account] : [
       for policy in [{ research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[account][key]] :
       [for s in jsondecode(policy.policy).Statement : toset(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"]) == toset(a.subnets) if can(s.Condition["ForAllValues:StringEquals"]["sagemaker:VpcSubnets"])]
     ]]]))
@@ -602,7 +620,7 @@ run "apply_aws_side" {
     condition = alltrue([for key, r in var.roles :
       sort([for a in { research = aws_iam_role_policy_attachment.persona_research, production = aws_iam_role_policy_attachment.persona_production }[r.account] :
       a.policy_arn if a.role == "contoso-org-${r.team}-${r.persona}"]) ==
-      sort([for pk, p in var.persona_policies : "arn:aws:iam::${var.accounts[r.account].id}:policy/sagemaker-studio/contoso-org/${p.name}" if p.persona == r.persona])
+      sort([for pk, p in var.persona_policies[r.account] : "arn:aws:iam::${var.accounts[r.account].id}:policy/sagemaker-studio/contoso-org/${p.name}" if p.persona == r.persona])
     ])
     error_message = "managed policies attached per role: ${jsonencode({ for k, a in merge(aws_iam_role_policy_attachment.persona_research, aws_iam_role_policy_attachment.persona_production) : k => [a.role, a.policy_arn] })}"
   }
@@ -666,7 +684,7 @@ run "apply_aws_side" {
     condition = alltrue([for key, r in var.roles :
       flatten([for doc in concat(
         [{ research = aws_iam_role_policy.team_resources_research, production = aws_iam_role_policy.team_resources_production }[r.account][key].policy],
-        [for pk, p in var.persona_policies : { research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[r.account][pk].policy if p.persona == r.persona]
+        [for pk, p in var.persona_policies[r.account] : { research = aws_iam_policy.persona_research, production = aws_iam_policy.persona_production }[r.account][pk].policy if p.persona == r.persona]
         ) : [for s in jsondecode(doc).Statement :
         try(tolist(s.Resource), [s.Resource]) if s.Effect == "Allow" && contains(try(tolist(s.Action), [s.Action]), "sagemaker:CreatePresignedDomainUrl")
       ]]) == ["arn:aws:sagemaker:eu-west-1:${var.accounts[r.account].id}:user-profile/$${sagemaker:DomainId}/$${sagemaker:UserProfileName}"]
@@ -717,15 +735,17 @@ run "apply_aws_side" {
     error_message = "console guard attached to the Identity Center account"
   }
   assert {
-    # Every deny exempts every deployer; the console one also the execution roles, the role-path one nobody else.
-    condition = length(jsondecode(aws_organizations_policy.console_guard.content).Statement) == 2 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
-      s.Effect == "Deny" &&
-      contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn) &&
-      contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.research.deployer) &&
-      contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.production.deployer) &&
-      (contains(s.Action, "sagemaker:CreatePresignedDomainUrl") ?
-        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*") :
-      contains(s.Action, "iam:CreateRole") && !contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*"))
+    # Every deny but the SAML provider's (which exempts nobody) exempts every deployer; the SageMaker one also the
+    # execution roles, the role-path one nobody else.
+    condition = length(jsondecode(aws_organizations_policy.console_guard.content).Statement) == 5 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
+      s.Effect == "Deny" && (s.Sid == "NobodyChangesIdentityCenterTrust" ? !can(s.Condition) : (
+        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn) &&
+        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.research.deployer) &&
+        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.production.deployer) &&
+        (contains(s.Action, "sagemaker:*") ?
+          contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*") :
+        s.Sid != "OnlyDeployerChangesExecutionRoles" || !contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*"))
+      ))
     ])
     error_message = "console guard SCP content: ${aws_organizations_policy.console_guard.content}"
   }
