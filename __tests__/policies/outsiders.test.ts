@@ -25,7 +25,7 @@ import {
   type Principal,
 } from "./outsiders";
 import { FULL_ACCESS, type Request } from "./simulator";
-import { ADMIN_PERMISSION_SET_ARN, type PolicyJson } from "./synthesized-policies";
+import { ADMIN_PERMISSION_SET_ARN, type PolicyJson, type StatementJson } from "./synthesized-policies";
 
 /** The generated suites evaluate thousands of requests: minutes on a loaded machine, not jest's default 5 seconds. */
 const SUITE_TIMEOUT = 300_000;
@@ -66,6 +66,25 @@ const request = (action: string, resource: string, context: Request["context"] =
   context,
 });
 const standIn = (name: string, arn: string): Principal => ({ name, arn, identity: FULL_ACCESS });
+
+/** The example's SCPs with one statement replaced, or dropped (`undefined`): a guard weakened by one change. */
+function withStatement(
+  example: GuardedExample,
+  index: number,
+  statement: StatementJson,
+  replacement: StatementJson | undefined,
+): PolicyJson[] {
+  return example.scps.map(({ document }, other) =>
+    other !== index
+      ? document
+      : {
+          ...document,
+          Statement: document.Statement.flatMap((kept) =>
+            kept !== statement ? [kept] : replacement === undefined ? [] : [replacement],
+          ),
+        },
+  );
+}
 
 /** The deployer of each account: the role Terraform runs as there. */
 function deployerOf(config: FederationConfig, account: string): string {
@@ -127,11 +146,7 @@ describe.each(WORLDS)("outsiders against the guards synthesized for %s", (_name,
       const survived: string[] = [];
       for (const [index, scp] of example.scps.entries())
         for (const statement of scp.document.Statement) {
-          const weakened = example.scps.map((other, otherIndex) =>
-            otherIndex !== index
-              ? other.document
-              : { ...other.document, Statement: other.document.Statement.filter((kept) => kept !== statement) },
-          );
+          const weakened = withStatement(example, index, statement, undefined);
           const named = await casesOfStatement(cases, statement.Action);
           const caught = await casesThatAre("allowed", example, named, { scps: weakened, stopAtFirst: true });
           if (caught.length === 0) survived.push(`${scp.key} ${statement.Sid}`);
@@ -148,18 +163,8 @@ describe.each(WORLDS)("outsiders against the guards synthesized for %s", (_name,
       for (const [index, scp] of example.scps.entries())
         for (const statement of scp.document.Statement)
           for (const action of [statement.Action].flat()) {
-            const weakened = example.scps.map((other, otherIndex) =>
-              otherIndex !== index
-                ? other.document
-                : {
-                    ...other.document,
-                    Statement: other.document.Statement.map((kept) =>
-                      kept !== statement
-                        ? kept
-                        : { ...kept, Action: [kept.Action].flat().filter((named) => named !== action) },
-                    ),
-                  },
-            );
+            const narrowed = { ...statement, Action: [statement.Action].flat().filter((named) => named !== action) };
+            const weakened = withStatement(example, index, statement, narrowed);
             const named = await casesOfStatement(cases, action);
             const caught = await casesThatAre("allowed", example, named, { scps: weakened, stopAtFirst: true });
             if (caught.length === 0) survived.push(`${scp.key} ${statement.Sid} ${action}`);
