@@ -5,7 +5,7 @@ import type { PolicyDocument, PolicyStatement } from "./document";
  * a list misses the actions AWS adds next year, and every action touches a domain, something in it, or a team's
  * resource (listings name them all).
  */
-export const SAGEMAKER_SERVICES = ["sagemaker:*", "sagemaker-mlflow:*"];
+const SAGEMAKER_SERVICES = ["sagemaker:*", "sagemaker-mlflow:*"];
 
 /**
  * Every verb of SageMaker's actions but Describe and List, and all of MLflow: what a reader is denied. Patterns, so
@@ -87,7 +87,7 @@ export const EXECUTION_PATH_CHANGES = [
  * change it would sign in as an admin. IAM Identity Center manages it through its service-linked role, which no SCP
  * binds, so nobody else needs these.
  */
-export const IDENTITY_CENTER_SAML_PROVIDER_CHANGES = [
+const IDENTITY_CENTER_SAML_PROVIDER_CHANGES = [
   "iam:CreateSAMLProvider",
   "iam:UpdateSAMLProvider",
   "iam:DeleteSAMLProvider",
@@ -148,7 +148,7 @@ export interface ConsoleGuardInput {
  * The roles of the admin permission set, with and without the region segment IAM Identity Center puts in some paths.
  * Nobody can borrow the name: IAM refuses to create or change a role under `/aws-reserved/`.
  */
-export function adminRolePatterns(partition: string, permissionSetName: string): string[] {
+function adminRolePatterns(partition: string, permissionSetName: string): string[] {
   const ssoRoles = `arn:${partition}:iam::*:role/aws-reserved/sso.amazonaws.com`;
   const role = `AWSReservedSSO_${permissionSetName}_${SSO_ROLE_SUFFIX}`;
   return [`${ssoRoles}/${role}`, `${ssoRoles}/*/${role}`];

