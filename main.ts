@@ -1,18 +1,19 @@
 import "./stacks/source-maps-off";
 import { App } from "cdktf";
 import { ConfigError } from "./config/errors";
-import { configFileOf, loadConfigFile } from "./config/load";
+import { configFileOf, loadConfigFile, planOnlyOf } from "./config/load";
 import { reportConfigError } from "./stacks/config-error-report";
 import { summary } from "./stacks/summary";
 import { FederationStack } from "./stacks/federation-stack";
 
 const file = configFileOf(process.env);
+const planOnly = planOnlyOf(process.env);
 // cdktf's own validations only run `terraform version` (for import blocks), which makes synth need Terraform on the
 // PATH and a process start; the stack declares the Terraform version it needs instead.
 const app = new App({ skipValidation: true });
 try {
-  const config = loadConfigFile(file);
-  new FederationStack(app, config.name, { config });
+  const config = loadConfigFile(file, { planOnly });
+  new FederationStack(app, config.name, { config, planOnly });
   app.synth();
   console.log(summary(config, file, app.outdir));
 } catch (error) {

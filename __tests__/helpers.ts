@@ -43,9 +43,9 @@ export function configErrorOf(text: string): ConfigError {
 }
 
 /** Synthesized Terraform JSON of a config, as text (validations run, as in `cdktf synth`). */
-export function synthText(config: FederationConfig): string {
+export function synthText(config: FederationConfig, options: { readonly planOnly?: boolean } = {}): string {
   const app = Testing.app();
-  const stack = new FederationStack(app, config.name, { config });
+  const stack = new FederationStack(app, config.name, { config, planOnly: options.planOnly });
   return Testing.synth(stack, true);
 }
 
@@ -60,8 +60,8 @@ export interface SynthesizedStack {
   readonly provider: Record<string, any[]>;
 }
 
-export function synthJson(config: FederationConfig): SynthesizedStack {
-  return JSON.parse(synthText(config)) as SynthesizedStack;
+export function synthJson(config: FederationConfig, options: { readonly planOnly?: boolean } = {}): SynthesizedStack {
+  return JSON.parse(synthText(config, options)) as SynthesizedStack;
 }
 
 /** The one block of a resource type (this stack declares each type once, with for_each). */

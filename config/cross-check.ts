@@ -13,6 +13,7 @@ import {
 } from "./names";
 import { guardPolicies, SERVICE_CONTROL_POLICY_QUOTA } from "./guards";
 import { checkLimits } from "./limits";
+import { planRoleProblems } from "./plan-roles";
 import { personaKeys, personasBelowSharedSpace, resolveMember, teamPersonas } from "./resolve";
 import type { FederationInput } from "./schema";
 import { ADMIN_GROUP_KEY, IDENTITY_CENTER_ACCOUNT, type FederationConfig } from "./types";
@@ -426,6 +427,7 @@ function checkAws(input: FederationInput): RawProblem[] {
         rule: `the role is in account ${roleAccount}, not in ${account.accountId}`,
         fix: "give the ARN of the role Terraform assumes in this account",
       });
+    problems.push(...planRoleProblems(path, account, account.accountId));
     if (account.region !== undefined && account.region !== input.aws.region)
       problems.push({
         path: [...path, "region"],
@@ -496,6 +498,7 @@ function checkOrganization(input: FederationInput, hosting: ReadonlySet<string>)
       rule: `the role is in account ${roleAccount}, not in the management account ${organization.accountId}`,
       fix: "give the ARN of a role in the management account",
     });
+  problems.push(...planRoleProblems(path, organization, organization.accountId));
   return problems;
 }
 

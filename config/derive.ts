@@ -131,6 +131,7 @@ export function derive(input: FederationInput): FederationConfig {
       accountId: context.accountId,
       region: context.region,
       roleArn: key === IDENTITY_CENTER_ACCOUNT ? undefined : input.aws.accounts[key]!.roleArn,
+      planRoleArn: key === IDENTITY_CENTER_ACCOUNT ? undefined : input.aws.accounts[key]!.planRoleArn,
       network: key === IDENTITY_CENTER_ACCOUNT ? input.aws.network : input.aws.accounts[key]!.network,
       kmsKeyArn: context.kmsKeyArn,
       teams: Object.values(teams)

@@ -49,7 +49,10 @@ export function guardPolicies(config: FederationConfig, adminPermissionSetArn: s
       executionRolePath: config.aws.executionRolePath,
       deployerRoleArns,
       adminsPassExecutionRoles: guard.adminsPassExecutionRoles,
-      readerRoleArns: guard.readerRoleArns,
+      // Each account's plan role reads what a plan reads, under the guard, as the config's readers do.
+      readerRoleArns: [
+        ...new Set([...guard.readerRoleArns, ...hosting.flatMap((account) => account.planRoleArn ?? [])]),
+      ],
       otherExemptRoleArns: guard.identityWriterRoleArns,
     }),
   };

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { core } from "zod";
 import { checkPolicySizes, crossCheck, type RawProblem } from "./cross-check";
 import { derive } from "./derive";
+import { missingPlanRoles } from "./plan-roles";
 import { salvage, unaffectedBy } from "./salvage";
 import { ConfigError, formatPath, quote, type ConfigProblem } from "./errors";
 import { federationSchema } from "./schema";
@@ -15,11 +16,21 @@ export interface LoadOptions {
    * @default - the current time
    */
   readonly now?: Date;
+  /**
+   * Synthesize for a plan only: every role Terraform assumes must have its read-only `planRoleArn`.
+   * @default false
+   */
+  readonly planOnly?: boolean;
 }
 
 /** The config file every command reads: an explicit choice, else FEDERATION_CONFIG, else the default example. */
 export function configFileOf(env: NodeJS.ProcessEnv, flag?: string): string {
   return flag ?? (env.FEDERATION_CONFIG || "examples/contoso.yaml");
+}
+
+/** Whether to synthesize for a plan only, with the read-only plan roles (FEDERATION_PLAN_ONLY=true). */
+export function planOnlyOf(env: NodeJS.ProcessEnv): boolean {
+  return env.FEDERATION_PLAN_ONLY === "true";
 }
 
 /** Reads, validates and derives a config file. Throws {@link ConfigError} listing every problem. */
@@ -53,7 +64,10 @@ export function parseConfig(text: string, source: string, options: LoadOptions =
   const problems = [
     ...templateSequences(yaml.data).map((problem) => located(problem, yaml)),
     ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => fromIssue(issue, yaml))),
-    ...crossCheckWhatParsed(parsed, yaml.data, options.now ?? new Date())
+    ...[
+      ...crossCheckWhatParsed(parsed, yaml.data, options.now ?? new Date()),
+      ...(options.planOnly === true && parsed.success ? missingPlanRoles(parsed.data) : []),
+    ]
       .map((problem) => located(problem, yaml))
       // A user listed twice is reported once, as such; not again as a profile name or casing clash.
       .filter((problem) => !yaml.duplicates.some((duplicate) => duplicate.path === problem.path)),

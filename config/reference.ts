@@ -93,6 +93,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description: "The role Terraform assumes there.",
     default: "Terraform's own credentials (only when accountId is aws.accountId)",
   },
+  "aws.organization.planRoleArn": {
+    description:
+      "The read-only role a plan-only synthesis (FEDERATION_PLAN_ONLY=true, the pull-request plan) assumes there instead of roleArn.",
+    default: "the plan's own credentials, as for roleArn",
+  },
   "aws.identityCenter": {
     description:
       "Values copied from the IAM Identity Center console after the bootstrap apply (there is no API for them). Without them (Entra mode) the stack is in its bootstrap phase.",
@@ -119,6 +124,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   },
   "aws.accounts.<key>.accountId": { description: "The account's id." },
   "aws.accounts.<key>.roleArn": { description: "The role Terraform assumes in that account (in that account)." },
+  "aws.accounts.<key>.planRoleArn": {
+    description:
+      "The read-only role a plan-only synthesis (FEDERATION_PLAN_ONLY=true, the pull-request plan) assumes there instead of roleArn. It keeps reading SageMaker under the console guard, as a reader.",
+    default: "none: a plan-only synthesis stops and asks for it",
+  },
   "aws.accounts.<key>.region": { description: "Must be aws.region.", default: "aws.region" },
   ...network("aws.accounts.<key>.network"),
   "aws.accounts.<key>.kmsKeyArn": {
@@ -170,6 +180,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   "identityProvider.entra.checkUserAttributes": {
     description:
       "Fail the plan for a member without given name, surname or display name (IAM Identity Center refuses them).",
+  },
+  "identityProvider.entra.scimTokenIssuedOn": {
+    description:
+      "The day the SCIM token in TF_VAR_scim_token was generated. Changing it (with the new token) replaces the synchronization secret: that is how the token is rotated. Terraform never compares the token otherwise, so a plan needs none.",
+    default: "the token is set once, when the secret is created",
   },
   "identityProvider.entra.relayState": { description: "SAML relay state on IdP-initiated sign-in.", default: "none" },
   "identityProvider.entra.owners": {

@@ -178,6 +178,11 @@ const roleArn = (rule: string, fix: string) =>
 const workloadAccount = z.strictObject({
   accountId,
   roleArn: roleArn("role must be an IAM role ARN", "give the ARN of the role Terraform assumes in that account"),
+  /** @default - none: a plan-only synthesis (FEDERATION_PLAN_ONLY) then stops and asks for it */
+  planRoleArn: roleArn(
+    "plan role must be an IAM role ARN",
+    "give the ARN of the read-only role pull-request plans assume in that account",
+  ).optional(),
   /** @default - the Identity Center region (Studio requires it) */
   region: region.optional(),
   network: network.optional(),
@@ -191,6 +196,11 @@ const organization = z.strictObject({
   roleArn: roleArn(
     "role must be an IAM role ARN",
     "give the ARN of the role Terraform assumes in the management account",
+  ).optional(),
+  /** @default - the plan's own credentials, as for roleArn */
+  planRoleArn: roleArn(
+    "plan role must be an IAM role ARN",
+    "give the ARN of the read-only role pull-request plans assume in the management account",
   ).optional(),
 });
 
@@ -237,6 +247,9 @@ const entra = z.strictObject({
       problem("signing certificate end date must be an RFC 3339 timestamp", 'write it like "2028-01-01T00:00:00Z"'),
   }),
   provisionOnDemand: z.boolean().default(true),
+  scimTokenIssuedOn: z.iso
+    .date({ error: () => problem("the SCIM token's date must be a date", 'write it like "2026-12-07"') })
+    .optional(),
   checkUserAttributes: z.boolean().default(true),
   relayState: z.string().optional(),
   /** Multifactor authentication on the way into AWS, by a Conditional Access policy (Entra ID P1). */

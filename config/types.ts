@@ -42,7 +42,7 @@ export interface AwsConfig {
   readonly identityCenter?: IdentityCenterConfig;
   readonly consoleGuard: ConsoleGuardConfig;
   /** The organization's management account, where the console guard SCP is managed. */
-  readonly organization?: { readonly accountId: string; readonly roleArn?: string };
+  readonly organization?: { readonly accountId: string; readonly roleArn?: string; readonly planRoleArn?: string };
   readonly tags: Readonly<Record<string, string>>;
   /** IAM path of every execution role, so guardrails can name them all. */
   readonly executionRolePath: string;
@@ -65,6 +65,8 @@ export interface AccountConfig {
   readonly region: string;
   /** The role Terraform assumes there; undefined for the Identity Center account (the default credentials). */
   readonly roleArn?: string;
+  /** The read-only role a plan-only synthesis assumes there instead of `roleArn`. */
+  readonly planRoleArn?: string;
   /** Where the account's domains run; required once a team's domain is declared there. */
   readonly network?: NetworkConfig;
   readonly kmsKeyArn?: string;
@@ -103,6 +105,8 @@ export type IdentityProviderConfig =
       /** UTC, whole seconds, `Z`: as Microsoft Graph returns it. */
       readonly signingCertificateEndDate: string;
       readonly provisionOnDemand: boolean;
+      /** When the SCIM token was generated: a new date replaces the synchronization secret (rotation). */
+      readonly scimTokenIssuedOn?: string;
       readonly checkUserAttributes: boolean;
       readonly relayState?: string;
       readonly owners: readonly string[];

@@ -57,12 +57,22 @@ export const PRODUCT_TAG = { "managed-by": "sagemaker-studio-federation" };
 
 export interface FederationStackProps {
   readonly config: FederationConfig;
+  /**
+   * Synthesize for a plan only (a pull request's preview): every provider assumes its account's read-only
+   * `planRoleArn` instead of `roleArn`, and the SCIM token is not asked for (a plan never sends it).
+   * The loader has checked that every plan role is there.
+   * @default false
+   */
+  readonly planOnly?: boolean;
 }
 
 /** Both sides of the federation in one state, wired from the validated config. */
 export class FederationStack extends TerraformStack {
+  private readonly planOnly: boolean;
+
   constructor(scope: Construct, id: string, props: FederationStackProps) {
     super(scope, id);
+    this.planOnly = props.planOnly ?? false;
     // The redirect URIs' import id refers to the app (an expression, evaluated since 1.6; import blocks arrived in
     // 1.5): Terraform refuses an older version up front instead of failing on the import.
     this.addOverride("terraform.required_version", ">= 1.6.0");
@@ -119,6 +129,8 @@ export class FederationStack extends TerraformStack {
       sensitive: true,
       nullable: false,
       description: "IAM Identity Center SCIM access token (set TF_VAR_scim_token or a sensitive workspace variable)",
+      // The secret ignores the token after it is created, so a plan reads none; this synthesis is never applied.
+      default: this.planOnly ? "" : undefined,
     });
     return new ScimProvisioning(this, "scim", {
       servicePrincipal: app.servicePrincipal,
@@ -127,6 +139,7 @@ export class FederationStack extends TerraformStack {
       teamGroups: groups,
       memberGroups: memberGroups(config),
       provisionOnDemand: idp.provisionOnDemand,
+      scimTokenIssuedOn: idp.scimTokenIssuedOn,
     });
   }
 
@@ -155,7 +168,7 @@ export class FederationStack extends TerraformStack {
         : new AwsProvider(this, `aws_${account.key}`, {
             alias: account.key,
             region: account.region,
-            assumeRole: [{ roleArn: account.roleArn }],
+            assumeRole: [{ roleArn: this.planOnly ? account.planRoleArn : account.roleArn }],
             allowedAccountIds: [account.accountId],
             defaultTags,
           });
@@ -187,7 +200,7 @@ export class FederationStack extends TerraformStack {
       accountIds,
       partition,
     });
-    declareGuards(this, { config, identityCenterProvider, defaultTags, admin });
+    declareGuards(this, { config, identityCenterProvider, defaultTags, admin, planOnly: this.planOnly });
     awsOutputs(
       this,
       config,

@@ -11,6 +11,11 @@ export interface GuardsProps {
   readonly identityCenterProvider: AwsProvider;
   readonly defaultTags: AwsProviderDefaultTags[];
   readonly admin: AdminAccess;
+  /**
+   * Assume the management account's read-only `planRoleArn` instead of `roleArn`.
+   * @default false
+   */
+  readonly planOnly?: boolean;
 }
 
 /**
@@ -28,7 +33,7 @@ export function declareGuards(scope: Construct, props: GuardsProps): void {
       : new AwsProvider(scope, "aws_organization", {
           alias: "organization",
           region: config.aws.region,
-          assumeRole: [{ roleArn: organization.roleArn }],
+          assumeRole: [{ roleArn: props.planOnly === true ? organization.planRoleArn : organization.roleArn }],
           allowedAccountIds: [organization.accountId],
           defaultTags: props.defaultTags,
         });

@@ -203,6 +203,12 @@ const cases: [string, Mutation, string, string][] = [
     "is more than 3 years ahead",
   ],
   [
+    "a SCIM token date that is not a date",
+    (c) => (c.identityProvider.entra.scimTokenIssuedOn = "07.12.2026"),
+    "identityProvider.entra.scimTokenIssuedOn",
+    "the SCIM token's date must be a date",
+  ],
+  [
     "an unknown identity provider",
     (c) => (c.identityProvider.type = "okta"),
     "identityProvider.type",

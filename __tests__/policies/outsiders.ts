@@ -81,13 +81,18 @@ export function outsiders(account: string): Principal[] {
 export const isReading = (action: string) => /^sagemaker:(Describe|List)/.test(action);
 
 /**
- * The config's readers in the account (a pull request's plan role), each holding AdministratorAccess: were it given
- * more than it should have, the guard alone keeps it to reading.
+ * The config's readers in the account and the account's plan role (a pull request's plan), each holding
+ * AdministratorAccess: were it given more than it should have, the guard alone keeps it to reading.
  */
 export function readers(config: FederationConfig, account: string): Principal[] {
-  return config.aws.consoleGuard.readerRoleArns
+  return readerRoleArns(config)
     .filter((arn) => arn.split(":")[4] === account)
     .map((arn) => ({ name: `the reader ${arn.split("/").pop()}`, arn, identity: ADMINISTRATOR_ACCESS }));
+}
+
+function readerRoleArns(config: FederationConfig): string[] {
+  const planRoles = Object.values(config.accounts).flatMap((account) => account.planRoleArn ?? []);
+  return [...new Set([...config.aws.consoleGuard.readerRoleArns, ...planRoles])];
 }
 
 /** The admin permission set's role: inside the guard for SageMaker, outside it for what outlives an activation. */
@@ -192,7 +197,7 @@ async function executionPathChanges(config: FederationConfig, roleArn: string): 
 function exemptRolesIn(config: FederationConfig, account: string): string[] {
   const guard = config.aws.consoleGuard;
   const deployers = [guard.deployerRoleArn, ...Object.values(config.accounts).map((other) => other.roleArn)];
-  return [...new Set([...deployers, ...guard.readerRoleArns, ...guard.identityWriterRoleArns])].filter(
+  return [...new Set([...deployers, ...readerRoleArns(config), ...guard.identityWriterRoleArns])].filter(
     (arn): arn is string => arn?.split(":")[4] === account,
   );
 }

@@ -167,6 +167,26 @@ describe("Entra side of the Contoso example", () => {
     });
   });
 
+  test("never compares the SCIM token after create, so a plan needs none; what it was set from replaces it", () => {
+    const secret = resource(stack, "azuread_synchronization_secret");
+    expect(secret.block.lifecycle).toEqual({
+      ignore_changes: ["credential"],
+      replace_triggered_by: ["terraform_data.scim_secret"],
+    });
+    expect(stack.resource.terraform_data!.scim_secret.input).toEqual({ scim_endpoint: SCIM, token_issued_on: "" });
+  });
+
+  test("GIVEN a new scimTokenIssuedOn WHEN synthesized THEN only the rotation trigger changes, carrying the date", () => {
+    const data = exampleData("contoso");
+    data.identityProvider.entra.scimTokenIssuedOn = "2026-12-07";
+    const rotated = synthJson(loadData(data));
+    expect(rotated.resource.terraform_data!.scim_secret.input).toEqual({
+      scim_endpoint: SCIM,
+      token_issued_on: "2026-12-07",
+    });
+    expect({ ...rotated.resource, terraform_data: undefined }).toEqual({ ...stack.resource, terraform_data: undefined });
+  });
+
   test("provisions every group on demand after its assignment, again when its name changes", () => {
     const onDemand = stack.resource.azuread_synchronization_job_provision_on_demand!.team;
     expect(onDemand).toMatchObject({

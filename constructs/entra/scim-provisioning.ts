@@ -2,7 +2,7 @@ import type { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-princ
 import { SynchronizationJob } from "@cdktf/provider-azuread/lib/synchronization-job";
 import { SynchronizationJobProvisionOnDemand } from "@cdktf/provider-azuread/lib/synchronization-job-provision-on-demand";
 import { SynchronizationSecret } from "@cdktf/provider-azuread/lib/synchronization-secret";
-import { TerraformIterator, type ITerraformDependable } from "cdktf";
+import { DataResource, TerraformIterator, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { fixAddress } from "../fixed-address";
 import type { TeamGroups } from "./team-groups";
@@ -25,6 +25,12 @@ export interface ScimProvisioningProps {
    * their object id is looked up.
    */
   readonly memberGroups: Readonly<Record<string, string>>;
+  /**
+   * When the SCIM token in `scimToken` was generated: changing it (with a new token) replaces the secret, which is
+   * how a token is rotated. Terraform otherwise never compares the token, so that a plan needs none.
+   * @default - the token is set when the secret is created, and only then
+   */
+  readonly scimTokenIssuedOn?: string;
   /**
    * Push every group and every member to IAM Identity Center during the apply, so the AWS side finds them in the
    * same apply; without it they arrive with the next provisioning cycle (up to 40 minutes).
@@ -51,6 +57,14 @@ export class ScimProvisioning extends Construct {
     const provisionOnDemand = props.provisionOnDemand ?? true;
     const { groups, assignments } = props.teamGroups;
 
+    // What the secret is set from, besides the token itself: a change replaces it (Graph cannot read a token back,
+    // and a plan made without the token must not show a change).
+    const rotation = fixAddress(
+      new DataResource(this, "secret_rotation", {
+        input: { scim_endpoint: props.scimEndpoint, token_issued_on: props.scimTokenIssuedOn ?? "" },
+      }),
+      "scim_secret",
+    );
     const secret = fixAddress(
       new SynchronizationSecret(this, "secret", {
         servicePrincipalId: props.servicePrincipal.id,
@@ -60,6 +74,12 @@ export class ScimProvisioning extends Construct {
           // Sync only the users and groups assigned to the app.
           { key: "SyncAll", value: "false" },
         ],
+        // Replaced, never updated: the provider deletes a secret by blanking it, so the old one goes first. The
+        // trigger is a plain address: cdktf writes a resource object here as "${...}", which Terraform refuses.
+        lifecycle: {
+          ignoreChanges: ["credential"],
+          replaceTriggeredBy: [`${rotation.terraformResourceType}.${rotation.friendlyUniqueId}`],
+        },
       }),
       "scim",
     );

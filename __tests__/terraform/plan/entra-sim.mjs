@@ -120,7 +120,7 @@ export function simulateEntra(original) {
   }
 
   stack.resource ??= {};
-  stack.resource.terraform_data = {};
+  stack.resource.terraform_data ??= {};
   stack.locals ??= {};
   const isResource = new Set(blocks.filter((b) => !b.data).map((b) => key(false, b.type, b.name)));
   for (const b of blocks) {
