@@ -184,7 +184,10 @@ describe("Entra side of the Contoso example", () => {
       scim_endpoint: SCIM,
       token_issued_on: "2026-12-07",
     });
-    expect({ ...rotated.resource, terraform_data: undefined }).toEqual({ ...stack.resource, terraform_data: undefined });
+    expect({ ...rotated.resource, terraform_data: undefined }).toEqual({
+      ...stack.resource,
+      terraform_data: undefined,
+    });
   });
 
   test("provisions every group on demand after its assignment, again when its name changes", () => {

@@ -38,6 +38,7 @@ const step = z
 
 const job = z.strictObject({
   name: z.string().optional(),
+  outputs: z.record(z.string(), expression).optional(),
   "runs-on": z.string(),
   "timeout-minutes": z.number().int().positive(),
   environment: z.string().optional(),
@@ -71,6 +72,31 @@ const runs = (w: Workflow): string =>
     .map((s) => s.run ?? "")
     .join("\n");
 
+type Job = Workflow["jobs"][string];
+
+/**
+ * Whether a step runs code of the repository: a package script, a Node or shell program, anything checked out.
+ * Terraform running the synthesized JSON is the one exception, and the jobs that do it check that JSON first.
+ */
+function runsRepositoryCode(step: Step): boolean {
+  if (step.uses !== undefined) return step.uses.startsWith("./") || step.uses.startsWith("actions/checkout@");
+  // A command word where a shell expects one: a line's start, or after ;, &&, ||, | or $(.
+  return /(^|[;&|]|\$\()\s*(npm|npx|node|tsx|yarn|pnpm|make|python3?|bash|sh|source|\.)\s|(^|[;&|]|\$\()\s*\.{0,2}\/?[\w.-]+\/[\w./-]*\.(sh|js|mjs|ts|py)\b/m.test(
+    step.run!,
+  );
+}
+
+/** Whether a job can see a secret or a cloud identity (an environment's secrets, OIDC, a secret in its env). */
+function holdsCredentials(flow: Workflow, job: Job): boolean {
+  const text = JSON.stringify({ env: job.env, steps: job.steps });
+  return (
+    job.environment !== undefined ||
+    job.permissions?.["id-token"] === "write" ||
+    /secrets\./.test(text) ||
+    /secrets\./.test(JSON.stringify(flow.env ?? {}))
+  );
+}
+
 describe.each(["pr.yml", "apply.yml"])("workflow %s", (name) => {
   let flow: Workflow;
   let text: string;
@@ -98,7 +124,7 @@ describe.each(["pr.yml", "apply.yml"])("workflow %s", (name) => {
   test("uses only secrets the README documents", () => {
     // GIVEN the README's list of secrets
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const section = readme.indexOf("## Reviewing access changes");
+    const section = readme.indexOf("### Secrets");
     expect(section).toBeGreaterThanOrEqual(0);
     const documented = readme.slice(section);
     // THEN
@@ -107,11 +133,52 @@ describe.each(["pr.yml", "apply.yml"])("workflow %s", (name) => {
     for (const secret of secrets) expect(documented).toContain(`\`${secret}\``);
   });
 
-  test("installs with npm ci, runs the tests and synthesizes", () => {
+  test("gives the whole workflow a read-only token, and no job a secret or identity it does not declare", () => {
     // THEN
+    expect(flow.permissions).toEqual({ contents: "read" });
+    expect(JSON.stringify(flow.env ?? {})).not.toMatch(/secrets\./);
+    for (const job of Object.values(flow.jobs)) expect(job.permissions).toBeDefined();
+  });
+
+  test("never lets a step that runs the repository's code see a secret or a cloud identity", () => {
+    // THEN every job that runs the repository's code has no environment, no OIDC, no secret and no write token
+    const offenders = Object.entries(flow.jobs).flatMap(([key, job]) => {
+      const code = job.steps.filter(runsRepositoryCode);
+      if (code.length === 0) return [];
+      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === "write");
+      return holdsCredentials(flow, job) || writes.length > 0
+        ? [`${key}: ${code.map((step) => step.name ?? step.uses ?? step.run).join(", ")}`]
+        : [];
+    });
+    expect(offenders).toEqual([]);
+    // ... and the repository's own checks run in such a job
     expect(runs(flow)).toMatch(/^npm ci$/m);
     expect(runs(flow)).toMatch(/^npm test$/m);
     expect(runs(flow)).toMatch(/^npx cdktf synth$/m);
+  });
+});
+
+describe("the trust check of the workflows", () => {
+  test("fails a job that installs packages with a secret in its environment, or with an OIDC identity", () => {
+    // GIVEN a job with npm ci and a secret, one with npm test and OIDC, and one with Terraform only
+    const job = (over: object, run: string): Job =>
+      ({
+        "runs-on": "ubuntu-latest",
+        "timeout-minutes": 5,
+        permissions: { contents: "read" },
+        ...over,
+        steps: [{ run }],
+      }) as Job;
+    const flow = { env: {} } as unknown as Workflow;
+    // THEN
+    expect(runsRepositoryCode({ run: "npm ci" })).toBe(true);
+    expect(runsRepositoryCode({ run: "cd x && ./scripts/plan.sh" })).toBe(true);
+    expect(runsRepositoryCode({ uses: "actions/checkout@v4" })).toBe(true);
+    expect(runsRepositoryCode({ run: 'terraform -chdir="$d" plan' })).toBe(false);
+    expect(holdsCredentials(flow, job({ env: { T: "${{ secrets.T }}" } }, "npm ci"))).toBe(true);
+    expect(holdsCredentials(flow, job({ permissions: { "id-token": "write" } }, "npm test"))).toBe(true);
+    expect(holdsCredentials(flow, job({ environment: "plan" }, "terraform plan"))).toBe(true);
+    expect(holdsCredentials(flow, job({}, "npm test"))).toBe(false);
   });
 });
 
@@ -123,16 +190,34 @@ describe("the pull request workflow", () => {
     ({ workflow: flow, text } = load("pr.yml"));
   });
 
-  test("runs on pull requests and may write the comment", () => {
+  test("runs on pull requests, and only the job that posts the comment may write to the pull request", () => {
     // THEN
     expect(flow.on).toHaveProperty("pull_request");
-    expect(flow.permissions["pull-requests"]).toBe("write");
+    const writers = Object.entries(flow.jobs).filter(([, job]) => job.permissions?.["pull-requests"] === "write");
+    expect(writers.map(([key]) => key)).toEqual(["comment"]);
+    expect(writers[0]![1].steps.filter(runsRepositoryCode)).toEqual([]);
   });
 
-  test("makes the access diff against the base branch and plans", () => {
+  test("plans with the read-only plan environment only, never for a fork, with no SCIM token and no write role", () => {
+    // GIVEN the jobs that hold credentials
+    const credentialed = Object.entries(flow.jobs).filter(([, job]) => holdsCredentials(flow, job));
+    // THEN exactly the plan job, in the plan environment, and not for a fork's pull request
+    expect(credentialed.map(([key]) => key)).toEqual(["plan"]);
+    const plan = flow.jobs.plan!;
+    expect(plan.environment).toBe("plan");
+    expect(plan.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+    expect(text).not.toMatch(
+      /SCIM_TOKEN|TF_VAR_scim_token|AWS_APPLY_ROLE_ARN|ARM_CLIENT_SECRET|secrets\.ARM_CLIENT_ID\b/,
+    );
+    // ... on a stack synthesized for a plan only (read-only roles in every account)
+    const synth = flow.jobs.checks!.steps.find((step) => step.run === "npx cdktf synth");
+    expect(synth?.env).toEqual({ FEDERATION_PLAN_ONLY: "true" });
+  });
+
+  test("makes the access diff against the base branch and plans without taking the state lock", () => {
     // THEN
     expect(runs(flow)).toContain('npm run --silent report -- --base "origin/$BASE_REF"');
-    expect(runs(flow)).toMatch(/terraform -chdir="\$stack_dir" plan -input=false/);
+    expect(runs(flow)).toMatch(/terraform -chdir="\$stack_dir" plan -input=false -no-color -lock=false/);
   });
 
   test("updates the one comment it finds by the marker the comment is written with", () => {
@@ -153,12 +238,63 @@ describe("the apply workflow", () => {
     ({ workflow: flow } = load("apply.yml"));
   });
 
-  test("applies after a push to main, behind an environment, one run at a time", () => {
+  const terraformCommands = (job: Job) =>
+    job.steps.flatMap((step) => [...(step.run ?? "").matchAll(/terraform -chdir="\$stack_dir" (\w+)([^\n]*)/g)]);
+
+  test("applies after a push to main that changes more than documentation, one run at a time", () => {
     // THEN
-    expect(flow.on).toEqual(expect.objectContaining({ push: { branches: ["main"] } }));
-    expect(flow.jobs.apply!.environment).toBe("production");
+    const push = (flow.on as { push: { branches: string[]; "paths-ignore": string[] } }).push;
+    expect(push.branches).toEqual(["main"]);
+    expect(push["paths-ignore"]).toEqual(expect.arrayContaining(["**.md", "docs/**"]));
     expect(flow.concurrency["cancel-in-progress"]).toBe(false);
-    expect(runs(flow)).toContain("apply -input=false -auto-approve");
+  });
+
+  test("applies nothing but the saved plan, after the production environment's approval of that plan", () => {
+    // GIVEN every terraform command of every job
+    const applies = Object.entries(flow.jobs).flatMap(([key, job]) =>
+      terraformCommands(job)
+        .filter(([, command]) => command === "apply")
+        .map(([, , args]) => ({ key, args: args!.trim() })),
+    );
+    // THEN one apply, of the plan file the plan job saved, never with -auto-approve or cdktf deploy
+    expect(applies).toHaveLength(1);
+    const { key, args } = applies[0]!;
+    const planFile = args.split(/\s+/).pop()!;
+    expect(args).not.toContain("-auto-approve");
+    expect(args).not.toContain("-replace");
+    const plan = flow.jobs.plan!;
+    const saved = terraformCommands(plan).find(([, command, rest]) => command === "plan" && rest!.includes("-out="));
+    expect(saved?.[2]).toContain(`-out=${planFile}`);
+    expect(JSON.stringify(flow)).not.toMatch(/cdktf deploy|npm run deploy/);
+    // ... in the production environment, which the plan job does not use, so the approval comes after the plan
+    const apply = flow.jobs[key]!;
+    expect(apply.environment).toBe("production");
+    expect(apply.needs).toEqual("plan");
+    expect(plan.environment).not.toBe("production");
+    // ... and the plan reaches the reviewers in the run's summary
+    expect(JSON.stringify(plan.steps)).toContain("GITHUB_STEP_SUMMARY");
+  });
+
+  test("checks after the apply that a new plan has nothing left to change, and fails loudly when it has", () => {
+    // GIVEN the apply job's steps after the apply
+    const apply = flow.jobs.apply!;
+    const at = apply.steps.findIndex((step) => /terraform -chdir="\$stack_dir" apply /.test(step.run ?? ""));
+    const after = apply.steps
+      .slice(at + 1)
+      .map((step) => step.run ?? "")
+      .join("\n");
+    // THEN
+    expect(after).toMatch(/terraform -chdir="\$stack_dir" plan [^\n]*-detailed-exitcode/);
+    expect(after).toMatch(/::error::/);
+    expect(after).toMatch(/exit 1/);
+  });
+
+  test("keeps the saved plan encrypted outside the job that made it", () => {
+    // THEN the plan file (which holds variable values) is uploaded only as the encrypted archive
+    const plan = flow.jobs.plan!;
+    const uploads = plan.steps.filter((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    expect(uploads.map((step) => step.with?.path)).toEqual(["plan.tar.enc"]);
+    expect(JSON.stringify(plan.steps)).toMatch(/openssl enc -aes-256-cbc/);
   });
 });
 
