@@ -250,6 +250,8 @@ function scimTokenCheck(config: FederationConfig, env: DoctorFacts["env"]): Chec
       next: "after phase 1, IAM Identity Center shows it once: keep it for TF_VAR_scim_token",
     };
   if (isSet(env, "TF_VAR_scim_token")) return { status: "ok", title: "TF_VAR_scim_token is set" };
+  if (env.FEDERATION_PLAN_ONLY === "true")
+    return { status: "info", title: "SCIM token: not needed for a plan-only synthesis (FEDERATION_PLAN_ONLY)" };
   return config.backend.type === "cloud"
     ? {
         status: "info",

@@ -72,6 +72,14 @@ describe("doctor", () => {
     expect(nextStep(checks, config)).toContain("export TF_VAR_scim_token=");
   });
 
+  test("does not ask for the SCIM token for a plan-only synthesis", () => {
+    // GIVEN the Contoso example, no TF_VAR_scim_token, and FEDERATION_PLAN_ONLY
+    const checks = doctorChecks(facts(loadExample("contoso"), { env: { FEDERATION_PLAN_ONLY: "true" } }));
+    // THEN
+    expect(find(checks, "SCIM token: not needed for a plan-only synthesis").status).toBe("info");
+    expect(checks.some((check) => check.blocksPlan === true)).toBe(false);
+  });
+
   test("never prints the SCIM token's value", () => {
     // GIVEN the token in the environment
     const checks = doctorChecks(facts(loadExample("contoso"), { env: { TF_VAR_scim_token: "secret-4c1d" } }));
