@@ -1,8 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { PR_COMMENT_MARKER } from "../../tools/pr-comment";
+import { loadExample, synthJson } from "../helpers";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -213,6 +215,32 @@ describe("the pull request workflow", () => {
     const synth = flow.jobs.checks!.steps.find((step) => step.run === "npx cdktf synth");
     expect(synth?.env).toEqual({ FEDERATION_PLAN_ONLY: "true" });
   });
+
+  const hasJq = spawnSync("jq", ["--version"]).status === 0;
+  (hasJq ? test : test.skip)(
+    "checks the synthesized JSON before the plan identity is used: the stacks' own pass, a tampered one fails (needs jq)",
+    () => {
+      // GIVEN the jq program of the check step, and the multi-account and external examples synthesized for a plan
+      const run = flow.jobs.plan!.steps.find((step) => step.name === "Check the synthesized stack")!.run!;
+      const program = /jq -r '([\s\S]*?)' "\$stack"/.exec(run)![1]!;
+      const problems = (stack: object) =>
+        spawnSync("jq", ["-r", program], { input: JSON.stringify(stack), encoding: "utf8" }).stdout.trim();
+      const stacks = ["contoso-multi-account", "contoso-external"].map((name) =>
+        synthJson(loadExample(name), { planOnly: true }),
+      );
+      // THEN
+      for (const stack of stacks) expect(problems(stack)).toBe("");
+      const [stack] = stacks as [any];
+      const tampered = [
+        { ...stack, data: { ...stack.data, external: { x: { program: ["sh"] } } } },
+        { ...stack, module: { x: { source: "git::https://example.com/x" } } },
+        { ...stack, terraform: { ...stack.terraform, backend: { s3: { endpoints: { s3: "https://example.com" } } } } },
+        { ...stack, terraform: { ...stack.terraform, required_providers: { null: { source: "hashicorp/null" } } } },
+        { ...stack, provider: { aws: [{ ...stack.provider.aws[0], endpoints: [{ sts: "https://example.com" }] }] } },
+      ];
+      for (const bad of tampered) expect(problems(bad)).not.toBe("");
+    },
+  );
 
   test("makes the access diff against the base branch and plans without taking the state lock", () => {
     // THEN
