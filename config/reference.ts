@@ -158,7 +158,7 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   },
   "aws.consoleGuard.readerRoleArns": {
     description:
-      "Roles that keep reading SageMaker (Describe and List) in the accounts with domains, and nothing more: the pull request plan role (AWS_PLAN_ROLE_ARN) where it is not the deployer, an auditor's tool. Everyone else outside the federation reads nothing.",
+      "Roles that keep reading SageMaker (Describe and List) in the accounts with domains, and nothing more: the pull request plan role (AWS_PLAN_ROLE_ARN) where domains are in the IAM Identity Center account, an auditor's tool. Each account's planRoleArn is a reader without being listed. Everyone else outside the federation reads nothing.",
     default: "none",
   },
   "aws.tags": { description: "Default tags of every AWS resource." },
