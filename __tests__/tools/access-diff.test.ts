@@ -1,7 +1,8 @@
 import type { FederationConfig } from "../../config/types";
 import { BUILTIN_PERSONAS } from "../../policies/builtin-personas";
 import { isPersonaDowngrade } from "../../tools/access-changes";
-import { accessDiff, diffExitCode } from "../../tools/access-diff";
+import { accessDiff, diffExitCode, type DiffSide } from "../../tools/access-diff";
+import { synthesize } from "../../tools/synthesize";
 import { exampleData, exampleText, loadData, loadText } from "../helpers";
 
 type Data = Record<string, any>;
@@ -14,8 +15,13 @@ function diffAfter(change: (data: Data) => void, example = "contoso-external") {
   return diffOf(base, loadData(data));
 }
 
+/** Both sides synthesized with this code, as a base given as a file is. */
 function diffOf(base: FederationConfig, head: FederationConfig) {
-  return accessDiff(base, head, { baseSource: "main:config.yaml", headSource: "config.yaml" });
+  return accessDiff(side(base), side(head), { baseSource: "main:config.yaml", headSource: "config.yaml" });
+}
+
+function side(config: FederationConfig): DiffSide {
+  return { config, json: synthesize(config) };
 }
 
 const HEADER = "# Access diff: contoso-ext\n\nBase `main:config.yaml` → head `config.yaml`\n";
