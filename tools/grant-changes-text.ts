@@ -17,7 +17,10 @@ export function grantChangeLines(changes: readonly GrantChange[]): string[] {
 
 /** Raw statements that differ, per principal, in a `<details>` block a reviewer opens when the words are not enough. */
 export function rawStatementDetails(changes: readonly GrantChange[]): string[] {
-  const blocks = changes.filter((change) => change.statements.added.length + change.statements.removed.length > 0);
+  // A new or deleted principal's every statement would drown the ones that changed.
+  const blocks = changes.filter(
+    (change) => change.status === "changed" && change.statements.added.length + change.statements.removed.length > 0,
+  );
   if (blocks.length === 0) return [];
   return [
     "",
@@ -51,55 +54,84 @@ export function wildcardGrants(changes: readonly GrantChange[]): string[] {
 function describe(change: GrantChange): string[] {
   const actions = (grants: readonly Grant[]) =>
     new Set(grants.filter((g) => g.effect !== "Trust").map((g) => g.action)).size;
-  if (change.status === "new")
-    return [`new: ${count(actions(change.gained), "action")} (see the raw statements)`, ...change.settings];
+  if (change.status === "new") return [`new: ${count(actions(change.gained), "action")}`, ...change.settings];
   if (change.status === "deleted")
     return [`deleted, with every grant it had (${count(actions(change.lost), "action")})`];
   const isGuard = change.principal.kind === "service control policy";
-  return [...phrases(change.gained, "gained", isGuard), ...phrases(change.lost, "lost", isGuard), ...change.settings];
+  const gained = folded(change.gained);
+  const lost = folded(change.lost);
+  const lostByWhat = new Map(lost.map((line) => [line.what, line]));
+  const gainedByWhat = new Map(gained.map((line) => [line.what, line]));
+  const reworded = gained.filter((line) => lostByWhat.has(line.what));
+  return [
+    ...gained.filter((line) => !lostByWhat.has(line.what)).map((line) => sentence(line, "gained", isGuard)),
+    ...lost.filter((line) => !gainedByWhat.has(line.what)).map((line) => sentence(line, "lost", isGuard)),
+    ...reworded.map((line) => conditionChange(lostByWhat.get(line.what)!, line, isGuard)),
+    ...change.settings,
+  ];
 }
 
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-const VERBS: Readonly<Record<Grant["effect"], { gained: string; lost: string }>> = {
-  Allow: { gained: "gains", lost: "loses" },
-  Deny: { gained: "is now denied", lost: "is no longer denied" },
-  Trust: { gained: "may now be assumed by", lost: "may no longer be assumed by" },
-  Managed: { gained: "gains managed policy", lost: "loses managed policy" },
+const VERBS: Readonly<Record<Grant["effect"], { gained: string; lost: string; both: string }>> = {
+  Allow: { gained: "gains", lost: "loses", both: "is allowed" },
+  Deny: { gained: "is now denied", lost: "is no longer denied", both: "is denied" },
+  Trust: { gained: "may now be assumed by", lost: "may no longer be assumed by", both: "may be assumed by" },
+  Managed: { gained: "gains managed policy", lost: "loses managed policy", both: "has managed policy" },
 };
 
-const GUARD_VERBS = { gained: "now denies", lost: "no longer denies" };
+const GUARD_VERBS = { gained: "now denies", lost: "no longer denies", both: "denies" };
 
-/**
- * Grants folded into few lines: those with the same effect and condition together, and the actions that apply to
- * the same resources in one line.
- */
-function phrases(grants: readonly Grant[], way: "gained" | "lost", isGuard: boolean): string[] {
+/** Grants with the same effect and condition whose actions apply to the same resources: one line. */
+interface Line {
+  readonly effect: Grant["effect"];
+  readonly condition: string;
+  /** The effect, actions and resources in words, without the condition. */
+  readonly what: string;
+}
+
+function folded(grants: readonly Grant[]): Line[] {
   const groups = new Map<string, Grant[]>();
   for (const grant of grants) {
     const key = `${grant.effect}|${grant.condition}`;
     groups.set(key, [...(groups.get(key) ?? []), grant]);
   }
-  return sorted(groups.keys()).flatMap((key) => {
+  return sorted(groups.keys()).flatMap((key): Line[] => {
     const group = groups.get(key)!;
     const { effect, condition } = group[0]!;
-    const when = condition === "" ? "" : ` when ${code(condition)}`;
-    if (effect === "Managed") return group.map((grant) => `${VERBS.Managed[way]} ${code(grant.action)}`);
-    const byResource = new Map<string, string[]>();
-    for (const grant of group) byResource.set(grant.action, [...(byResource.get(grant.action) ?? []), grant.resource]);
-    const byResources = new Map<string, string[]>();
-    for (const [action, resources] of byResource) {
+    if (effect === "Managed") return group.map((grant) => ({ effect, condition, what: code(grant.action) }));
+    const resourcesOf = new Map<string, string[]>();
+    for (const grant of group)
+      resourcesOf.set(grant.action, [...(resourcesOf.get(grant.action) ?? []), grant.resource]);
+    const actionsOn = new Map<string, string[]>();
+    for (const [action, resources] of resourcesOf) {
       const resourceKey = JSON.stringify(sorted(resources));
-      byResources.set(resourceKey, [...(byResources.get(resourceKey) ?? []), action]);
+      actionsOn.set(resourceKey, [...(actionsOn.get(resourceKey) ?? []), action]);
     }
-    return sorted(byResources.keys()).map((resourceKey) => {
-      const resources = JSON.parse(resourceKey) as string[];
-      const actions = codeList(sorted(byResources.get(resourceKey)!));
-      if (effect === "Trust") return `${VERBS.Trust[way]} ${codeList(resources)} (${actions})${when}`;
-      const verb = effect === "Deny" && isGuard ? GUARD_VERBS[way] : VERBS[effect][way];
-      return `${verb} ${actions} on ${codeList(resources)}${when}`;
+    return sorted(actionsOn.keys()).map((resourceKey) => {
+      const resources = codeList(JSON.parse(resourceKey) as string[]);
+      const actions = codeList(sorted(actionsOn.get(resourceKey)!));
+      return {
+        effect,
+        condition,
+        what: effect === "Trust" ? `${resources} (${actions})` : `${actions} on ${resources}`,
+      };
     });
   });
+}
+
+function verb(line: Line, way: "gained" | "lost" | "both", isGuard: boolean): string {
+  return line.effect === "Deny" && isGuard ? GUARD_VERBS[way] : VERBS[line.effect][way];
+}
+
+function sentence(line: Line, way: "gained" | "lost", isGuard: boolean): string {
+  return `${verb(line, way, isGuard)} ${line.what}${line.condition === "" ? "" : ` when ${code(line.condition)}`}`;
+}
+
+/** The same grant under another condition: one line that shows the condition before and after. */
+function conditionChange(before: Line, after: Line, isGuard: boolean): string {
+  const when = (condition: string) => (condition === "" ? "always" : code(condition));
+  return `${verb(after, "both", isGuard)} ${after.what} under another condition: when ${when(before.condition)} → when ${when(after.condition)}`;
 }
