@@ -54,7 +54,6 @@ export function accessDiff(base: DiffSide | undefined, head: DiffSide, options: 
   const body = changed
     ? [
         ...firstConfigNote(base, options.baseSource),
-        ...alert("IMPORTANT", options.baseCodeNote ?? "", options.baseCodeNote === undefined ? [] : [BASE_CODE_LIMIT]),
         ...domainWarning(changes),
         ...profileWarning(changes, options.baseSource),
         ...wildcardWarning(grants),
@@ -73,6 +72,8 @@ export function accessDiff(base: DiffSide | undefined, head: DiffSide, options: 
     `# Access diff: ${head.config.name}`,
     "",
     `Base ${code(options.baseSource)} → head ${code(options.headSource)}`,
+    // Even "no access change" is then only about the config.
+    ...alert("IMPORTANT", options.baseCodeNote ?? "", options.baseCodeNote === undefined ? [] : [BASE_CODE_LIMIT]),
     ...body,
   ].join("\n");
   return { markdown: markdown + "\n", changed, dataAtStake: hasDataAtStake(changes) };
