@@ -27,7 +27,10 @@ export interface Reference {
 export function resourceInstances(json: TerraformJson, types: readonly string[]): ResourceInstance[] {
   return types.flatMap((type) =>
     Object.entries(json.resource?.[type] ?? {}).flatMap(([name, block]) => {
-      const { for_each: forEach, "//": _metadata, ...attributes } = block as Record<string, unknown>;
+      const attributes = Object.fromEntries(
+        Object.entries(block).filter(([name]) => name !== "for_each" && name !== "//"),
+      );
+      const forEach = block.for_each;
       const provider = typeof attributes.provider === "string" ? attributes.provider : type.split("_")[0]!;
       if (forEach === undefined || typeof forEach !== "object" || forEach === null)
         return [{ type, address: `${type}.${name}`, provider, attributes }];
