@@ -47,62 +47,52 @@ function onOff(on: boolean | undefined): string {
   return on === undefined ? "(none)" : on ? "on" : "off";
 }
 
+/** Each sign-in and provisioning setting of the Entra app: how it reads, and what changing it risks. */
+const ENTRA_SETTINGS: readonly (readonly [string, (entra: Partial<Entra>) => string, string])[] = [
+  [
+    "tenantId",
+    (entra) => value(entra.tenantId),
+    "another Entra tenant: the app, the groups and every sign-in move there",
+  ],
+  [
+    "owners",
+    (entra) => list(entra.owners),
+    "owners of the app and the groups change its single sign-on, its provisioning and who is in a group: they control who signs in to AWS",
+  ],
+  [
+    "signingCertificateEndDate",
+    (entra) => value(entra.signingCertificateEndDate),
+    "a new signing certificate: nobody can sign in from the apply until IAM Identity Center has the new SAML metadata (docs/runbook.md, signing certificate rotation)",
+  ],
+  [
+    "provisionOnDemand",
+    (entra) => onOff(entra.provisionOnDemand),
+    "off: new members and groups reach IAM Identity Center only with the next SCIM cycle, and what needs them waits for it",
+  ],
+  [
+    "relayState",
+    (entra) => value(entra.relayState),
+    "where every IdP-initiated sign-in lands: a wrong address sends people elsewhere after they sign in",
+  ],
+  [
+    "checkUserAttributes",
+    (entra) => onOff(entra.checkUserAttributes),
+    "off: a member without given name, surname or display name is refused by IAM Identity Center instead of failing the plan",
+  ],
+  [
+    "notificationEmails",
+    (entra) => list(entra.notificationEmails),
+    "who is warned before the signing certificate expires (sign-in stops when it does)",
+  ],
+  ["mfa.breakGlassUserIds", (entra) => list(entra.mfa?.breakGlassUserIds), "accounts the MFA policy never applies to"],
+];
+
 function entraChanges(base: FederationConfig, head: FederationConfig): ControlChange[] {
   const entra = (config: FederationConfig): Partial<Entra> =>
     config.identityProvider.type === "entra" ? config.identityProvider : {};
-  const was = entra(base);
-  const is = entra(head);
-  const key = "identityProvider.entra";
-  return [
-    ...row(
-      `${key}.tenantId`,
-      value(was.tenantId),
-      value(is.tenantId),
-      "another Entra tenant: the app, the groups and every sign-in move there",
-    ),
-    ...row(
-      `${key}.owners`,
-      list(was.owners),
-      list(is.owners),
-      "owners of the app and the groups change its single sign-on, its provisioning and who is in a group: they control who signs in to AWS",
-    ),
-    ...row(
-      `${key}.signingCertificateEndDate`,
-      value(was.signingCertificateEndDate),
-      value(is.signingCertificateEndDate),
-      "a new signing certificate: nobody can sign in from the apply until IAM Identity Center has the new SAML metadata (docs/runbook.md, signing certificate rotation)",
-    ),
-    ...row(
-      `${key}.provisionOnDemand`,
-      onOff(was.provisionOnDemand),
-      onOff(is.provisionOnDemand),
-      "off: new members and groups reach IAM Identity Center only with the next SCIM cycle, and what needs them waits for it",
-    ),
-    ...row(
-      `${key}.relayState`,
-      value(was.relayState),
-      value(is.relayState),
-      "where every IdP-initiated sign-in lands: a wrong address sends people elsewhere after they sign in",
-    ),
-    ...row(
-      `${key}.checkUserAttributes`,
-      onOff(was.checkUserAttributes),
-      onOff(is.checkUserAttributes),
-      "off: a member without given name, surname or display name is refused by IAM Identity Center instead of failing the plan",
-    ),
-    ...row(
-      `${key}.notificationEmails`,
-      list(was.notificationEmails),
-      list(is.notificationEmails),
-      "who is warned before the signing certificate expires (sign-in stops when it does)",
-    ),
-    ...row(
-      `${key}.mfa.breakGlassUserIds`,
-      list(was.mfa?.breakGlassUserIds),
-      list(is.mfa?.breakGlassUserIds),
-      "accounts the MFA policy never applies to",
-    ),
-  ];
+  return ENTRA_SETTINGS.flatMap(([key, text, risk]) =>
+    row(`identityProvider.entra.${key}`, text(entra(base)), text(entra(head)), risk),
+  );
 }
 
 /** A group used instead of one this config creates: its members are whoever its Entra owners put in it. */
