@@ -26,7 +26,13 @@ export function synthesizeAtRevision(options: BaseWorktreeOptions): TerraformJso
   const root = git(options.cwd, "rev-parse", "--show-toplevel").trim();
   const scratch = mkdtempSync(join(tmpdir(), "federation-base-"));
   const worktree = join(scratch, "worktree");
-  git(options.cwd, "worktree", "add", "--detach", "--quiet", worktree, options.ref);
+  try {
+    git(options.cwd, "worktree", "add", "--detach", "--quiet", worktree, options.ref);
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    const stderr = String((error as { stderr?: unknown }).stderr ?? "");
+    throw new BaseSynthError(`git worktree add ${options.ref} failed: ${firstLines(stderr)}`);
+  }
   try {
     const project = join(worktree, relative(realpathSync(root), realpathSync(options.projectDir)));
     const modules = join(project, "node_modules");
