@@ -96,7 +96,7 @@ function firstConfigNote(base: DiffSide | undefined, baseSource: string): string
 
 /** A wildcard action granted: least privilege is broken whatever else the change does. */
 function wildcardWarning(grants: readonly GrantChange[]): string[] {
-  const lines = wildcardGrants(grants.filter((change) => change.status === "changed"));
+  const lines = wildcardGrants(grants.filter((change) => change.status !== "deleted"));
   return alert(
     "WARNING",
     `**${plural(lines.length, "principal")} gain${lines.length === 1 ? "s" : ""} a wildcard action.** Every action it matches, today's and future ones, is granted.`,
@@ -110,7 +110,7 @@ function effectivePermissions(grants: readonly GrantChange[]): string[] {
     "",
     "## Effective permissions",
     "",
-    "What each execution role, permission set and service control policy may do, read from the Terraform JSON each side synthesizes with its own code.",
+    "What each execution role, permission set and service control policy may do, read from the synthesized Terraform JSON of both sides.",
     "",
     ...grantChangeLines(grants),
     ...rawStatementDetails(grants),

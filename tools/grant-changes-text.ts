@@ -39,7 +39,7 @@ export function rawStatementDetails(changes: readonly GrantChange[]): string[] {
   ];
 }
 
-/** A wildcard action granted by the change: the first thing a reviewer of a policy change must see. */
+/** A wildcard action granted by the change, to a new principal or an existing one: the first thing a reviewer must see. */
 export function wildcardGrants(changes: readonly GrantChange[]): string[] {
   return changes.flatMap((change) => {
     const wild = sorted(
