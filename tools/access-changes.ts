@@ -1,7 +1,7 @@
 import { rolePolicy } from "../config/role-policy";
 import { IDENTITY_CENTER_ACCOUNT, type FederationConfig, type MemberConfig, type PersonaConfig } from "../config/types";
 import { domainLosses, type DomainLoss } from "./domain-replacement";
-import { canonicalPolicy } from "./policy-equivalence";
+import { controlChanges, type ControlChange } from "./control-changes";
 import { code, codeList } from "./markdown";
 import { guardSummary, justInTimeText, limitsText, mfaText, remoteAccessText } from "./settings-text";
 import { bucketsAllowedBy } from "./role-buckets";
@@ -22,6 +22,8 @@ export interface MemberChange {
   readonly profileNames?: readonly [string, string];
   /** Only for `persona`: see {@link isPersonaDowngrade}. */
   readonly downgrade?: boolean;
+  /** Only for `persona`: what the new persona (as the head defines it) has that the old one (as the base does) lacks, and the reverse. */
+  readonly personaDelta?: { readonly activities: SetChange; readonly instanceTypes: SetChange };
 }
 
 /**
@@ -74,12 +76,8 @@ export interface AccessChanges {
   readonly profileLosses: readonly ProfileLoss[];
   readonly personas: readonly PersonaChange[];
   readonly buckets: readonly RoleBucketChange[];
-  /** Role names, by what happens to them. `changed` catches every policy change, including network and KMS conditions. */
-  readonly roles: {
-    readonly created: readonly string[];
-    readonly deleted: readonly string[];
-    readonly changed: readonly string[];
-  };
+  /** Config changes that alter who controls access or sign-in, each with its risk. */
+  readonly controls: readonly ControlChange[];
   readonly admins: {
     readonly members: SetChange;
     /** Lines for the group, permission set and session duration. */
@@ -102,7 +100,7 @@ export function accessChanges(base: FederationConfig, head: FederationConfig): A
     profileLosses: profileLosses(base, members),
     personas: personaChanges(base, head),
     buckets: bucketChanges(base, head),
-    roles: roleChanges(base, head),
+    controls: controlChanges(base, head),
     admins: {
       members: setChange(base.admins.members, head.admins.members),
       settings: [
@@ -170,9 +168,7 @@ export function hasAccessChange(changes: AccessChanges): boolean {
       changes.members.length +
       changes.personas.length +
       changes.buckets.length +
-      changes.roles.created.length +
-      changes.roles.deleted.length +
-      changes.roles.changed.length +
+      changes.controls.length +
       changes.admins.settings.length +
       changes.limits.length >
       0 || !isEmptyChange(changes.admins.members)
@@ -252,6 +248,7 @@ function memberChanges(base: FederationConfig, head: FederationConfig): MemberCh
           before: [{ team, persona: old.persona }],
           after: [{ team, persona: now.persona }],
           downgrade: isPersonaDowngrade(base.personas[old.persona], head.personas[now.persona]),
+          personaDelta: personaDelta(base.personas[old.persona], head.personas[now.persona]),
         });
       if (old.profileName !== now.profileName)
         changes.push({
@@ -277,6 +274,16 @@ export function isPersonaDowngrade(before: PersonaConfig | undefined, after: Per
   if (after === undefined) return true;
   const kept = (was: readonly string[], is: readonly string[]) => setChange(was, is).removed.length === 0;
   return !kept(before.activities, after.activities) || !kept(before.instanceTypes, after.instanceTypes);
+}
+
+function personaDelta(
+  before: PersonaConfig | undefined,
+  after: PersonaConfig | undefined,
+): MemberChange["personaDelta"] {
+  return {
+    activities: setChange(before?.activities ?? [], after?.activities ?? []),
+    instanceTypes: setChange(before?.instanceTypes ?? [], after?.instanceTypes ?? []),
+  };
 }
 
 /** Profiles exist only once the AWS side is deployed: a bootstrap base has none to lose. */
@@ -326,17 +333,4 @@ function bucketChanges(base: FederationConfig, head: FederationConfig): RoleBuck
     );
     return isEmptyChange(buckets) ? [] : [{ team: was.team, persona: was.persona, buckets }];
   });
-}
-
-function roleChanges(base: FederationConfig, head: FederationConfig): AccessChanges["roles"] {
-  const names = (config: FederationConfig) => Object.values(config.roles).map((role) => role.roleName);
-  const { added, removed } = setChange(names(base), names(head));
-  const policies = (config: FederationConfig) =>
-    new Map(Object.values(config.roles).map((role) => [role.roleName, canonicalPolicy(rolePolicy(config, role))]));
-  const before = policies(base);
-  const after = policies(head);
-  const changedPolicies = sorted(
-    [...after.keys()].filter((name) => before.has(name) && before.get(name) !== after.get(name)),
-  );
-  return { created: added, deleted: removed, changed: changedPolicies };
 }

@@ -9,13 +9,25 @@ import {
   type ProfileLoss,
   type TeamChange,
 } from "./access-changes";
+import { allowedActions, grantChanges, type GrantChange } from "./grant-changes";
+import { grantChangeLines, rawStatementDetails, wildcardGrants } from "./grant-changes-text";
 import { code, codeList, plural, table } from "./markdown";
-import type { SetChange } from "./sets";
+import { principalGrants, type Principal } from "./principal-grants";
+import { setChange, type SetChange } from "./sets";
+import type { TerraformJson } from "./terraform-instances";
+
+/** One side of the diff: the config, and the Terraform JSON its own code synthesized from it. */
+export interface DiffSide {
+  readonly config: FederationConfig;
+  readonly json: TerraformJson;
+}
 
 export interface AccessDiffOptions {
   /** Where the base (deployed) config came from, e.g. `origin/main:examples/contoso.yaml`. */
   readonly baseSource: string;
   readonly headSource: string;
+  /** Why the base was synthesized with the head's code rather than its own: code changes are then not seen. */
+  readonly baseCodeNote?: string;
 }
 
 export interface AccessDiff {
@@ -27,31 +39,95 @@ export interface AccessDiff {
 
 export const NO_ACCESS_CHANGE = "No access change.";
 
-/** The access diff a reviewer reads on a pull request: who gains or loses what, and what would be lost. */
-export function accessDiff(base: FederationConfig, head: FederationConfig, options: AccessDiffOptions): AccessDiff {
-  const changes = accessChanges(base, head);
-  const changed = hasAccessChange(changes);
+/**
+ * The access diff a reviewer reads on a pull request: who gains or loses what, and what would be lost. The config
+ * sections compare the two configs; the effective permissions compare what each side's code synthesized, so a
+ * change to the code (or to a dependency) that grants more shows as plainly as a change to the config. Without a
+ * base (the change adds the config), everything is new.
+ */
+export function accessDiff(base: DiffSide | undefined, head: DiffSide, options: AccessDiffOptions): AccessDiff {
+  const changes = accessChanges(base?.config ?? nothingDeployed(head.config), head.config);
+  const before = principalGrants(base?.json ?? {});
+  const after = principalGrants(head.json);
+  const grants = grantChanges(before, after);
+  const changed = hasAccessChange(changes) || grants.length > 0;
   const body = changed
     ? [
+        ...firstConfigNote(base, options.baseSource),
         ...domainWarning(changes),
         ...profileWarning(changes, options.baseSource),
+        ...wildcardWarning(grants),
         ...domainSettingsNote(changes),
         ...section("Platform", changes.platform),
+        ...controls(changes),
         ...section("Teams", changes.teams.map(teamLine)),
-        ...members(changes, base.phase === "full"),
+        ...members(changes, base?.config.phase === "full", before, after),
         ...section("Personas whose permissions change", personaLines(changes)),
-        ...section("Execution roles", roleLines(changes)),
+        ...effectivePermissions(grants),
         ...section("Admins", adminLines(changes)),
         ...section("Idle shutdown and storage", changes.limits),
       ]
     : ["", NO_ACCESS_CHANGE];
   const markdown = [
-    `# Access diff: ${head.name}`,
+    `# Access diff: ${head.config.name}`,
     "",
     `Base ${code(options.baseSource)} → head ${code(options.headSource)}`,
+    // Even "no access change" is then only about the config.
+    ...alert("IMPORTANT", options.baseCodeNote ?? "", options.baseCodeNote === undefined ? [] : [BASE_CODE_LIMIT]),
     ...body,
   ].join("\n");
   return { markdown: markdown + "\n", changed, dataAtStake: hasDataAtStake(changes) };
+}
+
+/** A base with nothing deployed: the head's platform settings, no team, no member, no admin. */
+function nothingDeployed(head: FederationConfig): FederationConfig {
+  return { ...head, teams: {}, roles: {}, profiles: {}, groups: {}, admins: { ...head.admins, members: [] } };
+}
+
+const BASE_CODE_LIMIT =
+  "The effective permissions below compare both configs as this change's code synthesizes them: a change to the code itself is not shown.";
+
+function firstConfigNote(base: DiffSide | undefined, baseSource: string): string[] {
+  if (base !== undefined) return [];
+  return alert("IMPORTANT", `**A new config: the base has no ${code(baseSource)}.** Everything below is new.`, [
+    "Every team, member, admin and role is created by the first apply.",
+  ]);
+}
+
+/** A wildcard action granted: least privilege is broken whatever else the change does. */
+function wildcardWarning(grants: readonly GrantChange[]): string[] {
+  const lines = wildcardGrants(grants.filter((change) => change.status !== "deleted"));
+  return alert(
+    "WARNING",
+    `**${plural(lines.length, "principal")} gain${lines.length === 1 ? "s" : ""} a wildcard action.** Every action it matches, today's and future ones, is granted.`,
+    lines,
+  );
+}
+
+function effectivePermissions(grants: readonly GrantChange[]): string[] {
+  if (grants.length === 0) return [];
+  return [
+    "",
+    "## Effective permissions",
+    "",
+    "What each execution role, permission set and service control policy may do, read from the synthesized Terraform JSON of both sides.",
+    "",
+    ...grantChangeLines(grants),
+    ...rawStatementDetails(grants),
+  ];
+}
+
+function controls(changes: AccessChanges): string[] {
+  if (changes.controls.length === 0) return [];
+  return [
+    "",
+    "## Who controls access and sign-in",
+    "",
+    ...table(
+      ["Setting", "Before", "After", "Risk"],
+      changes.controls.map((change) => [code(change.setting), change.before, change.after, change.risk]),
+    ),
+  ];
 }
 
 /** `--detailed-exitcode` answers: access changes (2), and data at stake (3), which implies access changes. */
@@ -151,20 +227,20 @@ const KIND_LABEL: Readonly<Record<MemberChange["kind"], string>> = {
   profile: "profile renamed",
 };
 
-/** Running apps keep the credentials of the role they started with: a downgrade is not in force until then. */
+/** Running apps keep the credentials of the role they started with: a loss is not in force until then. */
 export const DOWNGRADE_WARNING = "effective when their apps restart";
-
-function memberLabel(change: MemberChange): string {
-  if (change.kind !== "persona") return KIND_LABEL[change.kind];
-  return change.downgrade ? `persona downgraded (${DOWNGRADE_WARNING})` : "persona upgraded";
-}
 
 function placementText(placements: readonly Placement[]): string {
   if (placements.length === 0) return "—";
   return placements.map((p) => `${code(p.team)} as ${code(p.persona)}`).join(", ");
 }
 
-function members(changes: AccessChanges, profilesExist: boolean): string[] {
+function members(
+  changes: AccessChanges,
+  profilesExist: boolean,
+  before: ReadonlyMap<string, Principal>,
+  after: ReadonlyMap<string, Principal>,
+): string[] {
   if (changes.members.length === 0) return [];
   const rows = changes.members.map((change) =>
     change.kind === "profile"
@@ -174,26 +250,63 @@ function members(changes: AccessChanges, profilesExist: boolean): string[] {
           `${code(change.before[0]!.team)} profile ${code(change.profileNames![0])}`,
           `${code(change.after[0]!.team)} profile ${code(change.profileNames![1])}`,
         ]
-      : [memberLabel(change), change.userName, placementText(change.before), placementText(change.after)],
+      : [KIND_LABEL[change.kind], change.userName, placementText(change.before), placementText(change.after)],
   );
-  const downgrades = changes.members.filter((change) => change.downgrade === true);
+  const personaChanges = changes.members.filter((change) => change.kind === "persona");
+  const losses = changes.members.filter((change) => change.downgrade === true);
   return [
     "",
     "## Members",
     "",
     ...table(["Change", "User", "Before", "After"], rows),
-    ...(profilesExist && downgrades.length > 0
+    ...(personaChanges.length > 0
       ? [
           "",
-          `Persona downgrades are ${DOWNGRADE_WARNING}: apps already running keep the old execution role. ` +
-            "To make them effective now, stop those apps after the apply:",
+          "What each persona change gives and takes:",
           "",
-          ...downgrades.map(
+          ...personaChanges.flatMap((change) => personaChangeLines(change, before, after)),
+        ]
+      : []),
+    ...(profilesExist && losses.length > 0
+      ? [
+          "",
+          `What a persona change takes away is ${DOWNGRADE_WARNING}: apps already running keep the old execution role. ` +
+            "To make it effective now, stop those apps after the apply:",
+          "",
+          ...losses.map(
             (change) =>
               `- ${code(`npm run restart-apps -- ${change.userName} --team ${change.before[0]!.team} --apply`)}`,
           ),
         ]
       : []),
+  ];
+}
+
+/**
+ * A persona change both ways: the ML activities and instance types of the personas (as each side defines them),
+ * and the IAM actions of the two execution roles (as each side synthesizes them).
+ */
+function personaChangeLines(
+  change: MemberChange,
+  before: ReadonlyMap<string, Principal>,
+  after: ReadonlyMap<string, Principal>,
+): string[] {
+  const { team, persona: from } = change.before[0]!;
+  const to = change.after[0]!.persona;
+  const role = (principals: ReadonlyMap<string, Principal>, persona: string) =>
+    [...principals.values()].find((p) => p.kind === "execution role" && p.team === team && p.persona === persona);
+  const actions = setChange(allowedActions(role(before, from)), allowedActions(role(after, to)));
+  const delta = change.personaDelta!;
+  const way = (pick: (set: SetChange) => readonly string[]) =>
+    [
+      ...(pick(delta.activities).length > 0 ? [`activities ${codeList(pick(delta.activities))}`] : []),
+      ...(pick(delta.instanceTypes).length > 0 ? [`instance types ${codeList(pick(delta.instanceTypes))}`] : []),
+      ...(pick(actions).length > 0 ? [`IAM actions ${codeList(pick(actions))}`] : []),
+    ].join("; ") || "nothing";
+  return [
+    `- ${change.userName} in ${code(team)}, ${code(from)} → ${code(to)}:`,
+    `  - gains ${way((set) => set.added)}`,
+    `  - loses ${way((set) => set.removed)}`,
   ];
 }
 
@@ -216,15 +329,6 @@ function personaLines(changes: AccessChanges): string[] {
     (change) => `${code(change.persona)} in ${code(change.team)}: ${setText(change.buckets, "buckets").join("; ")}`,
   );
   return [...personas, ...buckets];
-}
-
-function roleLines(changes: AccessChanges): string[] {
-  const { created, deleted, changed } = changes.roles;
-  return [
-    ...(created.length > 0 ? [`created: ${codeList(created)}`] : []),
-    ...(deleted.length > 0 ? [`deleted: ${codeList(deleted)}`] : []),
-    ...(changed.length > 0 ? [`policy changes: ${codeList(changed)}`] : []),
-  ];
 }
 
 function adminLines(changes: AccessChanges): string[] {

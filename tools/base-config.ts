@@ -12,37 +12,82 @@ export interface ConfigText {
   readonly source: string;
 }
 
+/** A git revision without the config file: the change adds it. */
+export interface MissingConfig {
+  readonly text: undefined;
+  readonly source: string;
+}
+
 /**
  * The config a change is compared with: a file when `base` names one, otherwise the same config file at the git
  * revision `base` (`origin/main`), or `base` itself when it already says `<ref>:<path>`.
  */
 export function readBaseConfig(base: string, configPath: string, cwd: string = process.cwd()): ConfigText {
+  const found = readBaseConfigIfAny(base, configPath, cwd);
+  if (found.text === undefined)
+    throw baseError(base, configPath, found.source, "the file does not exist at that revision");
+  return found;
+}
+
+/** As {@link readBaseConfig}, but a revision that exists without the file answers {@link MissingConfig}. */
+export function readBaseConfigIfAny(
+  base: string,
+  configPath: string,
+  cwd: string = process.cwd(),
+): ConfigText | MissingConfig {
   if (isFile(resolve(cwd, base))) return { text: readFileSync(resolve(cwd, base), "utf8"), source: base };
-  const path = isAbsolute(configPath) ? relative(cwd, configPath) : configPath;
-  // `<ref>:./<path>` is resolved by git relative to cwd, so this works from any folder of the repository.
-  const spec = base.includes(":") ? base : `${base}:./${path}`;
+  const { ref, spec, source } = baseRevision(base, configPath, cwd);
   try {
-    const text = execFileSync("git", ["show", spec], {
-      cwd,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { text, source: base.includes(":") ? base : `${base}:${path}` };
+    return { text: git(cwd, "show", spec), source };
   } catch (error) {
     const failure = error as { code?: string; stderr?: string };
+    if (failure.code !== "ENOENT" && isCommit(ref, cwd)) return { text: undefined, source };
     const reason =
       failure.code === "ENOENT"
         ? "git is not installed"
         : (failure.stderr ?? "").trim().split("\n")[0] || "git show failed";
-    throw new ConfigError(spec, [
-      {
-        path: "(base)",
-        rule: `--base ${base} is neither a file nor a readable git revision of ${path} (${reason})`,
-        fix: "fetch the base branch first (git fetch origin main) or pass the old config as a file",
-      },
-    ]);
+    throw baseError(base, configPath, spec, reason);
   }
+}
+
+/** The revision and the config's path in it, as `git show` takes them and as the reader is shown them. */
+export function baseRevision(
+  base: string,
+  configPath: string,
+  cwd: string,
+): { readonly ref: string; readonly spec: string; readonly source: string } {
+  const path = isAbsolute(configPath) ? relative(cwd, configPath) : configPath;
+  // `<ref>:./<path>` is resolved by git relative to cwd, so this works from any folder of the repository.
+  if (base.includes(":")) return { ref: base.slice(0, base.indexOf(":")), spec: base, source: base };
+  return { ref: base, spec: `${base}:./${path}`, source: `${base}:${path}` };
+}
+
+function isCommit(ref: string, cwd: string): boolean {
+  try {
+    git(cwd, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+function baseError(base: string, configPath: string, spec: string, reason: string): ConfigError {
+  return new ConfigError(spec, [
+    {
+      path: "(base)",
+      rule: `--base ${base} is neither a file nor a readable git revision of ${configPath} (${reason})`,
+      fix: "fetch the base branch first (git fetch origin main) or pass the old config as a file",
+    },
+  ]);
 }
 
 /**
@@ -68,7 +113,7 @@ function momentItsCertificateWasValid(text: string): Date | undefined {
   return Number.isNaN(time) ? undefined : new Date(time - DAY_MS);
 }
 
-function isFile(path: string): boolean {
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {

@@ -3,21 +3,28 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/errors";
 import { configFileOf, loadConfigFile } from "../config/load";
-import { accessDiff, diffExitCode } from "./access-diff";
+import type { FederationConfig } from "../config/types";
+import { accessDiff, diffExitCode, type DiffSide } from "./access-diff";
 import { accessReport } from "./access-report";
-import { parseBaseConfig, readBaseConfig } from "./base-config";
+import { baseRevision, isFile, parseBaseConfig, readBaseConfigIfAny } from "./base-config";
+import { BaseSynthError, synthesizeAtRevision } from "./base-worktree";
+import { synthesize } from "./synthesize";
 import { isUsageError } from "./usage-error";
 
 const USAGE = `usage: npm run report [-- [--config <file>] [--base <file or git ref>] [--detailed-exitcode]]
 
   (no --base)          access report of the config: cdktf.out/access-report.md
   --base <file|ref>    access diff from that config (a file, or the same file at a git ref such as origin/main)
-                       to this one: cdktf.out/access-diff.md
+                       to this one: cdktf.out/access-diff.md. A git ref is synthesized with its own code (a
+                       temporary git worktree), a file with this code; a ref without the file: all is new
   --detailed-exitcode  with --base: exit 2 when access changes, 3 when data is also at stake (a leaver's or
                        mover's profile with its home directory and private spaces, or a domain), 0 when nothing
   --config <file>      the config (default: $FEDERATION_CONFIG, else examples/contoso.yaml)`;
 
-/** Reads the config only (no cdktf): fast enough for every pull request, and safe without credentials. */
+/**
+ * Needs no credentials: the report reads the config only; the diff also synthesizes both sides (no Terraform, no
+ * cloud), the base with its own code when it is a git revision.
+ */
 function main(args: string[]): number {
   const { values } = parseArgs({
     args,
@@ -42,10 +49,46 @@ function main(args: string[]): number {
     publish(outdir, "access-report.md", accessReport(head, { source: file }));
     return 0;
   }
-  const base = readBaseConfig(values.base, file);
-  const diff = accessDiff(parseBaseConfig(base), head, { baseSource: base.source, headSource: file });
+  const found = readBaseConfigIfAny(values.base, file);
+  const { side, note } =
+    found.text === undefined
+      ? { side: undefined, note: undefined }
+      : baseSide(values.base, file, parseBaseConfig(found));
+  const diff = accessDiff(
+    side,
+    { config: head, json: synthesize(head) },
+    {
+      baseSource: found.source,
+      headSource: file,
+      ...(note === undefined ? {} : { baseCodeNote: note }),
+    },
+  );
   publish(outdir, "access-diff.md", diff.markdown);
   return diffExitCode(diff, values["detailed-exitcode"]);
+}
+
+/**
+ * The base's Terraform JSON: a file is synthesized with this code; a git revision with its own, unless that fails
+ * (its own loader may refuse today what it accepted when merged, such as a certificate that has since expired).
+ */
+function baseSide(base: string, file: string, config: FederationConfig): { side: DiffSide; note?: string } {
+  if (isFile(base)) return { side: { config, json: synthesize(config) } };
+  const { ref, spec } = baseRevision(base, file, process.cwd());
+  try {
+    const json = synthesizeAtRevision({
+      ref,
+      configPath: spec.slice(ref.length + 1),
+      projectDir: join(__dirname, ".."),
+      cwd: process.cwd(),
+    });
+    return { side: { config, json } };
+  } catch (error) {
+    if (!(error instanceof BaseSynthError)) throw error;
+    return {
+      side: { config, json: synthesize(config) },
+      note: `**The base could not be synthesized with its own code** (${error.message}).`,
+    };
+  }
 }
 
 function publish(outdir: string, name: string, markdown: string): void {

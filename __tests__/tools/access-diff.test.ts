@@ -1,7 +1,8 @@
 import type { FederationConfig } from "../../config/types";
 import { BUILTIN_PERSONAS } from "../../policies/builtin-personas";
 import { isPersonaDowngrade } from "../../tools/access-changes";
-import { accessDiff, diffExitCode } from "../../tools/access-diff";
+import { accessDiff, diffExitCode, type DiffSide } from "../../tools/access-diff";
+import { synthesize } from "../../tools/synthesize";
 import { exampleData, exampleText, loadData, loadText } from "../helpers";
 
 type Data = Record<string, any>;
@@ -14,8 +15,23 @@ function diffAfter(change: (data: Data) => void, example = "contoso-external") {
   return diffOf(base, loadData(data));
 }
 
+/** Both sides synthesized with this code, as a base given as a file is. */
 function diffOf(base: FederationConfig, head: FederationConfig) {
-  return accessDiff(base, head, { baseSource: "main:config.yaml", headSource: "config.yaml" });
+  return accessDiff(side(base), side(head), { baseSource: "main:config.yaml", headSource: "config.yaml" });
+}
+
+function side(config: FederationConfig): DiffSide {
+  return { config, json: synthesize(config) };
+}
+
+/** The diff without its effective permissions section, which tests of config changes assert line by line. */
+function configSections(markdown: string): string {
+  return markdown.replace(/\n## Effective permissions\n[\s\S]*?(?=\n## |$)/, "");
+}
+
+/** Each execution role of `team` with one of `personas`, as the effective permissions section names it. */
+function roleLabels(team: string, personas: readonly string[]): string[] {
+  return personas.map((persona) => `- \`${persona}\` role of team \`${team}\``);
 }
 
 const HEADER = "# Access diff: contoso-ext\n\nBase `main:config.yaml` → head `config.yaml`\n";
@@ -73,7 +89,7 @@ describe("access diff", () => {
       data.teams.fraud.members["bob@contoso.com"] = "mlops";
     });
     // THEN the old profile and its data are called out before anything else
-    expect(diff.markdown).toBe(
+    expect(configSections(diff.markdown)).toBe(
       `${HEADER}
 ${dataAtStakeBox("1 user profile", [
   "`bob@contoso.com` moves `forecasting` → `fraud`: profile `bob` in `contoso-ext-forecasting` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- bob@contoso.com --team forecasting --base main:config.yaml`",
@@ -84,11 +100,11 @@ ${dataAtStakeBox("1 user profile", [
 | Change | User | Before | After |
 | --- | --- | --- | --- |
 | moved | bob@contoso.com | \`forecasting\` as \`mlops\` | \`fraud\` as \`mlops\` |
-
-## Execution roles
-
-- deleted: \`contoso-ext-forecasting-mlops\`
 `,
+    );
+    // and the role nobody uses any more is deleted
+    expect(diff.markdown).toMatch(
+      /^- `mlops` role of team `forecasting`: deleted, with every grant it had \(\d+ actions\)$/m,
     );
     expect(diff.changed).toBe(true);
     expect(diff.dataAtStake).toBe(true);
@@ -103,17 +119,19 @@ ${dataAtStakeBox("1 user profile", [
       data.personas["data-scientist"].instanceTypes = ["ml.t3.medium", "ml.m5.large", "ml.g4dn.xlarge", "ml.g5.xlarge"];
     });
     // THEN
-    expect(diff.markdown).toBe(
+    expect(configSections(diff.markdown)).toBe(
       `${HEADER}
 ## Personas whose permissions change
 
 - \`data-scientist\` (every team using it): instance types added \`ml.g5.xlarge\`; instance types removed \`ml.m5.xlarge\` (removals effective when their apps restart)
-
-## Execution roles
-
-- policy changes: \`contoso-ext-forecasting-data-scientist\`, \`contoso-ext-fraud-data-scientist\`, \`contoso-ext-recommendations-data-scientist\`
 `,
     );
+    // and every team's data scientist role is denied other instance types than before, and no other role changes
+    const roles = diff.markdown.split("\n").filter((line) => /^- `.*` role of team /.test(line));
+    expect(roles.map((line) => line.slice(0, line.indexOf(":")))).toEqual(
+      ["forecasting", "fraud", "recommendations"].flatMap((team) => roleLabels(team, ["data-scientist"])),
+    );
+    for (const line of roles) expect(line).toContain("under another condition:");
   });
 
   test("shows limits that change, for the shared spaces and each team's persona, and the step the domain needs", () => {
@@ -203,19 +221,19 @@ ${dataAtStakeBox("1 user profile", [
       data.teams.recommendations.s3Buckets.push("contoso-recommendations-clicks");
     });
     // THEN the compute role and both people's roles can use it
-    expect(diff.markdown).toBe(
+    expect(configSections(diff.markdown)).toBe(
       `${HEADER}
 ## Personas whose permissions change
 
 - \`compute\` in \`recommendations\`: buckets added \`contoso-recommendations-clicks\`
 - \`data-scientist\` in \`recommendations\`: buckets added \`contoso-recommendations-clicks\`
 - \`mlops\` in \`recommendations\`: buckets added \`contoso-recommendations-clicks\`
-
-## Execution roles
-
-- policy changes: \`contoso-ext-recommendations-compute\`, \`contoso-ext-recommendations-data-scientist\`, \`contoso-ext-recommendations-mlops\`
 `,
     );
+    for (const role of roleLabels("recommendations", ["compute", "data-scientist", "mlops"]))
+      expect(diff.markdown).toContain(
+        `${role}:\n  - gains \`s3:GetBucketLocation\`, \`s3:ListBucket\` on \`arn:aws:s3:::contoso-recommendations-clicks\`\n`,
+      );
   });
 
   test("shows admins added and removed", () => {
@@ -244,8 +262,30 @@ ${dataAtStakeBox("1 user profile", [
       members["grace@contoso.com"] = { persona: "data-scientist", profileName: "grace-hopper" };
     });
     // THEN ivan was the team's only MLOps person, so its MLOps role goes too; MLOps -> Data Scientist loses
-    // the endpoint, pipeline and monitoring activities, so it is a downgrade
-    expect(diff.markdown).toBe(
+    // the endpoint, pipeline and monitoring activities and gains the experiment and job activities
+    const mlops = BUILTIN_PERSONAS.mlops!.activities;
+    const scientist = BUILTIN_PERSONAS["data-scientist"]!.activities;
+    const only = (these: readonly string[], those: readonly string[]) =>
+      [...these].filter((activity) => !those.includes(activity)).sort();
+    const personaLines = configSections(diff.markdown)
+      .split("\n")
+      .filter((line) => line.startsWith("  - "));
+    expect(personaLines[0]).toMatch(
+      new RegExp(
+        `^  - gains activities ${only(scientist, mlops)
+          .map((a) => `\`${a}\``)
+          .join(", ")}; IAM actions `,
+      ),
+    );
+    expect(personaLines[1]).toMatch(
+      new RegExp(
+        `^  - loses activities ${only(mlops, scientist)
+          .map((a) => `\`${a}\``)
+          .join(", ")}; instance types `,
+      ),
+    );
+    expect(personaLines[1]).toContain("`sagemaker:CreateEndpoint`");
+    expect(configSections(diff.markdown).replace(/^  - .*\n/gm, "")).toBe(
       `${HEADER}
 ${dataAtStakeBox("2 user profiles", [
   "`grace@contoso.com` in `recommendations`: profile renamed `grace` → `grace-hopper`: profile `grace` in `contoso-ext-recommendations` is deleted with its home directory and private spaces; the new profile starts with an empty home directory. First: `npm run offboard -- grace@contoso.com --team recommendations --base main:config.yaml`",
@@ -258,16 +298,16 @@ ${dataAtStakeBox("2 user profiles", [
 | --- | --- | --- | --- |
 | profile renamed | grace@contoso.com | \`recommendations\` profile \`grace\` | \`recommendations\` profile \`grace-hopper\` |
 | removed | heidi@contoso.com | \`recommendations\` as \`data-scientist\` | — |
-| persona downgraded (effective when their apps restart) | ivan@contoso.com | \`recommendations\` as \`mlops\` | \`recommendations\` as \`data-scientist\` |
+| persona changed | ivan@contoso.com | \`recommendations\` as \`mlops\` | \`recommendations\` as \`data-scientist\` |
 | added | nina@contoso.com | — | \`recommendations\` as \`data-scientist\` |
 
-Persona downgrades are effective when their apps restart: apps already running keep the old execution role. To make them effective now, stop those apps after the apply:
+What each persona change gives and takes:
+
+- ivan@contoso.com in \`recommendations\`, \`mlops\` → \`data-scientist\`:
+
+What a persona change takes away is effective when their apps restart: apps already running keep the old execution role. To make it effective now, stop those apps after the apply:
 
 - \`npm run restart-apps -- ivan@contoso.com --team recommendations --apply\`
-
-## Execution roles
-
-- deleted: \`contoso-ext-recommendations-mlops\`
 `,
     );
   });
@@ -417,8 +457,12 @@ describe("access diff of joiners, movers, leavers and persona changes", () => {
     expect(diff.markdown).toContain("`npm run offboard -- alice@contoso.com --team fraud --base main:config.yaml`");
   });
 
-  test("marks a persona downgrade as effective when their apps restart, with the command that makes it so", () => {
-    // GIVEN alice goes from data scientist to analyst, whose activities are a subset
+  const RESTART_NOTE =
+    "What a persona change takes away is effective when their apps restart: apps already running keep the old execution role. " +
+    "To make it effective now, stop those apps after the apply:\n\n";
+
+  test("marks what a persona change takes away as effective when their apps restart, with the command that makes it so", () => {
+    // GIVEN alice goes from data scientist to analyst, whose activities and instance types are a subset
     // WHEN
     const diff = diffBetween(
       () => {},
@@ -428,36 +472,44 @@ describe("access diff of joiners, movers, leavers and persona changes", () => {
     );
     // THEN
     expect(diff.markdown).toContain(
-      "| persona downgraded (effective when their apps restart) | alice@contoso.com | `forecasting` as `data-scientist` | `forecasting` as `analyst` |\n",
+      "| persona changed | alice@contoso.com | `forecasting` as `data-scientist` | `forecasting` as `analyst` |\n",
     );
     expect(diff.markdown).toContain(
-      "Persona downgrades are effective when their apps restart: apps already running keep the old execution role. " +
-        "To make them effective now, stop those apps after the apply:\n\n" +
-        "- `npm run restart-apps -- alice@contoso.com --team forecasting --apply`\n",
+      "- alice@contoso.com in `forecasting`, `data-scientist` → `analyst`:\n  - gains nothing\n  - loses activities ",
+    );
+    expect(diff.markdown).toContain(
+      RESTART_NOTE + "- `npm run restart-apps -- alice@contoso.com --team forecasting --apply`\n",
     );
     // A persona change keeps the profile: nothing is deleted
     expect(diff.markdown).not.toContain("[!WARNING]");
     expect(diffExitCode(diff, true)).toBe(2);
   });
 
-  test("treats fewer instance types with the same activities as a downgrade", () => {
+  test("says which instance types a persona with the same activities takes away", () => {
     // GIVEN a small data scientist persona: the same activities, one instance type
+    const scientist = {
+      activities: BUILTIN_PERSONAS["data-scientist"]!.activities,
+      instanceTypes: exampleData("contoso-external").personas["data-scientist"].instanceTypes as string[],
+    };
     // WHEN
     const diff = diffBetween(
       () => {},
       (head) => {
-        head.personas["ds-small"] = {
-          activities: [...BUILTIN_PERSONAS["data-scientist"]!.activities],
-          instanceTypes: ["ml.t3.medium"],
-        };
+        head.personas["ds-small"] = { activities: [...scientist.activities], instanceTypes: ["ml.t3.medium"] };
         head.teams.forecasting.members["alice@contoso.com"] = "ds-small";
       },
     );
     // THEN
-    expect(diff.markdown).toContain("| persona downgraded (effective when their apps restart) | alice@contoso.com |");
+    const lost = scientist.instanceTypes.filter((type) => type !== "ml.t3.medium").sort();
+    expect(diff.markdown).toContain(
+      "- alice@contoso.com in `forecasting`, `data-scientist` → `ds-small`:\n" +
+        "  - gains nothing\n" +
+        `  - loses instance types ${lost.map((type) => `\`${type}\``).join(", ")}\n`,
+    );
+    expect(diff.markdown).toContain(RESTART_NOTE);
   });
 
-  test("shows a persona upgrade without a restart warning", () => {
+  test("shows a persona change that takes nothing away without a restart warning", () => {
     // GIVEN alice was an analyst and becomes a data scientist, whose activities include the analyst's
     // WHEN
     const diff = diffBetween(
@@ -468,8 +520,9 @@ describe("access diff of joiners, movers, leavers and persona changes", () => {
     );
     // THEN
     expect(diff.markdown).toContain(
-      "| persona upgraded | alice@contoso.com | `forecasting` as `analyst` | `forecasting` as `data-scientist` |\n",
+      "| persona changed | alice@contoso.com | `forecasting` as `analyst` | `forecasting` as `data-scientist` |\n",
     );
+    expect(diff.markdown).toMatch(/^ {2}- gains activities .*\n {2}- loses nothing$/m);
     expect(diff.markdown).not.toContain("effective when their apps restart");
     expect(diffExitCode(diff, true)).toBe(2);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "../../config/errors";
 import { parseConfig } from "../../config/load";
-import { parseBaseConfig, readBaseConfig } from "../../tools/base-config";
+import { parseBaseConfig, readBaseConfig, readBaseConfigIfAny } from "../../tools/base-config";
 import { exampleText } from "../helpers";
 
 function git(cwd: string, ...args: string[]): void {
@@ -55,6 +55,21 @@ describe("reading the base config", () => {
     const base = readBaseConfig("old.yaml", "platform/config.yaml", repo);
     // THEN
     expect(base).toEqual({ text: "old: true\n", source: "old.yaml" });
+  });
+
+  test("answers no text for a revision that exists without the file: the change adds the config", () => {
+    // WHEN
+    const base = readBaseConfigIfAny("HEAD", "platform/new.yaml", repo);
+    // THEN
+    expect(base).toEqual({ text: undefined, source: "HEAD:platform/new.yaml" });
+  });
+
+  test("fails with a ConfigError when a command that needs the base finds no file at the revision", () => {
+    // WHEN
+    const read = () => readBaseConfig("HEAD", "platform/new.yaml", repo);
+    // THEN
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow("the file does not exist at that revision");
   });
 
   test("fails with a ConfigError naming the revision and the fix when the ref does not exist", () => {

@@ -1,6 +1,7 @@
 import { summarizePlan } from "../../tools/plan-summary";
 import { COMMENT_LIMIT, PR_COMMENT_MARKER, prComment } from "../../tools/pr-comment";
 import { accessDiff } from "../../tools/access-diff";
+import { synthesize } from "../../tools/synthesize";
 import { exampleData, loadData, loadExample } from "../helpers";
 
 /** Written after Terraform's -no-color plan format: an action header per instance, then the totals. */
@@ -140,7 +141,12 @@ describe("pull request comment of a membership change", () => {
     const data = exampleData("contoso-external");
     delete data.teams.recommendations.members["heidi@contoso.com"];
     data.teams.recommendations.members["ivan@contoso.com"] = "data-scientist";
-    const diff = accessDiff(base, loadData(data), { baseSource: "main", headSource: "head" });
+    const head = loadData(data);
+    const diff = accessDiff(
+      { config: base, json: synthesize(base) },
+      { config: head, json: synthesize(head) },
+      { baseSource: "main", headSource: "head" },
+    );
     // WHEN
     const comment = prComment({ accessDiff: diff.markdown, plan: { skipped: "local backend" } });
     // THEN the alert box survives the heading demotion, line for line
