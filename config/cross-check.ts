@@ -1,5 +1,6 @@
 import { BUILTIN_PERSONAS, SHARED_SPACE_PERSONA } from "../policies/builtin-personas";
 import { INLINE_ROLE_POLICY_QUOTA, policySize } from "../policies/document";
+import { defaultAppInstanceType } from "../policies/studio-portal";
 import { isoDurationMinutes, pimActivationMinutes, pimDuration } from "./durations";
 import { formatPath, type ConfigProblem } from "./errors";
 import {
@@ -118,7 +119,27 @@ function checkPersonas(input: FederationInput): RawProblem[] {
       rule: `persona "${SHARED_SPACE_PERSONA}" is what shared spaces run as and cannot be changed`,
       fix: "remove it; to keep a team out of shared spaces set teams.<team>.sharedSpaces: false",
     });
-  return problems;
+  return [...problems, ...checkStudioInstanceTypes(input)];
+}
+
+/**
+ * A persona that runs Studio apps starts its spaces on one of its own instance types, which must be one Studio apps
+ * run on: otherwise every space would start on a type its guardrail denies.
+ */
+function checkStudioInstanceTypes(input: FederationInput): RawProblem[] {
+  return Object.entries(input.personas).flatMap(([key, persona]) => {
+    const builtin = Object.hasOwn(BUILTIN_PERSONAS, key) ? BUILTIN_PERSONAS[key] : undefined;
+    const activities = persona.activities ?? builtin?.activities ?? [];
+    if (persona.instanceTypes === undefined || !activities.includes("run-studio-applications")) return [];
+    if (defaultAppInstanceType({ activities, instanceTypes: persona.instanceTypes }) !== undefined) return [];
+    return [
+      {
+        path: ["personas", key, "instanceTypes"],
+        rule: `persona "${key}" runs Studio apps, but none of its instance types (${persona.instanceTypes.join(", ")}) is one Studio apps run on`,
+        fix: "add one that JupyterLab and Code Editor spaces can start on, such as ml.t3.medium",
+      },
+    ];
+  });
 }
 
 /**

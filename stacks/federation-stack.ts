@@ -185,6 +185,7 @@ export class FederationStack extends TerraformStack {
         teams: Object.fromEntries(account.teams.map((key) => [key, config.teams[key]!])),
         roles: inAccount(config.roles),
         profiles: inAccount(config.profiles),
+        personas: config.personas,
         identityCenter,
         executionRolePath: config.aws.executionRolePath,
         partition,

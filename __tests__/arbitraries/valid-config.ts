@@ -80,10 +80,16 @@ export function team(
   );
 }
 
+/** A Studio persona must list one type its spaces can start on: Inferentia is none (not a Studio app type). */
+const studioReadyInstanceTypes = instanceTypes.filter((types) => types.some((type) => !type.startsWith("ml.inf")));
+
 export function personas(customKeys: readonly string[]) {
-  const override = fc.record({ description: freeText(0, 30), activities, instanceTypes }, { requiredKeys: [] });
+  const override = fc.record(
+    { description: freeText(0, 30), activities, instanceTypes: studioReadyInstanceTypes },
+    { requiredKeys: [] },
+  );
   const custom = fc.record(
-    { description: freeText(0, 30), activities, instanceTypes },
+    { description: freeText(0, 30), activities, instanceTypes: studioReadyInstanceTypes },
     { requiredKeys: ["activities"] },
   );
   return fc

@@ -1,6 +1,7 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
-import type { AccountConfig, ProfileConfig, RoleConfig, TeamConfig } from "../../config/types";
+import type { AccountConfig, PersonaConfig, ProfileConfig, RoleConfig, TeamConfig } from "../../config/types";
+import { studioPortal, type StudioPortal } from "../../policies/studio-portal";
 import { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
 import { StudioDomains } from "./studio-domains";
@@ -14,6 +15,8 @@ export interface StudioAccountProps {
   readonly teams: Readonly<Record<string, TeamConfig>>;
   readonly roles: Readonly<Record<string, RoleConfig>>;
   readonly profiles: Readonly<Record<string, ProfileConfig>>;
+  /** Every persona, for what the Studio web portal shows its people. */
+  readonly personas: Readonly<Record<string, PersonaConfig>>;
   readonly identityCenter: IdentityCenterLookup;
   /** IAM path of the execution roles. */
   readonly executionRolePath: string;
@@ -58,9 +61,24 @@ export class StudioAccount extends Construct {
       teams: props.teams,
       domains: this.domains,
       roles,
+      portals: portalsOfRoles(props.roles, props.personas),
       kmsKeyArn: account.kmsKeyArn,
       waitFor: [props.identityCenter.users],
       addressSuffix,
     });
   }
+}
+
+/** Each role's persona's portal, worked out once per persona. */
+function portalsOfRoles(
+  roles: Readonly<Record<string, RoleConfig>>,
+  personas: Readonly<Record<string, PersonaConfig>>,
+): Record<string, StudioPortal> {
+  const ofPersona = new Map<string, StudioPortal>();
+  const portalOf = (persona: string) => {
+    let portal = ofPersona.get(persona);
+    if (portal === undefined) ofPersona.set(persona, (portal = studioPortal(personas[persona]!)));
+    return portal;
+  };
+  return Object.fromEntries(Object.entries(roles).map(([key, role]) => [key, portalOf(role.persona)]));
 }

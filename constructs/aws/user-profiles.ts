@@ -3,10 +3,12 @@ import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-pro
 import { TerraformIterator, TerraformLocal, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ProfileConfig, TeamConfig } from "../../config/types";
+import type { StudioPortal } from "../../policies/studio-portal";
 import { fixAddress } from "../fixed-address";
 import type { ExecutionRoles } from "./execution-roles";
 import { CODE_REPOSITORIES, type StudioDomains } from "./studio-domains";
 import type { LimitOf } from "./studio-limits";
+import { DEFAULT_INSTANCE_APPS, studioWebPortalSettings } from "./portal-settings";
 import { sharedNotebooks, userSettings } from "./user-settings";
 
 export interface UserProfilesProps {
@@ -18,6 +20,8 @@ export interface UserProfilesProps {
   readonly teams: Readonly<Record<string, TeamConfig>>;
   readonly domains: StudioDomains;
   readonly roles: ExecutionRoles;
+  /** The Studio web portal of each role's persona, keyed like the roles (`<team>/<persona>`). */
+  readonly portals: Readonly<Record<string, StudioPortal>>;
   /**
    * Key of the account's domains, which also encrypts shared notebooks.
    * @default - an AWS managed key
@@ -64,6 +68,7 @@ export class UserProfiles extends Construct {
               gitRepositories: props.teams[profile.team]!.gitRepositories,
               sharedNotebooks: sharedNotebooks(props.teams[profile.team]!),
               ...profile.limits,
+              ...portalSettings(props.portals[profile.roleKey]!),
             },
           ]),
         ),
@@ -87,6 +92,7 @@ export class UserProfiles extends Construct {
         userSettings: {
           executionRole: props.roles.arnOf(profiles.getString("role")),
           ...userSettings(limit, setting("sharedNotebooks"), props.kmsKeyArn),
+          studioWebPortalSettings: studioWebPortalSettings(setting),
         },
         tags: { "sagemaker-team": profiles.getString("team") },
         dependsOn: [props.domains.assignments, ...props.waitFor],
@@ -97,5 +103,20 @@ export class UserProfiles extends Construct {
       ...CODE_REPOSITORIES,
       for_each: setting("gitRepositories"),
     });
+    // Spaces start on a type the persona may use, not on SageMaker's default.
+    for (const app of DEFAULT_INSTANCE_APPS)
+      this.profiles.addOverride(`user_settings.${app}.default_resource_spec`, {
+        instance_type: setting("defaultInstanceType"),
+      });
   }
+}
+
+/** A persona's portal, as plain values of the local (sorted lists, no default when it has none). */
+function portalSettings(portal: StudioPortal) {
+  return {
+    hiddenAppTypes: [...portal.hiddenAppTypes].sort(),
+    hiddenMlTools: [...portal.hiddenMlTools].sort(),
+    hiddenInstanceTypes: [...portal.hiddenInstanceTypes].sort(),
+    defaultInstanceType: portal.defaultInstanceType ?? null,
+  };
 }
