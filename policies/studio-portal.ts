@@ -17,6 +17,8 @@ export interface PortalPersona {
 /** The activities any one of which grants what an app or a tool needs; none: no persona of this product may use it. */
 type Needs = readonly ActivityKey[];
 const NOTHING: Needs = [];
+/** Training jobs: a person's own, or a pipeline step's (the compute persona). */
+const TRAINING: Needs = ["manage-ml-jobs", "run-pipeline-steps"];
 
 /**
  * The Studio apps by the activities that let a person use them. Canvas needs the Canvas managed policies and RStudio
@@ -26,13 +28,13 @@ const NOTHING: Needs = [];
 export const APP_NEEDS: Readonly<Record<AppType, Needs>> = {
   Canvas: NOTHING,
   CodeEditor: ["run-studio-applications"],
-  DetailedProfiler: ["manage-ml-jobs"],
+  DetailedProfiler: TRAINING,
   JupyterLab: ["run-studio-applications"],
   JupyterServer: NOTHING,
   KernelGateway: NOTHING,
   RSessionGateway: NOTHING,
   RStudioServerPro: NOTHING,
-  TensorBoard: ["manage-ml-jobs"],
+  TensorBoard: TRAINING,
 };
 
 /**
@@ -56,15 +58,15 @@ export const TOOL_NEEDS: Readonly<Record<MlTool, Needs>> = {
   InferenceOptimization: NOTHING,
   InferenceRecommender: NOTHING,
   // Fine-tuning a JumpStart model is a training job, deploying it an endpoint.
-  JumpStart: ["manage-ml-jobs", "manage-endpoints"],
+  JumpStart: [...TRAINING, "manage-endpoints"],
   LakeraGuard: NOTHING,
-  Models: ["manage-models", "approve-models"],
+  Models: ["manage-models", "approve-models", "run-pipeline-steps"],
   ModelEvaluation: NOTHING,
   PerformanceEvaluation: NOTHING,
   Pipelines: ["manage-pipelines"],
   Projects: NOTHING,
   RunningInstances: ["run-studio-applications"],
-  Training: ["manage-ml-jobs"],
+  Training: TRAINING,
 };
 
 /**
