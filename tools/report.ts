@@ -9,11 +9,15 @@ import { accessReport } from "./access-report";
 import { baseRevision, isFile, parseBaseConfig, readBaseConfigIfAny } from "./base-config";
 import { BaseSynthError, synthesizeAtRevision } from "./base-worktree";
 import { synthesize } from "./synthesize";
+import { personPage } from "./person-page";
 import { isUsageError } from "./usage-error";
+import { UserError } from "./user-error";
 
-const USAGE = `usage: npm run report [-- [--config <file>] [--base <file or git ref>] [--detailed-exitcode]]
+const USAGE = `usage: npm run report [-- [--config <file>] [--base <file or git ref>] [--detailed-exitcode] | --person <user>]
 
   (no --base)          access report of the config: cdktf.out/access-report.md
+  --person <user>      one page for that person (their user name, the UPN): their domains, profiles, persona,
+                       instance types, buckets, naming rules, limits and whom to ask: cdktf.out/person-<user>.md
   --base <file|ref>    access diff from that config (a file, or the same file at a git ref such as origin/main)
                        to this one: cdktf.out/access-diff.md. A git ref is synthesized with its own code (a
                        temporary git worktree), a file with this code; a ref without the file: all is new
@@ -31,6 +35,7 @@ function main(args: string[]): number {
     options: {
       config: { type: "string" },
       base: { type: "string" },
+      person: { type: "string" },
       "detailed-exitcode": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -45,6 +50,12 @@ function main(args: string[]): number {
   const head = loadConfigFile(file);
   const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 
+  if (values.person !== undefined) {
+    if (values.base !== undefined)
+      throw new UserError("--person and --base do not go together: run them one at a time");
+    publish(outdir, `person-${fileSafe(values.person)}.md`, personPage(head, values.person, { source: file }));
+    return 0;
+  }
   if (values.base === undefined) {
     publish(outdir, "access-report.md", accessReport(head, { source: file }));
     return 0;
@@ -91,6 +102,11 @@ function baseSide(base: string, file: string, config: FederationConfig): { side:
   }
 }
 
+/** A user name as a file name: `@` and `.` stay, anything a path could misread does not. */
+function fileSafe(userName: string): string {
+  return userName.replace(/[^A-Za-z0-9@._-]/g, "_");
+}
+
 function publish(outdir: string, name: string, markdown: string): void {
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, name), markdown);
@@ -100,7 +116,7 @@ function publish(outdir: string, name: string, markdown: string): void {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof UserError) console.error(error.message);
   else if (isUsageError(error)) console.error(`${error.message}\n\n${USAGE}`);
   else throw error;
   process.exitCode = 1;
