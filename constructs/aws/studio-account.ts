@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import type { AccountConfig, ProfileConfig, RoleConfig, TeamConfig } from "../../config/types";
 import { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
+import { SdkLifecycleConfigs } from "./sdk-lifecycle-configs";
 import { StudioDomains } from "./studio-domains";
 import { UserProfiles } from "./user-profiles";
 
@@ -52,6 +53,15 @@ export class StudioAccount extends Construct {
       identityCenter: props.identityCenter,
       addressSuffix,
     });
+    const sdkDefaults = new SdkLifecycleConfigs(this, "sdk_defaults", {
+      provider,
+      profiles: props.profiles,
+      teams: props.teams,
+      roles: props.roles,
+      network: account.network,
+      kmsKeyArn: account.kmsKeyArn,
+      addressSuffix,
+    });
     new UserProfiles(this, "user_profiles", {
       provider,
       profiles: props.profiles,
@@ -59,6 +69,7 @@ export class StudioAccount extends Construct {
       domains: this.domains,
       roles,
       kmsKeyArn: account.kmsKeyArn,
+      sdkDefaults,
       waitFor: [props.identityCenter.users],
       addressSuffix,
     });

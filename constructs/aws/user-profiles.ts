@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import type { ProfileConfig, TeamConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
 import type { ExecutionRoles } from "./execution-roles";
+import { attachSdkDefaults, type SdkLifecycleConfigs } from "./sdk-lifecycle-configs";
 import { CODE_REPOSITORIES, type StudioDomains } from "./studio-domains";
 import type { LimitOf } from "./studio-limits";
 import { sharedNotebooks, userSettings } from "./user-settings";
@@ -23,6 +24,11 @@ export interface UserProfilesProps {
    * @default - an AWS managed key
    */
   readonly kmsKeyArn?: string;
+  /**
+   * The lifecycle configs that write each persona's SageMaker SDK defaults, attached to its members' apps.
+   * @default - none attached
+   */
+  readonly sdkDefaults?: SdkLifecycleConfigs;
   /** What must exist first: the users in the identity store (read after their provisioning). */
   readonly waitFor: ITerraformDependable[];
   /**
@@ -97,5 +103,6 @@ export class UserProfiles extends Construct {
       ...CODE_REPOSITORIES,
       for_each: setting("gitRepositories"),
     });
+    if (props.sdkDefaults) attachSdkDefaults(this.profiles, props.sdkDefaults, profiles.getString("role"));
   }
 }
