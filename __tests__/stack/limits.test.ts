@@ -63,7 +63,7 @@ describe("idle shutdown and storage limits", () => {
         [profile.user_settings, PROFILE_VALUE],
       ] as const) {
         expect(settings.jupyter_lab_app_settings).toMatchObject(idleFrom(value));
-        expect(settings.code_editor_app_settings).toEqual(idleFrom(value));
+        expect(settings.code_editor_app_settings).toMatchObject(idleFrom(value));
         expect(settings.space_storage_settings).toEqual(storageFrom(value));
       }
       expect(domain.default_space_settings.jupyter_lab_app_settings).toMatchObject(idleFrom(DOMAIN_VALUE));
