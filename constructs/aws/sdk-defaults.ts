@@ -46,6 +46,7 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
   const kms = <T extends object>(value: T) => (kmsKeyArn === undefined ? {} : value);
   const network = <T extends object>(value: T) => (vpc === undefined ? {} : value);
   const workspace = team.s3Buckets[0]!;
+  const autoMlSecurity = { ...network({ VpcConfig: vpc }), ...kms({ VolumeKmsKeyId: kmsKeyArn }) };
   return {
     SchemaVersion: "1.0",
     CustomParameters: {
@@ -69,6 +70,7 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
             ...kms({ S3KmsKeyId: kmsKeyArn, VolumeKmsKeyId: kmsKeyArn }),
             ...network({ VpcConfig: vpc }),
           },
+          Serve: { RoleArn: computeRoleArn },
           NotebookJob: {
             RoleArn: computeRoleArn,
             S3RootUri: `s3://${workspace}/${SDK_OBJECT_PREFIX}/notebook-jobs`,
@@ -94,10 +96,21 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
       },
       TransformJob: {
         Tags: tags,
-        ...kms({ TransformOutput: { KmsKeyId: kmsKeyArn }, TransformResources: { VolumeKmsKeyId: kmsKeyArn } }),
+        ...kms({
+          TransformOutput: { KmsKeyId: kmsKeyArn },
+          TransformResources: { VolumeKmsKeyId: kmsKeyArn },
+          DataCaptureConfig: { KmsKeyId: kmsKeyArn },
+        }),
       },
       Model: { ExecutionRoleArn: computeRoleArn, Tags: tags, ...network({ VpcConfig: vpc }) },
-      EndpointConfig: { Tags: tags, ...kms({ KmsKeyId: kmsKeyArn }) },
+      EndpointConfig: {
+        Tags: tags,
+        ...kms({
+          KmsKeyId: kmsKeyArn,
+          DataCaptureConfig: { KmsKeyId: kmsKeyArn },
+          AsyncInferenceConfig: { OutputConfig: { KmsKeyId: kmsKeyArn } },
+        }),
+      },
       Endpoint: { Tags: tags },
       Pipeline: { RoleArn: computeRoleArn, Tags: tags },
       MonitoringSchedule: {
@@ -113,8 +126,34 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
           },
         },
       },
-      CompilationJob: { RoleArn: computeRoleArn, Tags: tags, ...network({ VpcConfig: vpc }) },
-      FeatureGroup: { RoleArn: computeRoleArn, Tags: tags },
+      CompilationJob: {
+        RoleArn: computeRoleArn,
+        Tags: tags,
+        ...network({ VpcConfig: vpc }),
+        ...kms({ OutputConfig: { KmsKeyId: kmsKeyArn } }),
+      },
+      EdgePackagingJob: { RoleArn: computeRoleArn, Tags: tags, ...kms({ OutputConfig: { KmsKeyId: kmsKeyArn } }) },
+      FeatureGroup: {
+        RoleArn: computeRoleArn,
+        Tags: tags,
+        ...kms({
+          OfflineStoreConfig: { S3StorageConfig: { KmsKeyId: kmsKeyArn } },
+          OnlineStoreConfig: { SecurityConfig: { KmsKeyId: kmsKeyArn } },
+        }),
+      },
+      // Not granted to any persona (compute-condition-keys.ts, COMPUTE_NOT_GRANTED), but tagged like the rest.
+      AutoMLJob: {
+        RoleArn: computeRoleArn,
+        Tags: tags,
+        AutoMLJobConfig: { SecurityConfig: autoMlSecurity },
+        ...kms({ OutputDataConfig: { KmsKeyId: kmsKeyArn } }),
+      },
+      AutoMLJobV2: {
+        RoleArn: computeRoleArn,
+        Tags: tags,
+        SecurityConfig: autoMlSecurity,
+        ...kms({ OutputDataConfig: { KmsKeyId: kmsKeyArn } }),
+      },
     },
   };
 }
