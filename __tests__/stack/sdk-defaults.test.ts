@@ -12,7 +12,9 @@ import { configValue, synthesizedSdkConfigs, type SdkConfig, type SynthesizedSdk
 
 // The SDK's published schema (vendored with its version and source path): what the SDK validates its config
 // files against when it loads them. Its `$schema` names draft 2020-12; the keywords it uses are draft-07's too.
-const { $schema: _draft, ...SDK_SCHEMA } = schemaFixture.schema as Record<string, unknown>;
+const SDK_SCHEMA = Object.fromEntries(
+  Object.entries(schemaFixture.schema as Record<string, unknown>).filter(([key]) => key !== "$schema"),
+);
 const validateSdkConfig = new Ajv({ allErrors: true }).compile(SDK_SCHEMA);
 
 /** Every dotted path of the schema's properties, walked from the schema itself. */
@@ -158,8 +160,7 @@ describe.each(EXAMPLES)("SDK defaults of %s", (example) => {
 
   test("THEN every config's name is a valid SageMaker name, unique in its account", () => {
     for (const sdk of sdkConfigs) expect(sdk.name).toMatch(SAGEMAKER_NAME);
-    const names = sdkConfigs.map((sdk) => `${sdk.address.split("[")[0]} ${sdk.name}`);
-    expect(new Set(sdkConfigs.map((sdk) => sdk.name)).size).toBe(names.length);
+    expect(new Set(sdkConfigs.map((sdk) => sdk.name)).size).toBe(sdkConfigs.length);
   });
 });
 
