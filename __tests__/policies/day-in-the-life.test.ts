@@ -1,7 +1,7 @@
 import type { FederationConfig } from "../../config/types";
 import { loadExample, synthJson } from "../helpers";
 import { synthesizedSdkConfigs, type SdkConfig } from "../sdk-configs";
-import { decideCall, journeyOf, type Call, type Journey } from "./day-in-the-life";
+import { decideCall, journeyOf, knownRefusals, type Call, type Journey } from "./day-in-the-life";
 import { worldOf, type World } from "./matrix-world";
 import { serviceControlPolicies, type PolicyJson } from "./synthesized-policies";
 
@@ -125,4 +125,18 @@ describe("without the defaults, the same day fails", () => {
     const config = without(example.sdkConfigs[mlopsKey]!, ...keys);
     expect(await refused(example, journeyOf(example.world, mlopsKey, config, mlopsProfile))).not.toEqual([]);
   });
+});
+
+describe("what the defaults cannot fix", () => {
+  const example = exampleOf("contoso");
+  const [roleKey, profile] = studioRoles(example.world.config).find(([key]) => key === "forecasting/data-scientist")!;
+  const journey = journeyOf(example.world, roleKey, example.sdkConfigs[roleKey]!, profile);
+
+  test.each(knownRefusals(example.world, journey).map((refusal) => [refusal.call.step, refusal] as const))(
+    "GIVEN %s WHEN the policies judge it THEN it is refused, and the notebook does otherwise",
+    async (_, { call, workaround }) => {
+      expect(workaround).not.toBe("");
+      expect(await decideCall(example.world, journey, example.scps, call)).not.toBe("Allowed");
+    },
+  );
 });

@@ -401,3 +401,57 @@ export async function decideCall(world: World, journey: Journey, scps: PolicyJso
   const run = simulation(world.roleArns[roleKey]!, statementsFor(world.policies[roleKey]!, call.action), scps, request);
   return runUnsafeSimulation(run, {});
 }
+
+/**
+ * Requests the SDK or Studio make by default that no SDK default can make pass, each with what the notebook does
+ * instead. They are refused today; the suite asserts it, so a policy change that allows one moves it into the
+ * journey above.
+ */
+export function knownRefusals(world: World, journey: Journey): { readonly workaround: string; readonly call: Call }[] {
+  const team = world.who(journey.roleKey).team;
+  const arn = (service: string, resource: string) =>
+    `arn:aws:${service}:${world.regionOf(team)}:${world.accountOf(team)}:${resource}`;
+  const job = `${team}-xgboost-${STAMP}`;
+  return [
+    {
+      workaround: 'fit(logs="None") and Processor.run(logs=False), or wait=False: people read no job logs today',
+      call: {
+        step: "train: wait and print the logs (fit(logs='All'), the default)",
+        as: "session",
+        action: "logs:DescribeLogStreams",
+        resource: arn("logs", "log-group:/aws/sagemaker/TrainingJobs"),
+        context: {},
+      },
+    },
+    {
+      workaround: "as above",
+      call: {
+        step: "train: print the logs",
+        as: "session",
+        action: "logs:GetLogEvents",
+        resource: arn("logs", `log-group:/aws/sagemaker/TrainingJobs:log-stream:${job}/algo-1-1765099800`),
+        context: {},
+      },
+    },
+    {
+      workaround: "log metrics from the training script (the job's role may), or run.log_parameters",
+      call: {
+        step: "track: run.log_metric()",
+        as: "session",
+        action: "sagemaker:BatchPutMetrics",
+        resource: arn("sagemaker", `experiment-trial-component/${team}-demand-run-1`),
+        context: { "aws:ResourceTag/sagemaker-team": team },
+      },
+    },
+    {
+      workaround: "create the group first with the team tag (model.register does not tag a group it creates)",
+      call: {
+        step: "register: model.register() into a new group, which the SDK creates untagged",
+        as: "session",
+        action: "sagemaker:CreateModelPackageGroup",
+        resource: arn("sagemaker", `model-package-group/${team}-churn`),
+        context: {},
+      },
+    },
+  ];
+}
