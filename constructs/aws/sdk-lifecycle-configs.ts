@@ -97,7 +97,7 @@ export class SdkLifecycleConfigs extends Construct {
           studioLifecycleConfigContent: configs.getString("content"),
           tags: { [TEAM_TAG]: configs.getString("team") },
           // Profiles move to the new config before the old one is deleted, which SageMaker refuses while it is
-          // attached or an app runs with it (docs/runbook.md, "SDK defaults").
+          // attached or an app runs with it (docs/runbook.md, section 13).
           lifecycle: { createBeforeDestroy: true },
         }),
         `${SDK_DEFAULTS_APPS[app].address}${suffix}`,
