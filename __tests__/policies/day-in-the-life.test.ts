@@ -19,7 +19,15 @@ interface Example {
   readonly sdkConfigs: Readonly<Record<string, SdkConfig>>;
 }
 
+const examples = new Map<string, Example>();
+
+/** Synthesized once per example for the whole file. */
 function exampleOf(name: string): Example {
+  if (!examples.has(name)) examples.set(name, synthesizeExample(name));
+  return examples.get(name)!;
+}
+
+function synthesizeExample(name: string): Example {
   const config = loadExample(name);
   const stack = synthJson(config);
   const sdkConfigs = Object.fromEntries(
