@@ -41,6 +41,10 @@ function expectedOf(config: FederationConfig, roleKey: string) {
   return { team, account, computeRoleArn: config.roles[team.computeRoleKey]!.roleArn };
 }
 
+let contoso: SynthesizedSdkConfig[] | undefined;
+/** Contoso's SDK configs, synthesized once for the tests that need one example. */
+const contosoSdkConfigs = () => (contoso ??= synthesizedSdkConfigs(synthJson(loadExample("contoso"))));
+
 const EXAMPLES = ["contoso", "contoso-external", "contoso-multi-account", "fabrikam-adoption"];
 
 describe.each(EXAMPLES)("SDK defaults of %s", (example) => {
@@ -158,6 +162,11 @@ describe.each(EXAMPLES)("SDK defaults of %s", (example) => {
     }
   });
 
+  test("THEN every config's content, base64-encoded, fits the AWS provider's 16,384 characters", () => {
+    for (const sdk of sdkConfigs)
+      expect(Buffer.from(sdk.script, "utf8").toString("base64").length).toBeLessThanOrEqual(16_384);
+  });
+
   test("THEN every config's name is a valid SageMaker name, unique in its account", () => {
     for (const sdk of sdkConfigs) expect(sdk.name).toMatch(SAGEMAKER_NAME);
     expect(new Set(sdkConfigs.map((sdk) => sdk.name)).size).toBe(sdkConfigs.length);
@@ -167,7 +176,7 @@ describe.each(EXAMPLES)("SDK defaults of %s", (example) => {
 describe("the SDK's schema has teeth", () => {
   let sdkConfig: SdkConfig;
   beforeAll(() => {
-    sdkConfig = synthesizedSdkConfigs(synthJson(loadExample("contoso")))[0]!.config;
+    sdkConfig = contosoSdkConfigs()[0]!.config;
   });
 
   test("GIVEN a generated config WHEN validated THEN it passes", () => {
@@ -191,7 +200,7 @@ describe("a content change", () => {
   test("GIVEN another security group WHEN synthesized THEN every config gets a new name at the same address", () => {
     const data = exampleData("contoso");
     data.aws.network.securityGroupIds = [...data.aws.network.securityGroupIds, "sg-0a1b2c3d4e5f60799"];
-    const before = synthesizedSdkConfigs(synthJson(loadExample("contoso")));
+    const before = contosoSdkConfigs();
     const after = synthesizedSdkConfigs(synthJson(loadData(data)));
     expect(after.map((sdk) => sdk.address)).toEqual(before.map((sdk) => sdk.address));
     for (const [index, sdk] of after.entries()) expect(sdk.name).not.toBe(before[index]!.name);
@@ -212,7 +221,7 @@ describe("the lifecycle script, run as an app's start would", () => {
     dir = mkdtempSync(join(tmpdir(), "sdk-defaults-"));
     writeFileSync(join(dir, "sudo"), "#!/bin/sh\nexit 1\n");
     chmodSync(join(dir, "sudo"), 0o755);
-    sdk = synthesizedSdkConfigs(synthJson(loadExample("contoso")))[0]!;
+    sdk = contosoSdkConfigs()[0]!;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
