@@ -91,6 +91,19 @@ export function journeyOf(world: World, roleKey: string, sdk: SdkConfig, profile
   const keyPrefix: string = value("PythonSDK.Modules.Session.DefaultS3ObjectKeyPrefix") ?? "";
   const object = (key: string) => `arn:aws:s3:::${bucket}/${keyPrefix === "" ? "" : `${keyPrefix}/`}${key}`;
   const tagsOf = (path: string) => value(`${path}.Tags`) as { Key: string; Value: string }[] | undefined;
+  // What a training or processing job's request carries besides its tags: instance, network and keys.
+  const trainingKeys: Context = {
+    ...instances,
+    ...vpcKeys(value("TrainingJob.VpcConfig")),
+    ...keyed("sagemaker:VolumeKmsKeyArn", value("TrainingJob.ResourceConfig.VolumeKmsKeyId")),
+    ...keyed("sagemaker:OutputKmsKeyArn", value("TrainingJob.OutputDataConfig.KmsKeyId")),
+  };
+  const processingKeys: Context = {
+    ...instances,
+    ...vpcKeys(value("ProcessingJob.NetworkConfig.VpcConfig")),
+    ...keyed("sagemaker:VolumeKmsKeyArn", value("ProcessingJob.ProcessingResources.ClusterConfig.VolumeKmsKeyId")),
+    ...keyed("sagemaker:OutputKmsKeyArn", value("ProcessingJob.ProcessingOutputConfig.KmsKeyId")),
+  };
   const passRole = (step: string, role: string, as: Call["as"] = "session"): Call => ({
     step,
     as,
@@ -150,12 +163,6 @@ export function journeyOf(world: World, roleKey: string, sdk: SdkConfig, profile
     const trainingTags = tagsOf("TrainingJob");
     const job = `${prefix}xgboost-${STAMP}`;
     const jobArn = sm(`training-job/${job}`);
-    const trainingKeys = {
-      ...instances,
-      ...vpcKeys(value("TrainingJob.VpcConfig")),
-      ...keyed("sagemaker:VolumeKmsKeyArn", value("TrainingJob.ResourceConfig.VolumeKmsKeyId")),
-      ...keyed("sagemaker:OutputKmsKeyArn", value("TrainingJob.OutputDataConfig.KmsKeyId")),
-    };
     const role = roleFor("TrainingJob.RoleArn");
     add(
       session("train: upload the code", "s3:PutObject", object(`${job}/source/sourcedir.tar.gz`)),
@@ -183,10 +190,7 @@ export function journeyOf(world: World, roleKey: string, sdk: SdkConfig, profile
       session("process: upload the script", "s3:PutObject", object(`${processing}/input/code/features.py`)),
       passRole("process", roleFor("ProcessingJob.RoleArn")),
       session("process", "sagemaker:CreateProcessingJob", processingArn, {
-        ...instances,
-        ...vpcKeys(value("ProcessingJob.NetworkConfig.VpcConfig")),
-        ...keyed("sagemaker:VolumeKmsKeyArn", value("ProcessingJob.ProcessingResources.ClusterConfig.VolumeKmsKeyId")),
-        ...keyed("sagemaker:OutputKmsKeyArn", value("ProcessingJob.ProcessingOutputConfig.KmsKeyId")),
+        ...processingKeys,
         ...requestTags(processingTags),
       }),
       ...tagOnCreate("process", "CreateProcessingJob", processingArn, requestTags(processingTags)),
@@ -323,10 +327,7 @@ export function journeyOf(world: World, roleKey: string, sdk: SdkConfig, profile
     add(
       passRole("pipeline step: process", roleFor("ProcessingJob.RoleArn"), "compute"),
       compute("pipeline step: process", "sagemaker:CreateProcessingJob", stepProcessing, {
-        ...instances,
-        ...vpcKeys(value("ProcessingJob.NetworkConfig.VpcConfig")),
-        ...keyed("sagemaker:VolumeKmsKeyArn", value("ProcessingJob.ProcessingResources.ClusterConfig.VolumeKmsKeyId")),
-        ...keyed("sagemaker:OutputKmsKeyArn", value("ProcessingJob.ProcessingOutputConfig.KmsKeyId")),
+        ...processingKeys,
         ...requestTags(processingTags),
       }),
       ...tagOnCreate(
@@ -344,10 +345,7 @@ export function journeyOf(world: World, roleKey: string, sdk: SdkConfig, profile
       ),
       passRole("pipeline step: train", roleFor("TrainingJob.RoleArn"), "compute"),
       compute("pipeline step: train", "sagemaker:CreateTrainingJob", stepJob, {
-        ...instances,
-        ...vpcKeys(value("TrainingJob.VpcConfig")),
-        ...keyed("sagemaker:VolumeKmsKeyArn", value("TrainingJob.ResourceConfig.VolumeKmsKeyId")),
-        ...keyed("sagemaker:OutputKmsKeyArn", value("TrainingJob.OutputDataConfig.KmsKeyId")),
+        ...trainingKeys,
         ...requestTags(trainingTags),
       }),
       ...tagOnCreate("pipeline step: train", "CreateTrainingJob", stepJob, requestTags(trainingTags), "compute"),

@@ -46,6 +46,15 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
   const kms = <T extends object>(value: T) => (kmsKeyArn === undefined ? {} : value);
   const network = <T extends object>(value: T) => (vpc === undefined ? {} : value);
   const workspace = team.s3Buckets[0]!;
+  // Processing jobs and monitoring schedules' job definitions share one shape in the SDK's schema.
+  const clusterJob = (output: string, resources: string) => ({
+    RoleArn: computeRoleArn,
+    ...network({ NetworkConfig: { VpcConfig: vpc } }),
+    ...kms({
+      [output]: { KmsKeyId: kmsKeyArn },
+      [resources]: { ClusterConfig: { VolumeKmsKeyId: kmsKeyArn } },
+    }),
+  });
   const autoMlSecurity = { ...network({ VpcConfig: vpc }), ...kms({ VolumeKmsKeyId: kmsKeyArn }) };
   return {
     SchemaVersion: "1.0",
@@ -85,15 +94,7 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
         ...network({ VpcConfig: vpc }),
         ...kms({ OutputDataConfig: { KmsKeyId: kmsKeyArn }, ResourceConfig: { VolumeKmsKeyId: kmsKeyArn } }),
       },
-      ProcessingJob: {
-        RoleArn: computeRoleArn,
-        Tags: tags,
-        ...network({ NetworkConfig: { VpcConfig: vpc } }),
-        ...kms({
-          ProcessingOutputConfig: { KmsKeyId: kmsKeyArn },
-          ProcessingResources: { ClusterConfig: { VolumeKmsKeyId: kmsKeyArn } },
-        }),
-      },
+      ProcessingJob: { Tags: tags, ...clusterJob("ProcessingOutputConfig", "ProcessingResources") },
       TransformJob: {
         Tags: tags,
         ...kms({
@@ -116,14 +117,7 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
       MonitoringSchedule: {
         Tags: tags,
         MonitoringScheduleConfig: {
-          MonitoringJobDefinition: {
-            RoleArn: computeRoleArn,
-            ...network({ NetworkConfig: { VpcConfig: vpc } }),
-            ...kms({
-              MonitoringOutputConfig: { KmsKeyId: kmsKeyArn },
-              MonitoringResources: { ClusterConfig: { VolumeKmsKeyId: kmsKeyArn } },
-            }),
-          },
+          MonitoringJobDefinition: clusterJob("MonitoringOutputConfig", "MonitoringResources"),
         },
       },
       CompilationJob: {
