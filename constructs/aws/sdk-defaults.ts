@@ -38,7 +38,8 @@ export const teamNamePrefix = (team: string) => `${team}-`;
 export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
   const { team, computeRoleArn, kmsKeyArn } = input;
   const tags: Tag[] = [{ Key: TEAM_TAG, Value: team.key }];
-  // The API needs both lists; without security groups the guardrails ask for no VPC either.
+  // The API and the SDK's schema need both lists: a PublicInternetOnly network without security groups gets no VPC
+  // default, and the guardrails refuse jobs there until the network names a security group.
   const vpc: VpcConfig | undefined =
     input.network.securityGroupIds.length > 0
       ? { Subnets: [...input.network.subnetIds], SecurityGroupIds: [...input.network.securityGroupIds] }
