@@ -55,6 +55,17 @@ export function variantsOf(text, config) {
     intent: { team: removable },
     yaml: edit((c) => delete c.teams[removable]),
   });
+  // The same team retired through the config: its domain is forgotten, the rest of it deleted, in one plan.
+  variants.push({
+    name: "retire-team",
+    kind: "retire",
+    intent: { team: removable },
+    yaml: edit((c) => {
+      const { account } = c.teams[removable];
+      delete c.teams[removable];
+      c.retiredTeams = { ...c.retiredTeams, [removable]: account ? { account } : {} };
+    }),
+  });
 
   variants.push({
     name: "renamed-group",
@@ -109,5 +120,41 @@ export function variantsOf(text, config) {
   setting("change-shared-spaces", (t) => {
     t.sharedSpaces = !derived.sharedSpaces;
   });
+  variants.push(...entraVariants(base, edit));
+  return variants;
+}
+
+/**
+ * The Entra-only day-2 changes: a certificate rotation, and (where the admin group is created here, with permanent
+ * admins) switching it to just in time with the last admin eligible, importing the others' memberships.
+ */
+function entraVariants(base, edit) {
+  if (base.identityProvider.type !== "entra") return [];
+  const variants = [];
+  // A new instant, two years from now at midnight UTC (within the three years the config allows).
+  const now = new Date();
+  const endDate = `${now.getUTCFullYear() + 2}-${String(now.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00Z`;
+  variants.push({
+    name: "rotate-certificate",
+    kind: "rotate-certificate",
+    entraOnly: true,
+    intent: {},
+    yaml: edit((c) => {
+      c.identityProvider.entra.signingCertificateEndDate = endDate;
+    }),
+  });
+  const admins = base.admins.members ?? [];
+  if (base.admins.justInTime === undefined && base.admins.existingGroupId === undefined && admins.length >= 2) {
+    const eligible = admins[admins.length - 1];
+    variants.push({
+      name: "jit-switch",
+      kind: "jit-switch",
+      entraOnly: true,
+      intent: { permanent: admins.filter((user) => user !== eligible) },
+      yaml: edit((c) => {
+        c.admins.justInTime = { members: [eligible], importMemberships: true };
+      }),
+    });
+  }
   return variants;
 }
