@@ -1,6 +1,7 @@
 // Day-2 variants of an example config, generated from its YAML so they follow the example when it changes:
-// each is the example plus or minus one team or member, one team's group renamed in the IdP, or one setting of
-// one team changed (kind "team-setting": none of them may touch a Studio domain).
+// each is the example plus or minus one team or member, a team retired, one team's group renamed in the IdP, or
+// one setting of one team changed (kind "team-setting": none of them may touch a Studio domain); in Entra mode also
+// a certificate rotation and the admin group switched to just in time (`entraOnly`).
 import { parse, stringify } from "yaml";
 
 const NEW_TEAM = "churn";
