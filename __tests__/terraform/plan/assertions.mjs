@@ -237,7 +237,9 @@ export function check(kind, changes, intent, configs) {
       // application or account assignment, no group and no app.
       const explainedHere = kind === "rotate-certificate" ? { ...EXPLAINED, ...ROTATION } : EXPLAINED;
       for (const c of changed) {
-        if (c.kind === "delete") problems.push(`delete of ${c.address}`);
+        const deleted = c.kind === "delete" && deleteExplanation(kind, c, intent);
+        if (deleted) explained.push(`${c.address} deleted: ${deleted}`);
+        else if (c.kind === "delete") problems.push(`delete of ${c.address}`);
         if (c.kind !== "replace") continue;
         const why = c.type === "terraform_data" ? explanation(c, explainedHere) : undefined;
         if (why) explained.push(`${c.address} replaced: ${why}`);
@@ -282,6 +284,18 @@ export function checkRefused(result, team) {
   return problems.length > 0
     ? { ok: false, text: problems.join("; ") }
     : { ok: true, text: `plan refused as intended: Instance cannot be destroyed: ${refused.join(", ")}` };
+}
+
+/**
+ * Why a stand-in may be deleted, or undefined: made eligible, an admin is no longer provisioned on demand (only
+ * permanent members are), and the azuread provider's delete of a provisioning on demand does nothing in Entra
+ * ("Nothing to destroy"): the user stays provisioned.
+ */
+function deleteExplanation(kind, c, intent) {
+  if (kind !== "jit-switch" || c.type !== "terraform_data") return undefined;
+  const provisioning = /^azuread_synchronization_job_provision_on_demand_member(_ids)?$/.test(c.name);
+  if (!provisioning || !(intent.eligible ?? []).includes(c.key)) return undefined;
+  return "made eligible, the admin is no longer provisioned on demand; the provider's delete leaves Entra as it is";
 }
 
 /** A permanent admin's membership stand-in (azuread_group_member.admin) in the Entra simulation. */

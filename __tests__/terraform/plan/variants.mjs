@@ -151,7 +151,7 @@ function entraVariants(base, edit) {
       name: "jit-switch",
       kind: "jit-switch",
       entraOnly: true,
-      intent: { permanent: admins.filter((user) => user !== eligible) },
+      intent: { permanent: admins.filter((user) => user !== eligible), eligible: [eligible] },
       yaml: edit((c) => {
         c.admins.justInTime = { members: [eligible], importMemberships: true };
       }),
