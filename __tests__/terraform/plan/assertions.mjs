@@ -110,7 +110,8 @@ export function checkWarnings(stdout) {
 }
 
 export function summary(variant) {
-  const { team, member } = variant.intent;
+  const { team, member, what } = variant.intent;
+  if (what) return what;
   if (!team) return "the whole config";
   return member ? `${member} in team ${team}` : `team ${team}`;
 }
@@ -254,9 +255,18 @@ export function check(kind, changes, intent, configs) {
   }
   if (problems.length > 0) return { ok: false, text: problems.join("; ") };
   const updates = changed.filter((c) => c.kind === "update").map((c) => `${label(c)} (${c.updated.join(", ")})`);
+  const imported = changed.filter((c) => c.importing).map((c) => c.address);
+  const forgotten = changed
+    .filter((c) => c.kind === "forget")
+    .map((c) => `${c.address}${c.previous ? ` (moved from ${c.previous})` : ""}`);
+  const notes = [
+    ...(updates.length > 0 ? [`in-place updates: ${updates.join(", ")}`] : []),
+    ...(imported.length > 0 ? [`imported: ${imported.join(", ")}`] : []),
+    ...(forgotten.length > 0 ? [`forgotten: ${forgotten.join(", ")}`] : []),
+  ];
   return {
     ok: true,
-    text: `${counts(changed) || "no changes"}${updates.length ? `; in-place updates: ${updates.join(", ")}` : ""}${explained.map((line) => `\n  ${line}`).join("")}`,
+    text: `${counts(changed) || "no changes"}${notes.map((note) => `; ${note}`).join("")}${explained.map((line) => `\n  ${line}`).join("")}`,
   };
 }
 
@@ -321,7 +331,9 @@ function entraSwitchProblems(kind, changed, intent) {
   }
   if (kind === "jit-switch-back") {
     // The group holds the permanent admins again: their memberships are forgotten, never deleted.
-    for (const c of memberships) if (c.kind !== "forget") problems.push(`${c.kind} of ${c.address}`);
+    // (A delete is reported with every other delete.)
+    for (const c of memberships)
+      if (c.kind !== "forget" && c.kind !== "delete") problems.push(`${c.kind} of ${c.address}`);
     expectEach((c) => c.kind === "forget", "forgetting");
   }
   if (

@@ -139,7 +139,7 @@ function entraVariants(base, edit) {
     name: "rotate-certificate",
     kind: "rotate-certificate",
     entraOnly: true,
-    intent: {},
+    intent: { what: `signingCertificateEndDate ${base.identityProvider.entra.signingCertificateEndDate} → ${endDate}` },
     yaml: edit((c) => {
       c.identityProvider.entra.signingCertificateEndDate = endDate;
     }),
@@ -151,7 +151,11 @@ function entraVariants(base, edit) {
       name: "jit-switch",
       kind: "jit-switch",
       entraOnly: true,
-      intent: { permanent: admins.filter((user) => user !== eligible), eligible: [eligible] },
+      intent: {
+        what: `${eligible} eligible, importMemberships`,
+        permanent: admins.filter((user) => user !== eligible),
+        eligible: [eligible],
+      },
       yaml: edit((c) => {
         c.admins.justInTime = { members: [eligible], importMemberships: true };
       }),
