@@ -55,7 +55,7 @@ function missingFix(name: string, scim: ScimProvisioning | undefined): IdentityC
 }
 
 /** The Terraform versions the synthesized configuration needs. */
-export const REQUIRED_TERRAFORM = ">= 1.7.0";
+const REQUIRED_TERRAFORM = ">= 1.7.0";
 
 /** Tags every AWS resource carries, besides the config's own. */
 export const PRODUCT_TAG = { "managed-by": "sagemaker-studio-federation" };
@@ -78,9 +78,9 @@ export class FederationStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: FederationStackProps) {
     super(scope, id);
     this.planOnly = props.planOnly ?? false;
-    // Day-2 changes are blocks, planned like any change: `removed` (a retired team's domain, memberships made whole
-    // again) and `import` with `for_each` arrived in 1.7; an import id that is an expression (the redirect URIs')
-    // in 1.6. Terraform refuses an older version up front instead of failing on a block.
+    // Day-2 changes are blocks, planned like any change: `removed` blocks (a retired team's domain, memberships the
+    // admin group holds again) arrived in 1.7, import ids that are expressions (the redirect URIs', the permanent
+    // admins' memberships) in 1.6. Terraform refuses an older version up front instead of failing on a block.
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
     const { config } = props;
     configureBackend(this, config.backend);

@@ -1,8 +1,19 @@
+import type { FederationConfig } from "../../config/types";
 import { accessDiff } from "../../tools/access-diff";
 import { dayTwoOperations } from "../../tools/day-two-operations";
+import { synthesize } from "../../tools/synthesize";
 import { exampleData, exampleText, loadData, loadText } from "../helpers";
 
 type Data = Record<string, any>;
+
+/** The access diff between two configs, both sides synthesized with this code. */
+function diffOf(base: FederationConfig, head: FederationConfig) {
+  return accessDiff(
+    { config: base, json: synthesize(base) },
+    { config: head, json: synthesize(head) },
+    { baseSource: "main:config.yaml", headSource: "config.yaml" },
+  );
+}
 
 /** The day-2 operations from an example (as deployed) to the same example changed by `change`. */
 function operations(example: string, change: (data: Data) => void, baseChange: (data: Data) => void = () => {}) {
@@ -37,7 +48,7 @@ describe("day-2 operations in the access diff", () => {
     delete data.teams.fraud;
     data.retiredTeams = { fraud: {} };
     // WHEN
-    const diff = accessDiff(base, loadData(data), { baseSource: "main:config.yaml", headSource: "config.yaml" });
+    const diff = diffOf(base, loadData(data));
     // THEN
     expect(diff.markdown).not.toContain("REPLACED or DESTROYED");
     expect(diff.markdown).toContain(
@@ -53,7 +64,7 @@ describe("day-2 operations in the access diff", () => {
     delete data.teams.fraud;
     data.retiredTeams = { fraud: { account: "research" } };
     // WHEN
-    const diff = accessDiff(base, loadData(data), { baseSource: "main:config.yaml", headSource: "config.yaml" });
+    const diff = diffOf(base, loadData(data));
     // THEN the domain is a loss, with the reason, and no retirement is announced
     expect(diff.markdown).toContain(
       "DESTROYED: retiredTeams.fraud names account `research`, but the domain is in `production`",

@@ -11,7 +11,7 @@ export interface RetiredDomainsProps {
 }
 
 /** The address a retired team's domain is moved to before Terraform forgets it. */
-export function retiredDomainAddress(team: string): string {
+function retiredDomainAddress(team: string): string {
   return `aws_sagemaker_domain.retired_${team}`;
 }
 
