@@ -302,7 +302,9 @@ async function example(workRoot, configFile) {
       else if (p.warnings?.length)
         result = { ...result, text: `${result.text}; the check warns: ${p.warnings.map((w) => w.detail).join(" ")}` };
       report(`${v.name} (${summary(v)})`, result.ok, result.text);
-      if (v.name === "jit-switch" && p.plan) await switchBack(v, p.plan);
+      if (v.name === "jit-switch")
+        if (p.plan) await switchBack(v, p.plan);
+        else report("jit-switch-back", false, "not planned: the switch itself did not plan");
     }
     /**
      * jit-switch-back: A again (no justInTime), against A's state plus the memberships the switch imported, as its
