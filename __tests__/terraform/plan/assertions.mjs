@@ -145,8 +145,8 @@ export function check(kind, changes, intent, configs) {
   const entraKinds = new Set(["entra", "rotate-certificate", "jit-switch", "jit-switch-back"]);
   for (const c of entraKinds.has(kind) ? [] : changed) {
     if (c.kind === "replace") problems.push(`replace of ${label(c)}`);
-    if (ASSIGNMENTS.has(c.type) && c.kind === "delete" && !(kind === "retire" && owned(c.key, intent.team)))
-      problems.push(`delete of assignment ${label(c)}`);
+    const retired = kind === "retire" && (owned(c.key, intent.team) || c.key === intent.account);
+    if (ASSIGNMENTS.has(c.type) && c.kind === "delete" && !retired) problems.push(`delete of assignment ${label(c)}`);
   }
   // Terraform forgets an object only where the config says so: a retired team's domain, the permanent admins'
   // memberships once the admin group holds them again.
@@ -214,9 +214,13 @@ export function check(kind, changes, intent, configs) {
       if (!domain) problems.push(`aws_sagemaker_domain[${JSON.stringify(team)}] is not forgotten`);
       else if (domain.address !== `aws_sagemaker_domain.retired_${team}`)
         problems.push(`the domain is forgotten at ${domain.address}, not aws_sagemaker_domain.retired_${team}`);
+      // With the last team of a workload account, what the account held for its teams goes too: its blocks
+      // (`<block>_<account>`) and the instances keyed by the account.
+      const ofAccount = (c) =>
+        intent.account !== undefined && (c.key === intent.account || c.name.endsWith(`_${intent.account}`));
       only(
-        (c) => (c.kind === "delete" && owned(c.key, team)) || c === domain,
-        "only the retired team's instances go, and only its domain is forgotten",
+        (c) => (c.kind === "delete" && (owned(c.key, team) || ofAccount(c))) || c === domain,
+        "only the retired team's instances go (and its account's, when it was the last), and only its domain is forgotten",
       );
       const profiles = Object.keys(configs.A.profiles).filter((key) => owned(key, team));
       expectAll(

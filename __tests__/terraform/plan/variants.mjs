@@ -57,16 +57,24 @@ export function variantsOf(text, config) {
     yaml: edit((c) => delete c.teams[removable]),
   });
   // The same team retired through the config: its domain is forgotten, the rest of it deleted, in one plan.
-  variants.push({
-    name: "retire-team",
-    kind: "retire",
-    intent: { team: removable },
-    yaml: edit((c) => {
-      const { account } = c.teams[removable];
-      delete c.teams[removable];
-      c.retiredTeams = { ...c.retiredTeams, [removable]: account ? { account } : {} };
-    }),
-  });
+  const retire = (name, team, intent) =>
+    variants.push({
+      name,
+      kind: "retire",
+      intent: { team, ...intent },
+      yaml: edit((c) => {
+        const { account } = c.teams[team];
+        delete c.teams[team];
+        c.retiredTeams = { ...c.retiredTeams, [team]: account ? { account } : {} };
+      }),
+    });
+  retire("retire-team", removable);
+  // A workload account's last team retired: the account keeps its provider configuration, which forgetting the
+  // domain needs, and loses what it had for its teams (policies, the admins' assignment, the guard's attachment).
+  const alone = teamKeys.find(
+    (key) => base.teams[key].account && teamKeys.every((other) => other === key || accountOf(other) !== accountOf(key)),
+  );
+  if (alone) retire("retire-last-team", alone, { account: base.teams[alone].account });
 
   variants.push({
     name: "renamed-group",
