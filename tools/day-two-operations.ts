@@ -21,11 +21,16 @@ function retirements(base: FederationConfig, head: FederationConfig): string[] {
       )
       .map((retired) => {
         const team = base.teams[retired.key]!;
+        // The guard covers the accounts with domains Terraform manages: the account of its last team leaves it.
+        const unguarded =
+          head.aws.consoleGuard.scp && (head.accounts[retired.account]?.teams.length ?? 0) === 0
+            ? ` The console guard is detached from account ${code(retired.account)} with the same apply: delete the domain soon.`
+            : "";
         return (
           `team ${code(team.key)} retired: Terraform forgets its domain ${code(team.domainName)}, which stays in its ` +
           "account with the home directories, unmanaged, and deletes the team's profiles, roles, domain assignment " +
           "and group. Before the apply, delete the domain's apps and spaces; afterwards, delete the domain yourself " +
-          '(docs/runbook.md, "Remove a team").'
+          `(docs/runbook.md, "Remove a team").${unguarded}`
         );
       })
   );

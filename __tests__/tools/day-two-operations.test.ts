@@ -57,6 +57,26 @@ describe("day-2 operations in the access diff", () => {
     expect(diff.markdown).toContain("> - team `fraud` retired");
   });
 
+  test("GIVEN the last team of a guarded workload account retired THEN the guard's detachment is announced", () => {
+    const lines = operations("contoso-multi-account", (data) => {
+      delete data.teams.fraud;
+      data.retiredTeams = { fraud: { account: "production" } };
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^team `fraud` retired: .* The console guard is detached from account `production` with the same apply: delete the domain soon\.$/,
+      ),
+    ]);
+  });
+
+  test("GIVEN a team retired beside others in its account THEN the guard stays and nothing is said of it", () => {
+    const lines = operations("contoso-multi-account", (data) => {
+      delete data.teams.recommendations;
+      data.retiredTeams = { recommendations: { account: "research" } };
+    });
+    expect(lines).toEqual([expect.not.stringContaining("console guard")]);
+  });
+
   test("fails to spare a domain when the retirement names another account than the domain's", () => {
     // GIVEN fraud, in account production, retired as if it were in research
     const base = loadText(exampleText("contoso-multi-account"));

@@ -218,8 +218,11 @@ export function check(kind, changes, intent, configs) {
       // (`<block>_<account>`) and the instances keyed by the account.
       const ofAccount = (c) =>
         intent.account !== undefined && (c.key === intent.account || c.name.endsWith(`_${intent.account}`));
+      // The console guard SCPs name the deployer and reader roles of the accounts with domains: theirs leave them.
+      const guardUpdate = (c) =>
+        intent.account !== undefined && c.kind === "update" && c.type === "aws_organizations_policy";
       only(
-        (c) => (c.kind === "delete" && (owned(c.key, team) || ofAccount(c))) || c === domain,
+        (c) => (c.kind === "delete" && (owned(c.key, team) || ofAccount(c))) || c === domain || guardUpdate(c),
         "only the retired team's instances go (and its account's, when it was the last), and only its domain is forgotten",
       );
       const profiles = Object.keys(configs.A.profiles).filter((key) => owned(key, team));
