@@ -55,7 +55,9 @@ export interface SynthesizedStack {
   readonly output: Record<string, any>;
   readonly variable?: Record<string, any>;
   readonly locals: Record<string, any>;
-  readonly import?: { readonly to: string; readonly id: string }[];
+  readonly import?: { readonly to: string; readonly id: string; readonly provider?: string }[];
+  readonly moved?: { readonly from: string; readonly to: string }[];
+  readonly removed?: { readonly from: string; readonly lifecycle: { readonly destroy: boolean } }[];
   readonly terraform: Record<string, any>;
   readonly provider: Record<string, any[]>;
 }

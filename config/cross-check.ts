@@ -38,7 +38,32 @@ export function crossCheck(input: FederationInput, now: Date): RawProblem[] {
     ...checkIdentityCenter(input),
     ...checkIdentityProvider(input, now),
     ...checkAws(input),
+    ...checkRetiredTeams(input),
   ];
+}
+
+/**
+ * A retired team's domain is forgotten under its team key: the key cannot name an active team too (Terraform would
+ * refuse the move), and its account must be declared, as a team's is.
+ */
+function checkRetiredTeams(input: FederationInput): RawProblem[] {
+  const problems: RawProblem[] = [];
+  for (const [key, retired] of Object.entries(input.retiredTeams)) {
+    if (Object.hasOwn(input.teams, key))
+      problems.push({
+        path: ["retiredTeams", key],
+        rule: `team "${key}" is both in teams and in retiredTeams`,
+        fix: `to retire it, remove teams.${key}; to keep it, remove retiredTeams.${key}`,
+      });
+    const account = retired?.account;
+    if (account !== undefined && !Object.hasOwn(input.aws.accounts, account))
+      problems.push({
+        path: ["retiredTeams", key, "account"],
+        rule: `account "${account}" is not declared under aws.accounts`,
+        fix: `give the account the team had (teams.${key}.account): one of ${Object.keys(input.aws.accounts).join(", ") || "(none declared)"}, or leave account out for the Identity Center account`,
+      });
+  }
+  return problems;
 }
 
 /**
@@ -292,6 +317,12 @@ function checkJustInTime(input: FederationInput): RawProblem[] {
         fix: "list the admin under admins.members too, or remove them here",
       });
   });
+  if (jit.importMemberships && input.admins.existingGroupId !== undefined)
+    problems.push({
+      path: ["admins", "justInTime", "importMemberships"],
+      rule: "the existing admin group's membership stays Entra's (admins.existingGroupId): there is no membership to import",
+      fix: "remove importMemberships",
+    });
   const activation = pimActivationMinutes(jit.maximumDuration);
   const session = isoDurationMinutes(input.admins.sessionDuration);
   if (activation !== undefined && session !== undefined && session > activation)

@@ -184,6 +184,7 @@ export function derive(input: FederationInput): FederationConfig {
               requireJustification: jit.requireJustification,
               requireMfa: jit.requireMfa,
               approvers: [...jit.approvers].sort(),
+              importMemberships: jit.importMemberships,
             },
       sessionDuration: input.admins.sessionDuration,
       permissionSetName: input.admins.permissionSetName ?? defaultPermissionSetName(name),
@@ -194,6 +195,14 @@ export function derive(input: FederationInput): FederationConfig {
     accounts: sortKeys(accounts),
     roles: sortKeys(roles),
     profiles: sortKeys(profiles),
+    retiredTeams: sortKeys(
+      Object.fromEntries(
+        Object.entries(input.retiredTeams).map(([key, retired]) => [
+          key,
+          { key, account: retired?.account ?? IDENTITY_CENTER_ACCOUNT },
+        ]),
+      ),
+    ),
   };
 }
 

@@ -230,6 +230,11 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     description: "User names who approve each activation.",
     default: "none: no approval",
   },
+  "admins.justInTime.importMemberships": {
+    description:
+      "Switching a deployed admin group to just in time: the permanent admins are members already, so the plan imports their memberships instead of creating them (Entra would refuse them as existing). Needs the group to exist; remove it after that apply: a permanent admin added while it is on is not a member yet, and the plan fails to import them. See docs/runbook.md.",
+    default: "false",
+  },
   "admins.sessionDuration": { description: "ISO 8601 console session length, 1 to 12 hours." },
   "admins.permissionSetName": {
     description: "The permission set's name, at most 32 characters.",
@@ -319,4 +324,13 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
     "Overrides of the idle shutdown and storage limits for everyone in the team, whatever their persona; the domain's defaults and its shared spaces take the default persona's.",
     "each persona's",
   ),
+  retiredTeams: {
+    description:
+      "Teams taken out of teams whose Studio domain Terraform forgets instead of destroying it, by team key: the plan deletes the team's group, assignment, roles and profiles and leaves the domain (and its home directories) in its account, unmanaged. Keep the entry: it does nothing once applied, and it keeps the key from being reused by mistake. See docs/runbook.md, section 4.",
+    default: "none",
+  },
+  "retiredTeams.<key>.account": {
+    description: "The team's teams.<key>.account, if it had one.",
+    default: "the Identity Center account",
+  },
 };

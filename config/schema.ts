@@ -381,6 +381,12 @@ const team = z.strictObject({
   limits: limits.optional(),
 });
 
+/** A team removed from `teams` whose Studio domain Terraform forgets instead of destroying. */
+const retiredTeam = z.union([z.null(), z.strictObject({ account: key("account").optional() })], {
+  error: () =>
+    problem("a retired team is empty or {account}", "write e.g. fraud: {} (or fraud: { account: research })"),
+});
+
 const admins = z.strictObject({
   group: groupName,
   existingGroupId: existingGroupId.optional(),
@@ -394,6 +400,7 @@ const admins = z.strictObject({
       requireJustification: z.boolean().default(true),
       requireMfa: z.boolean().default(true),
       approvers: z.array(userName).default([]),
+      importMemberships: z.boolean().default(false),
     })
     .optional(),
   permissionSetName: pattern(
@@ -418,6 +425,7 @@ export const federationSchema = z.strictObject({
   teams: z.record(key("team"), team).refine((teams) => Object.keys(teams).length > 0, {
     error: problem("at least one team is required", "add a team under teams"),
   }),
+  retiredTeams: z.record(key("team"), retiredTeam).default({}),
 });
 
 export type FederationInput = z.infer<typeof federationSchema>;

@@ -23,6 +23,8 @@ export interface FederationConfig {
   readonly roles: Readonly<Record<string, RoleConfig>>;
   /** User profiles keyed `<team>/<user name>`. */
   readonly profiles: Readonly<Record<string, ProfileConfig>>;
+  /** Teams removed whose domains Terraform forgets rather than destroys, by team key. */
+  readonly retiredTeams: Readonly<Record<string, RetiredTeamConfig>>;
 }
 
 export const ADMIN_GROUP_KEY = "admins";
@@ -133,6 +135,15 @@ export interface JustInTimeConfig {
   readonly requireMfa: boolean;
   /** User names who approve an activation; none: no approval. */
   readonly approvers: readonly string[];
+  /** Whether the permanent admins' memberships of the deployed admin group are imported rather than created. */
+  readonly importMemberships: boolean;
+}
+
+/** A team retired from the config: Terraform forgets its Studio domain, which stays in the account. */
+export interface RetiredTeamConfig {
+  readonly key: string;
+  /** Key of the account the domain is in. */
+  readonly account: string;
 }
 
 export interface PersonaConfig {

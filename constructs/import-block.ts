@@ -6,8 +6,11 @@ export interface ImportBlockProps {
   readonly to: string;
   /** The provider's import id of the existing object. */
   readonly id: string;
-  /** The provider configuration of the resource at `to`. */
-  readonly provider: TerraformProvider;
+  /**
+   * The provider configuration of the resource at `to`.
+   * @default - the default configuration of the resource type's provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -25,6 +28,7 @@ export class ImportBlock extends TerraformElement {
   }
 
   override toTerraform(): Record<string, unknown> {
-    return { import: [{ to: this.props.to, id: this.props.id, provider: this.props.provider.fqn }] };
+    const { to, id, provider } = this.props;
+    return { import: [{ to, id, ...(provider === undefined ? {} : { provider: provider.fqn }) }] };
   }
 }

@@ -12,12 +12,14 @@ import { DomainRetentionAspect } from "../constructs/aspects/domain-retention";
 import { NoWildcardActionsAspect } from "../constructs/aspects/no-wildcard-actions";
 import { AdminAccess } from "../constructs/aws/admin-access";
 import { IdentityCenterLookup, type IdentityCenterLookupProps } from "../constructs/aws/identity-center-lookup";
+import { RetiredDomains } from "../constructs/aws/retired-domains";
 import { StudioAccount } from "../constructs/aws/studio-account";
 import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
-import { JustInTimeAdmins } from "../constructs/entra/just-in-time-admins";
+import { JustInTimeAdmins, PERMANENT_ADMINS } from "../constructs/entra/just-in-time-admins";
 import { MfaPolicy } from "../constructs/entra/mfa-policy";
 import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
 import { TeamGroups } from "../constructs/entra/team-groups";
+import { RemovedBlock } from "../constructs/removed-block";
 import { configureBackend } from "./backend";
 import { declareGuards } from "./guards";
 import { awsOutputs, bootstrapOutputs, entraOutputs } from "./outputs";
@@ -52,6 +54,9 @@ function missingFix(name: string, scim: ScimProvisioning | undefined): IdentityC
   };
 }
 
+/** The Terraform versions the synthesized configuration needs. */
+const REQUIRED_TERRAFORM = ">= 1.7.0";
+
 /** Tags every AWS resource carries, besides the config's own. */
 export const PRODUCT_TAG = { "managed-by": "sagemaker-studio-federation" };
 
@@ -73,9 +78,10 @@ export class FederationStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: FederationStackProps) {
     super(scope, id);
     this.planOnly = props.planOnly ?? false;
-    // The redirect URIs' import id refers to the app (an expression, evaluated since 1.6; import blocks arrived in
-    // 1.5): Terraform refuses an older version up front instead of failing on the import.
-    this.addOverride("terraform.required_version", ">= 1.6.0");
+    // Day-2 changes are blocks, planned like any change: `removed` blocks (a retired team's domain, memberships the
+    // admin group holds again) arrived in 1.7, import ids that are expressions (the redirect URIs', the permanent
+    // admins' memberships) in 1.6. Terraform refuses an older version up front instead of failing on a block.
+    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
     const { config } = props;
     configureBackend(this, config.backend);
 
@@ -104,12 +110,13 @@ export class FederationStack extends TerraformStack {
       checkUserAttributes: idp.checkUserAttributes,
       owners: idp.owners,
     });
+    const adminGroup = config.groups[ADMIN_GROUP_KEY]!;
     if (config.admins.justInTime !== undefined)
-      new JustInTimeAdmins(this, "just_in_time_admins", {
-        policy: config.admins.justInTime,
-        adminGroup: config.groups[ADMIN_GROUP_KEY]!,
-        groups,
-      });
+      new JustInTimeAdmins(this, "just_in_time_admins", { policy: config.admins.justInTime, adminGroup, groups });
+    else if (adminGroup.existingObjectId === undefined)
+      // Back from just in time: the group's membership is managed as a whole again, and the permanent admins'
+      // memberships, which it now holds, are forgotten rather than deleted (they stay members).
+      new RemovedBlock(this, "permanent_admins_released", { from: PERMANENT_ADMINS });
     if (idp.mfa !== undefined)
       new MfaPolicy(this, "mfa", {
         displayName: `${config.name}: MFA for AWS IAM Identity Center`,
@@ -160,18 +167,30 @@ export class FederationStack extends TerraformStack {
       membersProvisioned: scim?.membersProvisioned,
       missingFix: missingFix(config.name, scim),
     });
+    const retiredIn = new Set(Object.values(config.retiredTeams).map((retired) => retired.account));
+    // An account keeps its provider configuration while it holds a retired domain: Terraform needs it to forget the
+    // domain, and to delete the account's roles and assignment with its last team.
+    const providers = new Map(
+      Object.values(config.accounts)
+        .filter((account) => account.teams.length > 0 || retiredIn.has(account.key))
+        .map((account) => [
+          account.key,
+          account.key === IDENTITY_CENTER_ACCOUNT
+            ? identityCenterProvider
+            : new AwsProvider(this, `aws_${account.key}`, {
+                alias: account.key,
+                region: account.region,
+                assumeRole: [{ roleArn: this.planOnly ? account.planRoleArn : account.roleArn }],
+                allowedAccountIds: [account.accountId],
+                defaultTags,
+              }),
+        ]),
+    );
+    const addressSuffixOf = (account: string) => (account === IDENTITY_CENTER_ACCOUNT ? "" : `_${account}`);
     const hosting = Object.values(config.accounts).filter((account) => account.teams.length > 0);
     const studios = hosting.map((account) => {
       const identityCenterAccount = account.key === IDENTITY_CENTER_ACCOUNT;
-      const provider = identityCenterAccount
-        ? identityCenterProvider
-        : new AwsProvider(this, `aws_${account.key}`, {
-            alias: account.key,
-            region: account.region,
-            assumeRole: [{ roleArn: this.planOnly ? account.planRoleArn : account.roleArn }],
-            allowedAccountIds: [account.accountId],
-            defaultTags,
-          });
+      const provider = providers.get(account.key)!;
       const inAccount = <T extends { readonly team: string }>(record: Readonly<Record<string, T>>) =>
         Object.fromEntries(
           Object.entries(record).filter(([, value]) => config.teams[value.team]!.account === account.key),
@@ -180,7 +199,7 @@ export class FederationStack extends TerraformStack {
       // have in a single-account stack; other accounts' are grouped under their key.
       return new StudioAccount(this, identityCenterAccount ? "Default" : `account_${account.key}`, {
         provider,
-        addressSuffix: identityCenterAccount ? "" : `_${account.key}`,
+        addressSuffix: addressSuffixOf(account.key),
         account,
         teams: Object.fromEntries(account.teams.map((key) => [key, config.teams[key]!])),
         roles: inAccount(config.roles),
@@ -191,6 +210,7 @@ export class FederationStack extends TerraformStack {
         partition,
       });
     });
+    new RetiredDomains(this, "retired_domains", { teams: config.retiredTeams, addressSuffixOf });
     const accountIds = Object.fromEntries(hosting.map((account) => [account.key, account.accountId]));
 
     const admin = new AdminAccess(this, "admin_access", {

@@ -11,6 +11,7 @@ import {
 } from "./access-changes";
 import { allowedActions, grantChanges, type GrantChange } from "./grant-changes";
 import { grantChangeLines, rawStatementDetails, wildcardGrants } from "./grant-changes-text";
+import { dayTwoOperations } from "./day-two-operations";
 import { code, codeList, plural, table } from "./markdown";
 import { principalGrants, type Principal } from "./principal-grants";
 import { setChange, type SetChange } from "./sets";
@@ -50,11 +51,13 @@ export function accessDiff(base: DiffSide | undefined, head: DiffSide, options: 
   const before = principalGrants(base?.json ?? {});
   const after = principalGrants(head.json);
   const grants = grantChanges(before, after);
-  const changed = hasAccessChange(changes) || grants.length > 0;
+  const operations = base === undefined ? [] : dayTwoOperations(base.config, head.config);
+  const changed = hasAccessChange(changes) || grants.length > 0 || operations.length > 0;
   const body = changed
     ? [
         ...firstConfigNote(base, options.baseSource),
         ...domainWarning(changes),
+        ...alert("WARNING", "**Day-2 operations: planned by Terraform, with steps around the apply.**", operations),
         ...profileWarning(changes, options.baseSource),
         ...wildcardWarning(grants),
         ...domainSettingsNote(changes),

@@ -27,6 +27,9 @@ export function domainLosses(base: FederationConfig, head: FederationConfig): Do
       if (reasons.length > 0) losses.push({ team: team.key, domainName: team.domainName, action: "replaced", reasons });
       continue;
     }
+    // A retired team's domain is forgotten, not destroyed, if the retirement names the account it is in.
+    const retired = head.retiredTeams[team.key];
+    if (retired !== undefined && retired.account === team.account) continue;
     const renamed = Object.values(after).find(
       (other) => before[other.key] === undefined && other.group.toLowerCase() === team.group.toLowerCase(),
     );
@@ -37,9 +40,11 @@ export function domainLosses(base: FederationConfig, head: FederationConfig): Do
       reasons: [
         renamed
           ? `team key renamed ${code(team.key)} → ${code(renamed.key)} (a new Terraform address)`
-          : head.phase === "full"
-            ? "team removed from the config"
-            : "the config no longer declares the AWS side",
+          : retired !== undefined
+            ? `retiredTeams.${team.key} names account ${code(retired.account)}, but the domain is in ${code(team.account)}`
+            : head.phase === "full"
+              ? "team removed from the config"
+              : "the config no longer declares the AWS side",
       ],
     });
   }

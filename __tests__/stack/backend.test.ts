@@ -41,14 +41,15 @@ describe("state backend", () => {
 });
 
 describe("Terraform version", () => {
-  test("GIVEN the Entra example WHEN synthesized THEN an import id is an expression, so Terraform older than 1.6 is refused up front", () => {
+  test("GIVEN the Entra example WHEN synthesized THEN it has a removed block, so Terraform older than 1.7 is refused up front", () => {
     const stack = synthJson(loadData(exampleData("contoso")));
-    // Import blocks arrived in 1.5, but only 1.6 evaluates an id that refers to other values.
+    // removed blocks arrived in 1.7 (and import ids that refer to other values in 1.6).
+    expect(stack.removed?.length).toBeGreaterThan(0);
     expect(stack.import?.some((block) => block.id.startsWith("${"))).toBe(true);
-    expect(stack.terraform.required_version).toBe(">= 1.6.0");
+    expect(stack.terraform.required_version).toBe(">= 1.7.0");
   });
 
   test("GIVEN the external example WHEN synthesized THEN the same version is required", () => {
-    expect(synthJson(loadData(exampleData("contoso-external"))).terraform.required_version).toBe(">= 1.6.0");
+    expect(synthJson(loadData(exampleData("contoso-external"))).terraform.required_version).toBe(">= 1.7.0");
   });
 });

@@ -6,6 +6,7 @@ import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { ADMIN_GROUP_KEY, type GroupConfig, type JustInTimeConfig } from "../../config/types";
 import { fixAddress } from "../fixed-address";
+import { ImportBlock } from "../import-block";
 import type { TeamGroups } from "./team-groups";
 
 export interface JustInTimeAdminsProps {
@@ -14,6 +15,9 @@ export interface JustInTimeAdminsProps {
   readonly adminGroup: GroupConfig;
   readonly groups: TeamGroups;
 }
+
+/** The permanent admins' memberships beside the eligible ones, one instance per user name. */
+export const PERMANENT_ADMINS = "azuread_group_member.admin";
 
 /** PIM's default limit of an eligible assignment (one year), sent explicitly; not enforced without expiration. */
 export const ELIGIBILITY_MAXIMUM = "P365D";
@@ -90,14 +94,24 @@ export class JustInTimeAdmins extends Construct {
 
     if (adminGroup.members.length > 0 && adminGroup.existingObjectId === undefined) {
       const permanent = TerraformIterator.fromList([...adminGroup.members]);
+      const memberObjectId = (userName: string) => groups.memberObjectId(userName, JSON.stringify(ADMIN_GROUP_KEY));
       fixAddress(
         new GroupMember(this, "permanent", {
           forEach: permanent,
           groupObjectId: groupId,
-          memberObjectId: groups.memberObjectId("each.value", JSON.stringify(ADMIN_GROUP_KEY)),
+          memberObjectId: memberObjectId("each.value"),
         }),
-        "admin",
+        PERMANENT_ADMINS.split(".")[1]!,
       );
+      // A deployed group switched to just in time has the permanent admins as members already, which Entra refuses
+      // to add again: their memberships are imported (the provider's id is <group>/member/<user>). Both ids are
+      // known while planning once the group exists; for a membership already in the state the import does nothing.
+      if (policy.importMemberships)
+        for (const userName of adminGroup.members)
+          new ImportBlock(this, `import_${userName}`, {
+            to: `${PERMANENT_ADMINS}[${JSON.stringify(userName)}]`,
+            id: `${groupId}/member/${memberObjectId(JSON.stringify(userName))}`,
+          });
     }
   }
 }

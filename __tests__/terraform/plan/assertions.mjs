@@ -9,6 +9,8 @@ const label = (c) => (c.key === undefined ? c.address : `${c.type}[${JSON.string
 
 function kindOf(actions) {
   if (actions.includes("create") && actions.includes("delete")) return "replace";
+  // A removed block with destroy = false: the object stays, unmanaged.
+  if (actions.includes("forget")) return "forget";
   for (const kind of ["create", "delete", "update"]) if (actions.includes(kind)) return kind;
   return "no-op";
 }
@@ -30,7 +32,17 @@ export function changesOfPlan(plan) {
         kind === "replace" && rc.type === "terraform_data"
           ? differing(rc.change.before?.triggers_replace ?? {}, rc.change.after?.triggers_replace ?? {})
           : [];
-      return { type: rc.type, key: rc.index, address: rc.address, name: rc.name, kind, updated, forcedBy };
+      return {
+        type: rc.type,
+        key: rc.index,
+        address: rc.address,
+        name: rc.name,
+        kind,
+        updated,
+        forcedBy,
+        importing: rc.change.importing !== undefined && rc.change.importing !== null,
+        previous: rc.previous_address,
+      };
     });
 }
 
@@ -45,10 +57,18 @@ const EXPLAINED = {
   },
 };
 
+/** Replacements only the certificate rotation may show. */
+const ROTATION = {
+  azuread_service_principal_token_signing_certificate: {
+    end_date:
+      "a new end date is a new certificate: the provider deletes the old one and adds the new (one certificate on the service principal at a time)",
+  },
+};
+
 /** The explanation of a replaced stand-in, or undefined. */
-function explanation(c) {
-  const type = Object.keys(EXPLAINED).find((t) => c.name.startsWith(`${t}_`));
-  const reasons = c.forcedBy.map((arg) => EXPLAINED[type]?.[arg]);
+function explanation(c, explained = EXPLAINED) {
+  const type = Object.keys(explained).find((t) => c.name.startsWith(`${t}_`));
+  const reasons = c.forcedBy.map((arg) => explained[type]?.[arg]);
   return c.forcedBy.length > 0 && reasons.every(Boolean) ? [...new Set(reasons)].join("; ") : undefined;
 }
 
@@ -63,7 +83,7 @@ export function changesOfStream(stdout) {
       type: change.resource.resource_type,
       key: change.resource.resource_key,
       address: change.resource.addr,
-      kind: change.action === "noop" ? "no-op" : change.action,
+      kind: change.action === "noop" ? "no-op" : change.action === "remove" ? "forget" : change.action,
       updated: [],
     }));
 }
@@ -90,7 +110,8 @@ export function checkWarnings(stdout) {
 }
 
 export function summary(variant) {
-  const { team, member } = variant.intent;
+  const { team, member, what } = variant.intent;
+  if (what) return what;
   if (!team) return "the whole config";
   return member ? `${member} in team ${team}` : `team ${team}`;
 }
@@ -121,11 +142,17 @@ export function check(kind, changes, intent, configs) {
   };
   // Common to every variant but the Entra simulation's: nothing is ever replaced, and no assignment is
   // deleted unless its team goes.
-  for (const c of kind === "entra" ? [] : changed) {
+  const entraKinds = new Set(["entra", "rotate-certificate", "jit-switch", "jit-switch-back"]);
+  for (const c of entraKinds.has(kind) ? [] : changed) {
     if (c.kind === "replace") problems.push(`replace of ${label(c)}`);
-    if (ASSIGNMENTS.has(c.type) && c.kind === "delete" && !(kind === "retire" && owned(c.key, intent.team)))
-      problems.push(`delete of assignment ${label(c)}`);
+    const retired = kind === "retire" && (owned(c.key, intent.team) || c.key === intent.account);
+    if (ASSIGNMENTS.has(c.type) && c.kind === "delete" && !retired) problems.push(`delete of assignment ${label(c)}`);
   }
+  // Terraform forgets an object only where the config says so: a retired team's domain, the permanent admins'
+  // memberships once the admin group holds them again.
+  const forgettable = (c) =>
+    (kind === "retire" && c.type === "aws_sagemaker_domain") || (kind === "jit-switch-back" && isMembership(c));
+  for (const c of changed) if (c.kind === "forget" && !forgettable(c)) problems.push(`${c.address} forgotten`);
   const { team, member } = intent;
   const profile = member && `${team}/${member}`;
   switch (kind) {
@@ -175,7 +202,29 @@ export function check(kind, changes, intent, configs) {
       expectAll([["aws_sagemaker_user_profile", profile]], "delete");
       break;
     case "retire": {
-      only((c) => c.kind === "delete" && owned(c.key, team), "only the retired team's instances go");
+      // The domain is moved to an address of its own and forgotten there (retiredTeams): nothing else of the
+      // team stays, nothing of another team goes.
+      const forgotten = changed.filter((c) => c.kind === "forget");
+      const domain = forgotten.find(
+        (c) =>
+          c.type === "aws_sagemaker_domain" &&
+          c.previous?.startsWith("aws_sagemaker_domain.") &&
+          c.previous.endsWith(`[${JSON.stringify(team)}]`),
+      );
+      if (!domain) problems.push(`aws_sagemaker_domain[${JSON.stringify(team)}] is not forgotten`);
+      else if (domain.address !== `aws_sagemaker_domain.retired_${team}`)
+        problems.push(`the domain is forgotten at ${domain.address}, not aws_sagemaker_domain.retired_${team}`);
+      // With the last team of a workload account, what the account held for its teams goes too: its blocks
+      // (`<block>_<account>`) and the instances keyed by the account.
+      const ofAccount = (c) =>
+        intent.account !== undefined && (c.key === intent.account || c.name.endsWith(`_${intent.account}`));
+      // The console guard SCPs name the deployer and reader roles of the accounts with domains: theirs leave them.
+      const guardUpdate = (c) =>
+        intent.account !== undefined && c.kind === "update" && c.type === "aws_organizations_policy";
+      only(
+        (c) => (c.kind === "delete" && (owned(c.key, team) || ofAccount(c))) || c === domain || guardUpdate(c),
+        "only the retired team's instances go (and its account's, when it was the last), and only its domain is forgotten",
+      );
       const profiles = Object.keys(configs.A.profiles).filter((key) => owned(key, team));
       expectAll(
         [
@@ -185,21 +234,27 @@ export function check(kind, changes, intent, configs) {
         ],
         "delete",
       );
-      if (changes.some((c) => c.type === "aws_sagemaker_domain" && c.key === team))
-        problems.push(`aws_sagemaker_domain[${JSON.stringify(team)}] is still in the plan after state rm`);
       break;
     }
+    case "jit-switch":
+    case "jit-switch-back":
+    case "rotate-certificate":
     case "entra": {
-      // Entra simulation (plus a team or a member, a renamed group): nothing is deleted, and nothing replaced but
-      // what EXPLAINED explains, above all no application or account assignment, no group and no app.
+      // Entra simulation (plus a team or a member, a renamed group, the day-2 switches): nothing is deleted, and
+      // nothing replaced but what EXPLAINED explains (and, rotating the certificate, the certificate), above all no
+      // application or account assignment, no group and no app.
+      const explainedHere = kind === "rotate-certificate" ? { ...EXPLAINED, ...ROTATION } : EXPLAINED;
       for (const c of changed) {
-        if (c.kind === "delete") problems.push(`delete of ${c.address}`);
+        const deleted = c.kind === "delete" && deleteExplanation(kind, c, intent);
+        if (deleted) explained.push(`${c.address} deleted: ${deleted}`);
+        else if (c.kind === "delete") problems.push(`delete of ${c.address}`);
         if (c.kind !== "replace") continue;
-        const why = c.type === "terraform_data" ? explanation(c) : undefined;
+        const why = c.type === "terraform_data" ? explanation(c, explainedHere) : undefined;
         if (why) explained.push(`${c.address} replaced: ${why}`);
         else
           problems.push(`unexplained replace of ${c.address}${c.forcedBy.length ? ` (${c.forcedBy.join(", ")})` : ""}`);
       }
+      problems.push(...entraSwitchProblems(kind, changed, intent));
       break;
     }
     default:
@@ -207,9 +262,18 @@ export function check(kind, changes, intent, configs) {
   }
   if (problems.length > 0) return { ok: false, text: problems.join("; ") };
   const updates = changed.filter((c) => c.kind === "update").map((c) => `${label(c)} (${c.updated.join(", ")})`);
+  const imported = changed.filter((c) => c.importing).map((c) => c.address);
+  const forgotten = changed
+    .filter((c) => c.kind === "forget")
+    .map((c) => `${c.address}${c.previous ? ` (moved from ${c.previous})` : ""}`);
+  const notes = [
+    ...(updates.length > 0 ? [`in-place updates: ${updates.join(", ")}`] : []),
+    ...(imported.length > 0 ? [`imported: ${imported.join(", ")}`] : []),
+    ...(forgotten.length > 0 ? [`forgotten: ${forgotten.join(", ")}`] : []),
+  ];
   return {
     ok: true,
-    text: `${counts(changed) || "no changes"}${updates.length ? `; in-place updates: ${updates.join(", ")}` : ""}${explained.map((line) => `\n  ${line}`).join("")}`,
+    text: `${counts(changed) || "no changes"}${notes.map((note) => `; ${note}`).join("")}${explained.map((line) => `\n  ${line}`).join("")}`,
   };
 }
 
@@ -237,4 +301,54 @@ export function checkRefused(result, team) {
   return problems.length > 0
     ? { ok: false, text: problems.join("; ") }
     : { ok: true, text: `plan refused as intended: Instance cannot be destroyed: ${refused.join(", ")}` };
+}
+
+/**
+ * Why a stand-in may be deleted, or undefined: made eligible, an admin is no longer provisioned on demand (only
+ * permanent members are), and the azuread provider's delete of a provisioning on demand does nothing in Entra
+ * ("Nothing to destroy"): the user stays provisioned.
+ */
+function deleteExplanation(kind, c, intent) {
+  if (kind !== "jit-switch" || c.type !== "terraform_data") return undefined;
+  const provisioning = /^azuread_synchronization_job_provision_on_demand_member(_ids)?$/.test(c.name);
+  if (!provisioning || !(intent.eligible ?? []).includes(c.key)) return undefined;
+  return "made eligible, the admin is no longer provisioned on demand; the provider's delete leaves Entra as it is";
+}
+
+/** A permanent admin's membership stand-in (azuread_group_member.admin) in the Entra simulation. */
+const isMembership = (c) => c.type === "terraform_data" && c.name === "azuread_group_member_admin";
+
+/**
+ * What each day-2 switch of the Entra simulation must do beyond the common rules. `intent.permanent`: the
+ * permanent admins' user names.
+ */
+function entraSwitchProblems(kind, changed, intent) {
+  const problems = [];
+  const memberships = changed.filter(isMembership);
+  const expectEach = (test, what) => {
+    for (const user of intent.permanent ?? [])
+      if (!memberships.some((c) => c.key === user && test(c)))
+        problems.push(`${what} of ${user}'s membership is missing`);
+  };
+  if (kind === "jit-switch") {
+    // Entra refuses to add a member twice: every permanent admin's membership is imported, none created.
+    for (const c of memberships)
+      if (!c.importing) problems.push(`${c.kind} of ${c.address} without an import: Entra would refuse it as existing`);
+    expectEach((c) => c.importing, "import");
+  }
+  if (kind === "jit-switch-back") {
+    // The group holds the permanent admins again: their memberships are forgotten, never deleted.
+    // (A delete is reported with every other delete.)
+    for (const c of memberships)
+      if (c.kind !== "forget" && c.kind !== "delete") problems.push(`${c.kind} of ${c.address}`);
+    expectEach((c) => c.kind === "forget", "forgetting");
+  }
+  if (
+    kind === "rotate-certificate" &&
+    !changed.some(
+      (c) => c.kind === "replace" && c.name.startsWith("azuread_service_principal_token_signing_certificate_"),
+    )
+  )
+    problems.push("the signing certificate is not replaced");
+  return problems;
 }

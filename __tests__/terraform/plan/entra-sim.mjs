@@ -33,6 +33,9 @@ const FORCE_NEW = {
   azuread_group_role_management_policy: ["group_id", "role_id"],
 };
 
+/** Resource types whose import blocks the simulation keeps, as imports into their stand-ins. */
+const IMPORTED_INTO_STAND_INS = new Set(["azuread_group_member"]);
+
 const META = new Set(["//", "for_each", "count", "depends_on", "lifecycle", "provider"]);
 
 /** What a lookup finds, when it is more than an id: the users a lookup by user principal names returns. */
@@ -186,7 +189,27 @@ export function simulateEntra(original) {
 
   // The redirect URIs' import targets an Entra object, which a stand-in cannot be; an adopted domain's import is
   // planned by the external examples' adopt variants, so here the adopted domain is simply part of the state.
+  // Memberships of the admin group switched to just in time (admins.justInTime.importMemberships) are imported into
+  // their stand-ins: the import ids must be known while planning, as they must be in Entra. The azuread provider
+  // reads a membership's group and member back from the import id, so it plans no replacement; a terraform_data
+  // import knows only its id, so such a stand-in ignores its triggers_replace.
+  const imports = (stack.import ?? []).filter((block) => IMPORTED_INTO_STAND_INS.has(block.to.split(".")[0]));
   delete stack.import;
+  if (imports.length > 0)
+    stack.import = imports.map(({ to, id }) => {
+      const [, type, name, instance] = /^(azuread_[a-z_]+)\.([A-Za-z0-9_]+)(.*)$/.exec(to);
+      const target = stack.resource.terraform_data[standIn(false, type, name)];
+      target.lifecycle = { ...target.lifecycle, ignore_changes: ["triggers_replace"] };
+      return { to: `terraform_data.${standIn(false, type, name)}${instance}`, id };
+    });
+  // Whatever the stack forgets of Entra, the simulation forgets of its stand-ins.
+  if (stack.removed)
+    stack.removed = stack.removed.flatMap((block) => {
+      const m = /^(azuread_[a-z_]+)\.([A-Za-z0-9_]+)$/.exec(block.from);
+      if (!m) return [block];
+      const id = standIn(false, m[1], m[2]);
+      return [id, `${id}_ids`].map((name) => ({ ...block, from: `terraform_data.${name}` }));
+    });
   delete stack.provider.azuread;
   delete stack.terraform.required_providers.azuread;
   for (const variable of Object.values(stack.variable ?? {}))

@@ -127,7 +127,8 @@ async function changes(dir, stateFile, saved) {
   }
   const warnings = checkWarnings(result.stdout);
   if (!saved) return { changes: changesOfStream(result.stdout), warnings };
-  return { changes: changesOfPlan(await plan(dir, stateFile, saved)), warnings };
+  const json = await plan(dir, stateFile, saved);
+  return { changes: changesOfPlan(json), warnings, plan: json };
 }
 
 /** What the check warnings of a variant must be: about exactly `team` when it `warns`, else none. */
@@ -215,8 +216,8 @@ async function example(workRoot, configFile) {
 
   const configs = { A: loadConfigFile(configFile) };
   const variants = [
-    ...variantsOf(text, configs.A).filter(
-      (v) => !entra || ["plus-team", "plus-member", "renamed-group"].includes(v.name),
+    ...variantsOf(text, configs.A).filter((v) =>
+      entra ? v.entraOnly || ["plus-team", "plus-member", "renamed-group"].includes(v.name) : !v.entraOnly,
     ),
     secondApply(text, entra),
   ];
@@ -281,22 +282,18 @@ async function example(workRoot, configFile) {
     for (const v of variants) {
       useStack(v.name);
       if (v.name === "minus-team") {
+        // Taken out of the config without retiring it: nothing is destroyed by surprise (retire-team retires it).
         const refused = await plan(dir, stateA);
         const result = checkRefused(refused, v.intent.team);
         report(`${v.name} (${v.intent.team})`, result.ok, result.text);
-
-        // The runbook's retire path: forget the team's domain in the state, then the plan deletes the rest.
-        const domains = instancesOf(state, v.intent.team, (r) => r.type === "aws_sagemaker_domain");
-        const retired = await stateWithout(dir, stateA, path.join(work, "retired.tfstate"), domains);
-        const p = await changes(dir, retired);
-        const r = p.error ? { ok: false, text: p.error } : check("retire", p.changes, v.intent, configs);
-        report(`${v.name}, retired (runbook: state rm ${domains.join(" ")})`, r.ok, r.text);
         continue;
       }
       // The second apply plans against the state as the providers read it back after the first.
       const against =
         v.name === "second-apply" ? writeState(path.join(work, "read-back.tfstate"), readBack(state)) : stateA;
-      const p = await changes(dir, against, entra && path.join(work, `${v.name}.plan`));
+      // A saved plan names what is imported or forgotten, and from where.
+      const saved = entra || v.kind === "retire" ? path.join(work, `${v.name}.plan`) : undefined;
+      const p = await changes(dir, against, saved);
       let result = p.error
         ? { ok: false, text: p.error }
         : check(v.kind ?? (entra && v.name !== "second-apply" ? "entra" : v.name), p.changes, v.intent, configs);
@@ -305,6 +302,34 @@ async function example(workRoot, configFile) {
       else if (p.warnings?.length)
         result = { ...result, text: `${result.text}; the check warns: ${p.warnings.map((w) => w.detail).join(" ")}` };
       report(`${v.name} (${summary(v)})`, result.ok, result.text);
+      if (v.name === "jit-switch")
+        if (p.plan) await switchBack(v, p.plan);
+        else report("jit-switch-back", false, "not planned: the switch itself did not plan");
+    }
+    /**
+     * jit-switch-back: A again (no justInTime), against A's state plus the memberships the switch imported, as its
+     * apply would leave them: the group manages its members as a whole again and the memberships are forgotten.
+     */
+    async function switchBack(v, switchPlan) {
+      const switched = structuredClone(state);
+      const imported = switchPlan.resource_changes
+        .filter((rc) => rc.change.importing)
+        .map((rc) => ({ ...rc, change: { ...rc.change, actions: ["create"] } }));
+      addReadyBlocks(switched, { ...switchPlan, resource_changes: imported }, schema, stacks[v.name]);
+      useStack("A");
+      const back = await changes(
+        dir,
+        writeState(path.join(work, "switched.tfstate"), switched),
+        path.join(work, "jit-switch-back.plan"),
+      );
+      const result = back.error
+        ? { ok: false, text: back.error }
+        : check("jit-switch-back", back.changes, v.intent, configs);
+      report(
+        `jit-switch-back (A against the switched state: ${imported.length} imported membership(s))`,
+        result.ok,
+        result.text,
+      );
     }
     if (!entra) {
       // adopt-console-domain (adopt-domain.mjs): the first team's domain was made in the console, and nothing of

@@ -1,6 +1,7 @@
 // Day-2 variants of an example config, generated from its YAML so they follow the example when it changes:
-// each is the example plus or minus one team or member, one team's group renamed in the IdP, or one setting of
-// one team changed (kind "team-setting": none of them may touch a Studio domain).
+// each is the example plus or minus one team or member, a team retired, one team's group renamed in the IdP, or
+// one setting of one team changed (kind "team-setting": none of them may touch a Studio domain); in Entra mode also
+// a certificate rotation and the admin group switched to just in time (`entraOnly`).
 import { parse, stringify } from "yaml";
 
 const NEW_TEAM = "churn";
@@ -55,6 +56,25 @@ export function variantsOf(text, config) {
     intent: { team: removable },
     yaml: edit((c) => delete c.teams[removable]),
   });
+  // The same team retired through the config: its domain is forgotten, the rest of it deleted, in one plan.
+  const retire = (name, team, intent) =>
+    variants.push({
+      name,
+      kind: "retire",
+      intent: { team, ...intent },
+      yaml: edit((c) => {
+        const { account } = c.teams[team];
+        delete c.teams[team];
+        c.retiredTeams = { ...c.retiredTeams, [team]: account ? { account } : {} };
+      }),
+    });
+  retire("retire-team", removable);
+  // A workload account's last team retired: the account keeps its provider configuration, which forgetting the
+  // domain needs, and loses what it had for its teams (policies, the admins' assignment, the guard's attachment).
+  const alone = teamKeys.find(
+    (key) => base.teams[key].account && teamKeys.every((other) => other === key || accountOf(other) !== accountOf(key)),
+  );
+  if (alone) retire("retire-last-team", alone, { account: base.teams[alone].account });
 
   variants.push({
     name: "renamed-group",
@@ -109,5 +129,45 @@ export function variantsOf(text, config) {
   setting("change-shared-spaces", (t) => {
     t.sharedSpaces = !derived.sharedSpaces;
   });
+  variants.push(...entraVariants(base, edit));
+  return variants;
+}
+
+/**
+ * The Entra-only day-2 changes: a certificate rotation, and (where the admin group is created here, with permanent
+ * admins) switching it to just in time with the last admin eligible, importing the others' memberships.
+ */
+function entraVariants(base, edit) {
+  if (base.identityProvider.type !== "entra") return [];
+  const variants = [];
+  // A new instant, two years from now at midnight UTC (within the three years the config allows).
+  const now = new Date();
+  const endDate = `${now.getUTCFullYear() + 2}-${String(now.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00Z`;
+  variants.push({
+    name: "rotate-certificate",
+    kind: "rotate-certificate",
+    entraOnly: true,
+    intent: { what: `signingCertificateEndDate ${base.identityProvider.entra.signingCertificateEndDate} → ${endDate}` },
+    yaml: edit((c) => {
+      c.identityProvider.entra.signingCertificateEndDate = endDate;
+    }),
+  });
+  const admins = base.admins.members ?? [];
+  if (base.admins.justInTime === undefined && base.admins.existingGroupId === undefined && admins.length >= 2) {
+    const eligible = admins[admins.length - 1];
+    variants.push({
+      name: "jit-switch",
+      kind: "jit-switch",
+      entraOnly: true,
+      intent: {
+        what: `${eligible} eligible, importMemberships`,
+        permanent: admins.filter((user) => user !== eligible),
+        eligible: [eligible],
+      },
+      yaml: edit((c) => {
+        c.admins.justInTime = { members: [eligible], importMemberships: true };
+      }),
+    });
+  }
   return variants;
 }
