@@ -251,6 +251,7 @@ variables {
     research = {
       id       = "444455556666"
       deployer = "arn:aws:iam::444455556666:role/sagemaker-federation-deployer"
+      plan     = "arn:aws:iam::444455556666:role/sagemaker-federation-plan"
       vpc      = "vpc-04a5b6c7d8e9f0a1b"
       subnets  = ["subnet-04a5b6c7d8e9f0a1c", "subnet-04a5b6c7d8e9f0a1d"]
       sgs      = ["sg-04a5b6c7d8e9f0a1e"]
@@ -259,6 +260,7 @@ variables {
     production = {
       id       = "777788889999"
       deployer = "arn:aws:iam::777788889999:role/sagemaker-federation-deployer"
+      plan     = "arn:aws:iam::777788889999:role/sagemaker-federation-plan"
       vpc      = "vpc-07a8b9c0d1e2f3a4b"
       subnets  = ["subnet-07a8b9c0d1e2f3a4c"]
       sgs      = ["sg-07a8b9c0d1e2f3a4d"]
@@ -735,16 +737,17 @@ run "apply_aws_side" {
     error_message = "console guard attached to the Identity Center account"
   }
   assert {
-    # Every deny but the SAML provider's (which exempts nobody) exempts every deployer; the SageMaker one also the
-    # execution roles, the role-path one nobody else.
-    condition = length(jsondecode(aws_organizations_policy.console_guard.content).Statement) == 5 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
-      s.Effect == "Deny" && (s.Sid == "NobodyChangesIdentityCenterTrust" ? !can(s.Condition) : (
-        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn) &&
-        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.research.deployer) &&
-        contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.production.deployer) &&
-        (contains(s.Action, "sagemaker:*") ?
-          contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*") :
-        s.Sid != "OnlyDeployerChangesExecutionRoles" || !contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*"))
+    # Every deny but the SAML provider's (which exempts nobody) and the readers' exempts every deployer; the SageMaker
+    # one also the execution roles, the role-path one nobody else. The readers' binds exactly the accounts' plan roles.
+    condition = length(jsondecode(aws_organizations_policy.console_guard.content).Statement) == 6 && alltrue([for s in jsondecode(aws_organizations_policy.console_guard.content).Statement :
+      s.Effect == "Deny" && (s.Sid == "NobodyChangesIdentityCenterTrust" ? !can(s.Condition) : s.Sid == "ReadersOnlyRead" ?
+        toset(s.Condition.ArnLike["aws:PrincipalArn"]) == toset([for a in var.accounts : a.plan]) : (
+          contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.deployer_role_arn) &&
+          contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.research.deployer) &&
+          contains(s.Condition.ArnNotLike["aws:PrincipalArn"], var.accounts.production.deployer) &&
+          (contains(s.Action, "sagemaker:*") ?
+            contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*") :
+          s.Sid != "OnlyDeployerChangesExecutionRoles" || !contains(s.Condition.ArnNotLike["aws:PrincipalArn"], "arn:aws:iam::*:role/sagemaker-studio/contoso-org/*"))
       ))
     ])
     error_message = "console guard SCP content: ${aws_organizations_policy.console_guard.content}"
