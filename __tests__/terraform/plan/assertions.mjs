@@ -41,6 +41,7 @@ export function changesOfPlan(plan) {
         updated,
         forcedBy,
         importing: rc.change.importing !== undefined && rc.change.importing !== null,
+        reason: rc.action_reason,
         previous: rc.previous_address,
       };
     });
@@ -142,7 +143,7 @@ export function check(kind, changes, intent, configs) {
   };
   // Common to every variant but the Entra simulation's: nothing is ever replaced, and no assignment is
   // deleted unless its team goes.
-  const entraKinds = new Set(["entra", "rotate-certificate", "jit-switch", "jit-switch-back"]);
+  const entraKinds = new Set(["entra", "rotate-certificate", "rotate-scim-token", "jit-switch", "jit-switch-back"]);
   for (const c of entraKinds.has(kind) ? [] : changed) {
     if (c.kind === "replace") problems.push(`replace of ${label(c)}`);
     const retired = kind === "retire" && (owned(c.key, intent.team) || c.key === intent.account);
@@ -239,6 +240,7 @@ export function check(kind, changes, intent, configs) {
     case "jit-switch":
     case "jit-switch-back":
     case "rotate-certificate":
+    case "rotate-scim-token":
     case "entra": {
       // Entra simulation (plus a team or a member, a renamed group, the day-2 switches): nothing is deleted, and
       // nothing replaced but what EXPLAINED explains (and, rotating the certificate, the certificate), above all no
@@ -249,7 +251,12 @@ export function check(kind, changes, intent, configs) {
         if (deleted) explained.push(`${c.address} deleted: ${deleted}`);
         else if (c.kind === "delete") problems.push(`delete of ${c.address}`);
         if (c.kind !== "replace") continue;
-        const why = c.type === "terraform_data" ? explanation(c, explainedHere) : undefined;
+        const why =
+          c.type !== "terraform_data"
+            ? undefined
+            : kind === "rotate-scim-token" && isScimSecret(c) && c.reason === "replace_by_triggers"
+              ? "a new scimTokenIssuedOn sets the token again: the provider blanks the old secret, then writes the new"
+              : explanation(c, explainedHere);
         if (why) explained.push(`${c.address} replaced: ${why}`);
         else
           problems.push(`unexplained replace of ${c.address}${c.forcedBy.length ? ` (${c.forcedBy.join(", ")})` : ""}`);
@@ -322,6 +329,9 @@ const isMembership = (c) => c.type === "terraform_data" && c.name === "azuread_g
  * What each day-2 switch of the Entra simulation must do beyond the common rules. `intent.permanent`: the
  * permanent admins' user names.
  */
+/** The stand-in of the SCIM synchronization secret. */
+const isScimSecret = (c) => c.name.startsWith("azuread_synchronization_secret_");
+
 function entraSwitchProblems(kind, changed, intent) {
   const problems = [];
   const memberships = changed.filter(isMembership);
@@ -342,6 +352,12 @@ function entraSwitchProblems(kind, changed, intent) {
     for (const c of memberships)
       if (c.kind !== "forget" && c.kind !== "delete") problems.push(`${c.kind} of ${c.address}`);
     expectEach((c) => c.kind === "forget", "forgetting");
+  }
+  if (kind === "rotate-scim-token") {
+    if (!changed.some((c) => c.kind === "replace" && isScimSecret(c)))
+      problems.push("the synchronization secret is not replaced");
+    const others = changed.filter((c) => !isScimSecret(c) && c.address !== "terraform_data.scim_secret");
+    if (others.length > 0) problems.push(`changes besides the secret: ${others.map((c) => c.address).join(", ")}`);
   }
   if (
     kind === "rotate-certificate" &&

@@ -134,7 +134,7 @@ export function variantsOf(text, config) {
 }
 
 /**
- * The Entra-only day-2 changes: a certificate rotation, and (where the admin group is created here, with permanent
+ * The Entra-only day-2 changes: a certificate rotation, a SCIM token rotation, and (where the admin group is created here, with permanent
  * admins) switching it to just in time with the last admin eligible, importing the others' memberships.
  */
 function entraVariants(base, edit) {
@@ -150,6 +150,17 @@ function entraVariants(base, edit) {
     intent: { what: `signingCertificateEndDate ${base.identityProvider.entra.signingCertificateEndDate} → ${endDate}` },
     yaml: edit((c) => {
       c.identityProvider.entra.signingCertificateEndDate = endDate;
+    }),
+  });
+  // A new SCIM token, generated today: its date replaces the synchronization secret (the token is never compared).
+  const today = new Date().toISOString().slice(0, 10);
+  variants.push({
+    name: "rotate-scim-token",
+    kind: "rotate-scim-token",
+    entraOnly: true,
+    intent: { what: `scimTokenIssuedOn ${base.identityProvider.entra.scimTokenIssuedOn ?? "(unset)"} → ${today}` },
+    yaml: edit((c) => {
+      c.identityProvider.entra.scimTokenIssuedOn = today;
     }),
   });
   const admins = base.admins.members ?? [];
