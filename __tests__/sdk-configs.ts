@@ -1,0 +1,52 @@
+import { parse } from "yaml";
+import { sdkConfigOfScript } from "../constructs/aws/sdk-defaults";
+import type { SynthesizedStack } from "./helpers";
+
+/** The SageMaker SDK config one lifecycle config writes, as the SDK will read it, and where it was found. */
+export interface SynthesizedSdkConfig {
+  /** `<address>[<team>/<persona>]`. */
+  readonly address: string;
+  readonly roleKey: string;
+  readonly appType: string;
+  readonly name: string;
+  readonly script: string;
+  readonly config: SdkConfig;
+}
+
+/** The parts of the SDK config (its schema's own keys) the tests read. */
+export interface SdkConfig {
+  readonly CustomParameters?: Readonly<Record<string, string>>;
+  readonly SageMaker?: Record<string, any>;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Every lifecycle config of the synthesized stack that writes SDK defaults, with its for_each values filled in:
+ * the content is decoded from base64 and the config read back from the script, as an app would run it.
+ */
+export function synthesizedSdkConfigs(stack: SynthesizedStack): SynthesizedSdkConfig[] {
+  return Object.entries(stack.resource["aws_sagemaker_studio_lifecycle_config"] ?? {}).flatMap(([name, block]) => {
+    if (block.studio_lifecycle_config_content !== "${each.value.content}")
+      throw new Error(`${name}: the content is ${block.studio_lifecycle_config_content}`);
+    if (block.studio_lifecycle_config_name !== "${each.value.name}")
+      throw new Error(`${name}: the name is ${block.studio_lifecycle_config_name}`);
+    return Object.entries(block.for_each as Record<string, { name: string; content: string }>).map(
+      ([roleKey, value]) => {
+        const script = Buffer.from(value.content, "base64").toString("utf8");
+        return {
+          address: `aws_sagemaker_studio_lifecycle_config.${name}[${JSON.stringify(roleKey)}]`,
+          roleKey,
+          appType: block.studio_lifecycle_config_app_type as string,
+          name: value.name,
+          script,
+          config: parse(sdkConfigOfScript(script)) as SdkConfig,
+        };
+      },
+    );
+  });
+}
+
+/** A value of the config at a dotted path of the SDK's (`SageMaker.TrainingJob.Tags`), as the SDK resolves it. */
+export function configValue(config: SdkConfig, path: string): any {
+  return path.split(".").reduce<any>((node, key) => (node === undefined ? undefined : node[key]), config);
+}
