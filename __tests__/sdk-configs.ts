@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { sdkConfigOfScript } from "../constructs/aws/sdk-defaults";
+import { sdkConfigOfScript, withRuntimeSettings } from "../constructs/aws/sdk-defaults";
 import type { SynthesizedStack } from "./helpers";
 
 /** The SageMaker SDK config one lifecycle config writes, as the SDK will read it, and where it was found. */
@@ -10,6 +10,10 @@ export interface SynthesizedSdkConfig {
   readonly appType: string;
   readonly name: string;
   readonly script: string;
+  /** The lifecycle config's tags, which the script reads the runtime settings from. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** The ARN whose tags the script reads, as written in the script. */
+  readonly arn: string;
   readonly config: SdkConfig;
 }
 
@@ -22,7 +26,8 @@ export interface SdkConfig {
 
 /**
  * Every lifecycle config of the synthesized stack that writes SDK defaults, with its for_each values filled in:
- * the content is decoded from base64 and the config read back from the script, as an app would run it.
+ * the content is decoded from base64 and the config read back from the script with the runtime settings of the
+ * config's tags written in, as an app would run it.
  */
 export function synthesizedSdkConfigs(stack: SynthesizedStack): SynthesizedSdkConfig[] {
   return Object.entries(stack.resource["aws_sagemaker_studio_lifecycle_config"] ?? {}).flatMap(([name, block]) => {
@@ -30,19 +35,21 @@ export function synthesizedSdkConfigs(stack: SynthesizedStack): SynthesizedSdkCo
       throw new Error(`${name}: the content is ${block.studio_lifecycle_config_content}`);
     if (block.studio_lifecycle_config_name !== "${each.value.name}")
       throw new Error(`${name}: the name is ${block.studio_lifecycle_config_name}`);
-    return Object.entries(block.for_each as Record<string, { name: string; content: string }>).map(
-      ([roleKey, value]) => {
-        const script = Buffer.from(value.content, "base64").toString("utf8");
-        return {
-          address: `aws_sagemaker_studio_lifecycle_config.${name}[${JSON.stringify(roleKey)}]`,
-          roleKey,
-          appType: block.studio_lifecycle_config_app_type as string,
-          name: value.name,
-          script,
-          config: parse(sdkConfigOfScript(script)) as SdkConfig,
-        };
-      },
-    );
+    if (block.tags !== "${each.value.tags}") throw new Error(`${name}: the tags are ${JSON.stringify(block.tags)}`);
+    type Instance = { name: string; content: string; tags: Record<string, string> };
+    return Object.entries(block.for_each as Record<string, Instance>).map(([roleKey, value]) => {
+      const script = Buffer.from(value.content, "base64").toString("utf8");
+      return {
+        address: `aws_sagemaker_studio_lifecycle_config.${name}[${JSON.stringify(roleKey)}]`,
+        roleKey,
+        appType: block.studio_lifecycle_config_app_type as string,
+        name: value.name,
+        script,
+        tags: value.tags,
+        arn: /ResourceArn="(arn:[^"]+)"/.exec(script)?.[1] ?? "(none in the script)",
+        config: parse(withRuntimeSettings(sdkConfigOfScript(script), value.tags)) as SdkConfig,
+      };
+    });
   });
 }
 

@@ -1,7 +1,14 @@
 import type { FederationConfig } from "../../config/types";
 import { loadExample, synthJson } from "../helpers";
 import { synthesizedSdkConfigs, type SdkConfig } from "../sdk-configs";
-import { decideCall, journeyOf, knownRefusals, type Call, type Journey } from "./day-in-the-life";
+import {
+  decideCall,
+  journeyOf,
+  knownRefusals,
+  type Call,
+  type Journey,
+  type StartingLifecycleConfig,
+} from "./day-in-the-life";
 import { worldOf, type World } from "./matrix-world";
 import { serviceControlPolicies, type PolicyJson } from "./synthesized-policies";
 
@@ -17,6 +24,8 @@ interface Example {
   readonly scps: PolicyJson[];
   /** The SDK config of each role's JupyterLab, by role key. */
   readonly sdkConfigs: Readonly<Record<string, SdkConfig>>;
+  /** The lifecycle config that writes it, by role key. */
+  readonly lifecycleConfigs: Readonly<Record<string, StartingLifecycleConfig>>;
 }
 
 const examples = new Map<string, Example>();
@@ -30,15 +39,12 @@ function exampleOf(name: string): Example {
 function synthesizeExample(name: string): Example {
   const config = loadExample(name);
   const stack = synthJson(config);
-  const sdkConfigs = Object.fromEntries(
-    synthesizedSdkConfigs(stack)
-      .filter((sdk) => sdk.appType === "JupyterLab")
-      .map((sdk) => [sdk.roleKey, sdk.config]),
-  );
+  const jupyterLab = synthesizedSdkConfigs(stack).filter((sdk) => sdk.appType === "JupyterLab");
   return {
     world: worldOf(name, config),
     scps: serviceControlPolicies(stack).map((policy) => policy.document),
-    sdkConfigs,
+    sdkConfigs: Object.fromEntries(jupyterLab.map((sdk) => [sdk.roleKey, sdk.config])),
+    lifecycleConfigs: Object.fromEntries(jupyterLab.map(({ roleKey, arn, tags }) => [roleKey, { arn, tags }])),
   };
 }
 
@@ -75,7 +81,13 @@ describe.each(EXAMPLES)("a day in the life, on %s", (name) => {
   });
 
   describe.each(roles)("GIVEN %s (profile %s) in a JupyterLab space with its SDK defaults", (roleKey, profile) => {
-    const journey = journeyOf(example.world, roleKey, example.sdkConfigs[roleKey]!, profile);
+    const journey = journeyOf(
+      example.world,
+      roleKey,
+      example.sdkConfigs[roleKey]!,
+      profile,
+      example.lifecycleConfigs[roleKey],
+    );
 
     test(`WHEN it goes through its day THEN it makes at least ${MIN_CALLS} calls`, () => {
       expect(journey.calls.length).toBeGreaterThanOrEqual(MIN_CALLS);
@@ -147,4 +159,26 @@ describe("what the defaults cannot fix", () => {
       expect(await decideCall(example.world, journey, example.scps, call)).not.toBe("Allowed");
     },
   );
+});
+
+describe("the lifecycle script's read of its settings", () => {
+  const example = exampleOf("contoso");
+  const [roleKey, profile] = studioRoles(example.world.config).find(([key]) => key === "forecasting/data-scientist")!;
+  const otherTeams = Object.keys(example.lifecycleConfigs).filter((key) => !key.startsWith("forecasting/"));
+  const readOf = (lifecycleConfig: StartingLifecycleConfig) =>
+    journeyOf(example.world, roleKey, example.sdkConfigs[roleKey]!, profile, lifecycleConfig).calls.find(
+      (call) => call.action === "sagemaker:ListTags" && call.resource === lifecycleConfig.arn,
+    )!;
+
+  test("GIVEN its own team's config WHEN the script reads its tags THEN it is allowed", async () => {
+    const own = example.lifecycleConfigs[roleKey]!;
+    const journey = journeyOf(example.world, roleKey, example.sdkConfigs[roleKey]!, profile, own);
+    expect(await decideCall(example.world, journey, example.scps, readOf(own))).toBe("Allowed");
+  });
+
+  test.each(otherTeams)("fails to read the tags of another team's config (%s)", async (otherKey) => {
+    const other = example.lifecycleConfigs[otherKey]!;
+    const journey = journeyOf(example.world, roleKey, example.sdkConfigs[roleKey]!, profile, other);
+    expect(await decideCall(example.world, journey, example.scps, readOf(other))).not.toBe("Allowed");
+  });
 });

@@ -66,8 +66,23 @@ function vpcKeys(vpc: { Subnets?: string[]; SecurityGroupIds?: string[] } | unde
 
 const keyed = (name: string, key: string | undefined): Context => (key === undefined ? {} : { [name]: key });
 
-/** The journey of one Studio persona's role of one team, with the SDK config its apps start with. */
-export function journeyOf(world: World, roleKey: string, sdk: SdkConfig, profile: string): Journey {
+/** The lifecycle config an app starts with: the script reads the settings a day-2 edit changes from its tags. */
+export interface StartingLifecycleConfig {
+  readonly arn: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * The journey of one Studio persona's role of one team, with the SDK config its apps start with and the lifecycle
+ * config that writes it (none: the app starts without one).
+ */
+export function journeyOf(
+  world: World,
+  roleKey: string,
+  sdk: SdkConfig,
+  profile: string,
+  lifecycleConfig?: StartingLifecycleConfig,
+): Journey {
   const caller = world.who(roleKey);
   const team = caller.team;
   const config = world.config;
@@ -154,6 +169,16 @@ export function journeyOf(world: World, roleKey: string, sdk: SdkConfig, profile
       session("create a private space", "sagemaker:DescribeSpace", spaceArn),
       session("start JupyterLab", "sagemaker:CreateApp", appArn, { ...privateSpace, ...instances }),
       ...tagOnCreate("start JupyterLab", "CreateApp", appArn, studioTags),
+      ...(lifecycleConfig === undefined
+        ? []
+        : [
+            session(
+              "start JupyterLab: the lifecycle script reads the workspace bucket and security groups",
+              "sagemaker:ListTags",
+              lifecycleConfig.arn,
+              resourceTags(Object.entries(lifecycleConfig.tags).map(([Key, Value]) => ({ Key, Value }))),
+            ),
+          ]),
       session("start JupyterLab", "sagemaker:DescribeApp", appArn),
     );
   }

@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv from "ajv";
@@ -45,6 +54,9 @@ let contoso: SynthesizedSdkConfig[] | undefined;
 /** Contoso's SDK configs, synthesized once for the tests that need one example. */
 const contosoSdkConfigs = () => (contoso ??= synthesizedSdkConfigs(synthJson(loadExample("contoso"))));
 
+/** A security group a day-2 edit adds. */
+const ADDED_GROUP = "sg-0a1b2c3d4e5f60799";
+
 const EXAMPLES = ["contoso", "contoso-external", "contoso-multi-account", "fabrikam-adoption"];
 
 describe.each(EXAMPLES)("SDK defaults of %s", (example) => {
@@ -58,11 +70,25 @@ describe.each(EXAMPLES)("SDK defaults of %s", (example) => {
     sdkConfigs = synthesizedSdkConfigs(stack);
   });
 
-  test("THEN every team and persona with members has one lifecycle config for JupyterLab and one for Code Editor", () => {
-    const withMembers = [...new Set(Object.values(config.profiles).map((profile) => profile.roleKey))].sort();
+  test("THEN every role a person may have, with members or not, has one config for JupyterLab and one for Code Editor", () => {
+    const personal = Object.keys(config.roles)
+      .filter((key) => config.roles[key]!.persona !== "shared-space")
+      .sort();
     for (const app of ["JupyterLab", "CodeEditor"]) {
       const keys = sdkConfigs.filter((sdk) => sdk.appType === app).map((sdk) => sdk.roleKey);
-      expect(keys.sort()).toEqual(withMembers);
+      expect(keys.sort()).toEqual(personal);
+    }
+  });
+
+  test("THEN every config is tagged with its team and carries the team's workspace bucket and security groups", () => {
+    for (const sdk of sdkConfigs) {
+      const { team, account } = expectedOf(config, sdk.roleKey);
+      const groups = account.network!.securityGroupIds;
+      expect(sdk.tags).toEqual({
+        "sagemaker-team": team.key,
+        "sdk-defaults:workspace-bucket": team.s3Buckets[0],
+        ...(groups.length > 0 ? { "sdk-defaults:security-group-ids": groups.join(" ") } : {}),
+      });
     }
   });
 
@@ -196,50 +222,116 @@ describe("the SDK's schema has teeth", () => {
   });
 });
 
-describe("a content change", () => {
-  test("GIVEN another security group WHEN synthesized THEN every config gets a new name at the same address", () => {
+describe("a day-2 edit of the settings the configs carry", () => {
+  let before: SynthesizedSdkConfig[];
+  let after: SynthesizedSdkConfig[];
+  beforeAll(() => {
+    // GIVEN contoso WHEN every team's workspace bucket changes and the network gains a security group
     const data = exampleData("contoso");
-    data.aws.network.securityGroupIds = [...data.aws.network.securityGroupIds, "sg-0a1b2c3d4e5f60799"];
-    const before = contosoSdkConfigs();
-    const after = synthesizedSdkConfigs(synthJson(loadData(data)));
-    expect(after.map((sdk) => sdk.address)).toEqual(before.map((sdk) => sdk.address));
-    for (const [index, sdk] of after.entries()) expect(sdk.name).not.toBe(before[index]!.name);
+    data.aws.network.securityGroupIds = [...data.aws.network.securityGroupIds, ADDED_GROUP];
+    for (const team of Object.values<any>(data.teams)) team.s3Buckets = [`${team.s3Buckets[0]}-v2`, ...team.s3Buckets];
+    before = contosoSdkConfigs();
+    after = synthesizedSdkConfigs(synthJson(loadData(data)));
+  });
+
+  test("THEN every config keeps its address, name and content: nothing is replaced, so no apply meets one in use", () => {
+    expect(after.map(({ address, name, script }) => ({ address, name, script }))).toEqual(
+      before.map(({ address, name, script }) => ({ address, name, script })),
+    );
+  });
+
+  test("THEN only the tags change, and the config an app writes holds the new bucket and security groups", () => {
+    for (const [index, sdk] of after.entries()) {
+      expect(sdk.tags).not.toEqual(before[index]!.tags);
+      expect(configValue(sdk.config, "SageMaker.PythonSDK.Modules.Session.DefaultS3Bucket")).toMatch(/-v2$/);
+      expect(configValue(sdk.config, "SageMaker.TrainingJob.VpcConfig.SecurityGroupIds")).toContain(ADDED_GROUP);
+    }
   });
 });
 
 describe("the lifecycle script, run as an app's start would", () => {
   let dir: string;
   let sdk: SynthesizedSdkConfig;
-  const run = (home: string) =>
+  let config: FederationConfig;
+  /** The ARN SageMaker gives the config: the script must read the tags of exactly this one. */
+  const arnOf = (name: string) => {
+    const account = config.accounts[config.teams[config.roles[sdk.roleKey]!.team]!.account]!;
+    return `arn:aws:sagemaker:${account.region}:${account.accountId}:studio-lifecycle-config/${name}`;
+  };
+  const run = (home: string, tags: Record<string, Record<string, string>>) =>
     execFileSync("bash", ["-c", sdk.script], {
-      // A `sudo` that refuses, as in an image without it: the script falls back to the user's config.
-      env: { PATH: `${dir}:/usr/bin:/bin`, HOME: home },
+      // A `sudo` that refuses, as in an image without it: the script falls back to the user's config. A boto3
+      // whose SageMaker client answers ListTags from FAKE_TAGS, keyed by ARN.
+      env: { PATH: `${dir}:/usr/bin:/bin`, HOME: home, PYTHONPATH: dir, FAKE_TAGS: JSON.stringify(tags) },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
+  const written = (home: string) => join(home, ".config/sagemaker/config.yaml");
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "sdk-defaults-"));
     writeFileSync(join(dir, "sudo"), "#!/bin/sh\nexit 1\n");
     chmodSync(join(dir, "sudo"), 0o755);
+    // The script runs the image's Python: here the machine's, found the way a shell finds it.
+    const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+    symlinkSync(python, join(dir, "python3"));
+    mkdirSync(join(dir, "boto3"));
+    writeFileSync(
+      join(dir, "boto3", "__init__.py"),
+      [
+        "import json, os",
+        "class _SageMaker:",
+        "    def list_tags(self, ResourceArn):",
+        '        tags = json.loads(os.environ["FAKE_TAGS"])[ResourceArn]',
+        '        return {"Tags": [{"Key": k, "Value": v} for k, v in tags.items()]}',
+        "def client(service, region_name=None):",
+        '    assert service == "sagemaker" and region_name',
+        "    return _SageMaker()",
+        "",
+      ].join("\n"),
+    );
+    config = loadExample("contoso");
     sdk = contosoSdkConfigs()[0]!;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test("GIVEN no admin access and no user config WHEN it runs THEN it writes the config to the user's config dir", () => {
+  test("GIVEN its config's tags WHEN it runs THEN it writes the config with the tags' settings to the user's config", () => {
     const home = join(dir, "fresh");
-    run(home);
-    const written = join(home, ".config/sagemaker/config.yaml");
-    expect(parse(readFileSync(written, "utf8"))).toEqual(sdk.config);
+    run(home, { [arnOf(sdk.name)]: sdk.tags });
+    expect(parse(readFileSync(written(home), "utf8"))).toEqual(sdk.config);
+  });
+
+  test("GIVEN tags changed since the config was created WHEN it runs THEN it writes the changed settings", () => {
+    const home = join(dir, "changed");
+    const tags = {
+      ...sdk.tags,
+      "sdk-defaults:workspace-bucket": "contoso-moved-workspace",
+      "sdk-defaults:security-group-ids": ADDED_GROUP,
+    };
+    run(home, { [arnOf(sdk.name)]: tags });
+    const config = parse(readFileSync(written(home), "utf8"));
+    expect(configValue(config, "SageMaker.PythonSDK.Modules.Session.DefaultS3Bucket")).toBe("contoso-moved-workspace");
+    expect(configValue(config, "SageMaker.TrainingJob.VpcConfig.SecurityGroupIds")).toEqual([ADDED_GROUP]);
+  });
+
+  test("fails to write anything, and still lets the app start, when the tags cannot be read", () => {
+    const home = join(dir, "unreadable");
+    expect(() => run(home, {})).not.toThrow();
+    expect(existsSync(written(home))).toBe(false);
+  });
+
+  test("fails to write anything when a tag holds more than a bucket name: a tag cannot inject YAML", () => {
+    const home = join(dir, "injected");
+    run(home, { [arnOf(sdk.name)]: { ...sdk.tags, "sdk-defaults:workspace-bucket": "x\nSageMaker: {}" } });
+    expect(existsSync(written(home))).toBe(false);
   });
 
   test("GIVEN a user config of the user's own WHEN it runs THEN it leaves it, and the app still starts", () => {
     const home = join(dir, "own");
-    const own = join(home, ".config/sagemaker/config.yaml");
-    run(home);
+    const own = written(home);
+    run(home, { [arnOf(sdk.name)]: sdk.tags });
     writeFileSync(own, "SchemaVersion: '1.0'\n");
-    expect(() => run(home)).not.toThrow();
+    expect(() => run(home, { [arnOf(sdk.name)]: sdk.tags })).not.toThrow();
     expect(readFileSync(own, "utf8")).toBe("SchemaVersion: '1.0'\n");
-    expect(existsSync(own)).toBe(true);
   });
 });
 

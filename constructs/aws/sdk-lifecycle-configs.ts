@@ -2,11 +2,11 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SagemakerStudioLifecycleConfig } from "@cdktf/provider-aws/lib/sagemaker-studio-lifecycle-config";
 import { TerraformIterator, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import type { NetworkConfig, ProfileConfig, RoleConfig, TeamConfig } from "../../config/types";
+import type { AccountConfig, RoleConfig, TeamConfig } from "../../config/types";
 import { TEAM_TAG } from "../../policies/team-boundary";
 import { fixAddress } from "../fixed-address";
 import { instanceAttribute } from "../instance-attribute";
-import { contentSuffix, lifecycleScript, sdkDefaults } from "./sdk-defaults";
+import { contentSuffix, lifecycleScript, runtimeSettingTags, sdkDefaults } from "./sdk-defaults";
 
 /** The Studio apps a person codes in, with the address of their lifecycle configs and a short name part. */
 export const SDK_DEFAULTS_APPS = {
@@ -29,16 +29,12 @@ export function lifecycleConfigName(roleName: string, app: SdkDefaultsApp, conte
 export interface SdkLifecycleConfigsProps {
   /** The provider of the account the domains live in. */
   readonly provider: AwsProvider;
-  /** Profiles keyed `<team>/<user name>`: each persona a profile has gets the configs. */
-  readonly profiles: Readonly<Record<string, ProfileConfig>>;
+  /** The account the domains live in: its network and key are the jobs' defaults. */
+  readonly account: AccountConfig & { readonly network: NonNullable<AccountConfig["network"]> };
+  /** `aws`, or the region's other partition, for the configs' ARNs. */
+  readonly partition: string;
   readonly teams: Readonly<Record<string, TeamConfig>>;
   readonly roles: Readonly<Record<string, RoleConfig>>;
-  readonly network: NetworkConfig;
-  /**
-   * The key jobs, models and endpoints must encrypt with.
-   * @default - none: the guardrails ask for no key either
-   */
-  readonly kmsKeyArn?: string;
   /**
    * Appended to the address (`aws_sagemaker_studio_lifecycle_config.sdk_defaults_jupyterlab_research`).
    * @default "" (the Identity Center account)
@@ -57,7 +53,12 @@ export class SdkLifecycleConfigs extends Construct {
   constructor(scope: Construct, id: string, props: SdkLifecycleConfigsProps) {
     super(scope, id);
     const suffix = props.addressSuffix ?? "";
-    const roleKeys = [...new Set(Object.values(props.profiles).map((profile) => profile.roleKey))].sort();
+    const { account } = props;
+    // Every role of a team a person may have (all but the shared spaces'), members or not: a config that came and
+    // went with a persona's last member would be deleted while its apps may still run.
+    const roleKeys = Object.values(props.teams)
+      .flatMap((team) => team.roleKeys.filter((key) => key !== team.sharedSpaceRoleKey))
+      .sort();
     const scripts = Object.fromEntries(
       roleKeys.map((key) => {
         const role = props.roles[key]!;
@@ -66,25 +67,27 @@ export class SdkLifecycleConfigs extends Construct {
           team,
           persona: role.persona,
           computeRoleArn: props.roles[team.computeRoleKey]!.roleArn,
-          network: props.network,
-          kmsKeyArn: props.kmsKeyArn,
+          network: account.network,
+          kmsKeyArn: account.kmsKeyArn,
         });
-        return [key, { roleName: role.roleName, script: lifecycleScript(config) }];
+        const tags = { [TEAM_TAG]: team.key, ...runtimeSettingTags(team, account.network) };
+        return [key, { roleName: role.roleName, config, tags }];
       }),
     );
     const configOf = (app: SdkDefaultsApp) => {
       const configs = TerraformIterator.fromMap(
         Object.fromEntries(
           roleKeys.map((key) => {
-            const { roleName, script } = scripts[key]!;
-            return [
-              key,
-              {
-                name: lifecycleConfigName(roleName, app, script),
-                content: Buffer.from(script, "utf8").toString("base64"),
-                team: props.roles[key]!.team,
-              },
-            ];
+            const { roleName, config, tags } = scripts[key]!;
+            // The name hashes the script without its own ARN, which holds the name.
+            const name = lifecycleConfigName(
+              roleName,
+              app,
+              lifecycleScript(config, { arn: "", region: account.region }),
+            );
+            const arn = `arn:${props.partition}:sagemaker:${account.region}:${account.accountId}:studio-lifecycle-config/${name}`;
+            const script = lifecycleScript(config, { arn, region: account.region });
+            return [key, { name, content: Buffer.from(script, "utf8").toString("base64"), tags }];
           }),
         ),
       );
@@ -95,9 +98,9 @@ export class SdkLifecycleConfigs extends Construct {
           studioLifecycleConfigAppType: app,
           studioLifecycleConfigName: configs.getString("name"),
           studioLifecycleConfigContent: configs.getString("content"),
-          tags: { [TEAM_TAG]: configs.getString("team") },
-          // Profiles move to the new config before the old one is deleted, which SageMaker refuses while it is
-          // attached or an app runs with it (docs/runbook.md, section 13).
+          tags: configs.getStringMap("tags"),
+          // When a release of this project changes the script, profiles move to the new config before the old one
+          // is deleted, which SageMaker refuses while it is attached or an app runs with it (docs/runbook.md).
           lifecycle: { createBeforeDestroy: true },
         }),
         `${SDK_DEFAULTS_APPS[app].address}${suffix}`,

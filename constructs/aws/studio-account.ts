@@ -58,11 +58,10 @@ export class StudioAccount extends Construct {
     });
     const sdkDefaults = new SdkLifecycleConfigs(this, "sdk_defaults", {
       provider,
-      profiles: props.profiles,
+      account: { ...account, network: account.network },
+      partition: props.partition,
       teams: props.teams,
       roles: props.roles,
-      network: account.network,
-      kmsKeyArn: account.kmsKeyArn,
       addressSuffix,
     });
     new UserProfiles(this, "user_profiles", {
