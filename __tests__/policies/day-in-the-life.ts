@@ -195,6 +195,13 @@ export function journeyOf(
       session("train", "sagemaker:CreateTrainingJob", jobArn, { ...trainingKeys, ...requestTags(trainingTags) }),
       ...tagOnCreate("train", "CreateTrainingJob", jobArn, requestTags(trainingTags)),
       session("train: wait", "sagemaker:DescribeTrainingJob", jobArn, resourceTags(trainingTags)),
+      // fit(logs="All"), the default: the job's streams, found by its name, then read.
+      session("train: print the logs", "logs:DescribeLogStreams", arn("logs", "log-group:/aws/sagemaker/TrainingJobs")),
+      session(
+        "train: print the logs",
+        "logs:GetLogEvents",
+        arn("logs", `log-group:/aws/sagemaker/TrainingJobs:log-stream:${job}/algo-1-1765099800`),
+      ),
       compute("train: the job reads its code", "s3:GetObject", object(`${job}/source/sourcedir.tar.gz`)),
       compute("train: the job writes the model", "s3:PutObject", object(`${job}/output/model.tar.gz`)),
       compute(
@@ -220,6 +227,16 @@ export function journeyOf(
       }),
       ...tagOnCreate("process", "CreateProcessingJob", processingArn, requestTags(processingTags)),
       session("process: wait", "sagemaker:DescribeProcessingJob", processingArn, resourceTags(processingTags)),
+      session(
+        "process: print the logs",
+        "logs:DescribeLogStreams",
+        arn("logs", "log-group:/aws/sagemaker/ProcessingJobs"),
+      ),
+      session(
+        "process: print the logs",
+        "logs:GetLogEvents",
+        arn("logs", `log-group:/aws/sagemaker/ProcessingJobs:log-stream:${processing}/algo-1-1765099800`),
+      ),
     );
 
     // HyperparameterTuner(estimator, ...).fit(): the estimator's training job settings, a short name.
@@ -262,6 +279,7 @@ export function journeyOf(
       session("track: the run", "sagemaker:AssociateTrialComponent", component, resourceTags(tags)),
       session("track: the run", "sagemaker:AssociateTrialComponent", trial, resourceTags(tags)),
       session("track: log parameters", "sagemaker:UpdateTrialComponent", component, resourceTags(tags)),
+      session("track: log metrics", "sagemaker:BatchPutMetrics", component, resourceTags(tags)),
       session("track: read back", "sagemaker:DescribeTrialComponent", component, resourceTags(tags)),
     );
   }
@@ -434,38 +452,7 @@ export function knownRefusals(world: World, journey: Journey): { readonly workar
   const team = world.who(journey.roleKey).team;
   const arn = (service: string, resource: string) =>
     `arn:aws:${service}:${world.regionOf(team)}:${world.accountOf(team)}:${resource}`;
-  const job = `${team}-xgboost-${STAMP}`;
   return [
-    {
-      workaround: 'fit(logs="None") and Processor.run(logs=False), or wait=False: people read no job logs today',
-      call: {
-        step: "train: wait and print the logs (fit(logs='All'), the default)",
-        as: "session",
-        action: "logs:DescribeLogStreams",
-        resource: arn("logs", "log-group:/aws/sagemaker/TrainingJobs"),
-        context: {},
-      },
-    },
-    {
-      workaround: "as above",
-      call: {
-        step: "train: print the logs",
-        as: "session",
-        action: "logs:GetLogEvents",
-        resource: arn("logs", `log-group:/aws/sagemaker/TrainingJobs:log-stream:${job}/algo-1-1765099800`),
-        context: {},
-      },
-    },
-    {
-      workaround: "log metrics from the training script (the job's role may), or run.log_parameters",
-      call: {
-        step: "track: run.log_metric()",
-        as: "session",
-        action: "sagemaker:BatchPutMetrics",
-        resource: arn("sagemaker", `experiment-trial-component/${team}-demand-run-1`),
-        context: { "aws:ResourceTag/sagemaker-team": team },
-      },
-    },
     {
       workaround: "create the group first with the team tag (model.register does not tag a group it creates)",
       call: {
