@@ -1,9 +1,9 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import type { FederationConfig, TeamConfig } from "../../config/types";
 import { importedDomainReport } from "./adopt-domain";
-import { awsFor, commandConfig, runCommand, runMain, type CommandIo } from "./aws-command";
+import { awsFor, commandConfig, processIo, runAwsCommand, type CommandIo } from "./aws-command";
+import { parseCommandLine, runMain } from "../shared/cli";
 import { requireDeployed, targetOf } from "./member-target";
 import type { Studio } from "./aws/studio-client";
 import { UserError } from "../shared/user-error";
@@ -39,20 +39,14 @@ interface Findings {
 }
 
 export async function adopt(args: string[], io: CommandIo): Promise<number> {
-  return runCommand(ADOPT_USAGE, io, async () => {
-    const { values } = parseArgs({
+  return runAwsCommand(ADOPT_USAGE, io, async () => {
+    const line = parseCommandLine(
       args,
-      options: {
-        team: { type: "string" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    });
-    if (values.help) {
-      io.out(ADOPT_USAGE);
-      return 0;
-    }
+      { usage: ADOPT_USAGE, options: { team: { type: "string" }, config: { type: "string" } } },
+      io,
+    );
+    if (line === undefined) return 0;
+    const { values } = line;
     const { config, source } = commandConfig(values, io.env);
     requireDeployed(config, source);
     const teams = chosenTeams(config, values.team, source);
@@ -180,4 +174,4 @@ async function predating(studio: Studio, domainId: string, team: TeamConfig): Pr
   ];
 }
 
-if (require.main === module) runMain(adopt);
+if (require.main === module) runMain(adopt, processIo());

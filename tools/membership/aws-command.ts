@@ -1,15 +1,14 @@
 import { configFileOf, loadConfigFile } from "../../config/load";
 import type { AccountConfig, FederationConfig } from "../../config/types";
 import { parseBaseConfig, readBaseConfig } from "../shared/base-config";
-import { realSleep, type Sleep } from "./aws/retry";
-import { clientsFor, Studio, type AwsClients } from "./aws/studio-client";
-import { oneLine } from "../shared/user-error";
+import { processOutput, runCommand, type CommandOutput } from "../shared/cli";
+import { explainAwsError } from "./aws/aws-errors";
+import { clientsFor, type AwsClients } from "./aws/clients";
+import { realSleep, type Sleep } from "./aws/poll";
+import { Studio } from "./aws/studio-client";
 
-/** What a command touches outside itself; tests pass mocked clients and a sleep that returns at once. */
-export interface CommandIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly env: NodeJS.ProcessEnv;
+/** What an AWS command touches outside itself; tests pass mocked clients and a sleep that returns at once. */
+export interface CommandIo extends CommandOutput {
   readonly sleep: Sleep;
   /** @default 10000 */
   readonly pollIntervalMs?: number;
@@ -20,18 +19,15 @@ export interface CommandIo {
 }
 
 export function processIo(): CommandIo {
-  return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    env: process.env,
-    sleep: realSleep,
-  };
+  // The SDK's notice that its later releases need a newer Node is for whoever upgrades the project (package.json's
+  // engines), and it would break the one-line errors.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  return { ...processOutput(), sleep: realSleep };
 }
 
 /** The account's clients and the SageMaker calls on top of them, with the command's waits. */
 export function awsFor(io: CommandIo, account: AccountConfig, command: string) {
-  // The session name shows in CloudTrail: who deleted a space is then plain to an auditor.
-  const clients = (io.clients ?? ((a, s) => clientsFor(a, io.sleep, s)))(account, `sagemaker-federation-${command}`);
+  const clients = (io.clients ?? clientsFor)(account, `sagemaker-federation-${command}`);
   const studio = new Studio(clients.sagemaker, {
     sleep: io.sleep,
     intervalMs: io.pollIntervalMs,
@@ -54,21 +50,12 @@ export function commandConfig(values: { config?: string; base?: string }, env: N
 }
 
 /** Every failure becomes one line on stderr and exit code 1: the user's input, credentials, AWS's answers. */
-export async function runCommand(usage: string, io: CommandIo, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (error) {
-    io.err(oneLine(error, usage, io.env));
-    return 1;
-  }
+export function runAwsCommand(usage: string, io: CommandIo, body: () => Promise<number>): Promise<number> {
+  return runCommand(usage, io, body, (error) => explainAwsError(error, io.env));
 }
 
-/** The entry point of a command file run by `npm run <command>`. */
-export function runMain(command: (args: string[], io: CommandIo) => Promise<number>): void {
-  void command(process.argv.slice(2), processIo()).then((code) => {
-    process.exitCode = code;
-  });
-}
+/** The one positional argument of the commands that act on one person. */
+export const ONE_USER_NAME = { count: 1, what: "one user name, as written in the config" } as const;
 
 export function gb(size: number | undefined): string {
   return size === undefined ? "size not reported" : `${size} GB`;

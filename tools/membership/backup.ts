@@ -1,12 +1,11 @@
 import {
   CopyObjectCommand,
-  ListObjectsV2Command,
+  paginateListObjectsV2,
   PutObjectCommand,
   type S3Client,
   type _Object,
 } from "@aws-sdk/client-s3";
 import type { ProfileInventory } from "./profile-inventory";
-import { withRetry, type Sleep } from "./aws/retry";
 import { UserError } from "../shared/user-error";
 
 export interface S3Location {
@@ -48,27 +47,14 @@ export interface BackupResult {
  * copies) and an inventory of everything else. The home directory (EFS) and private spaces (EBS) have no API that
  * reads their files; the inventory says how to save them.
  */
-export async function backUp(
-  s3: S3Client,
-  inventory: ProfileInventory,
-  to: S3Location,
-  sleep: Sleep,
-): Promise<BackupResult> {
+export async function backUp(s3: S3Client, inventory: ProfileInventory, to: S3Location): Promise<BackupResult> {
   const { team, member } = inventory.target;
   const workspace = team.s3Buckets[0]!;
   const source = `users/${member.profileName}/`;
   const root: S3Location = { bucket: to.bucket, prefix: `${to.prefix}${team.key}/${member.profileName}/` };
-  const call = <T>(send: () => Promise<T>) => withRetry(send, { sleep });
-
   const objects: _Object[] = [];
-  let token: string | undefined;
-  do {
-    const page = await call(() =>
-      s3.send(new ListObjectsV2Command({ Bucket: workspace, Prefix: source, ContinuationToken: token })),
-    );
+  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: workspace, Prefix: source }))
     objects.push(...(page.Contents ?? []));
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token !== undefined);
 
   const tooLarge: string[] = [];
   let copied = 0;
@@ -78,29 +64,25 @@ export async function backUp(
       tooLarge.push(key);
       continue;
     }
-    await call(() =>
-      s3.send(
-        new CopyObjectCommand({
-          Bucket: root.bucket,
-          Key: `${root.prefix}workspace/${key.slice(source.length)}`,
-          // CopySource is URL-encoded, each path segment on its own so the slashes stay.
-          CopySource: `${workspace}/${key.split("/").map(encodeURIComponent).join("/")}`,
-        }),
-      ),
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: root.bucket,
+        Key: `${root.prefix}workspace/${key.slice(source.length)}`,
+        // CopySource is URL-encoded, each path segment on its own so the slashes stay.
+        CopySource: `${workspace}/${key.split("/").map(encodeURIComponent).join("/")}`,
+      }),
     );
     copied++;
   }
 
   const inventoryKey = `${root.prefix}inventory.json`;
-  await call(() =>
-    s3.send(
-      new PutObjectCommand({
-        Bucket: root.bucket,
-        Key: inventoryKey,
-        ContentType: "application/json",
-        Body: JSON.stringify(inventoryRecord(inventory, root, copied, tooLarge), null, 2) + "\n",
-      }),
-    ),
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: root.bucket,
+      Key: inventoryKey,
+      ContentType: "application/json",
+      Body: JSON.stringify(inventoryRecord(inventory, root, copied, tooLarge), null, 2) + "\n",
+    }),
   );
   return {
     destination: s3Uri(root),

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
-import { awsFor, commandConfig, runCommand, runMain, type CommandIo } from "./aws-command";
+import { awsFor, commandConfig, ONE_USER_NAME, processIo, runAwsCommand, type CommandIo } from "./aws-command";
+import { parseCommandLine, runMain } from "../shared/cli";
 import { backUp, checkBackupDestination, parseS3Uri, s3Uri } from "./backup";
 import { memberTarget } from "./member-target";
 import { appLine, describeInventory, profileInventory } from "./profile-inventory";
-import { UserError } from "../shared/user-error";
 
 export const OFFBOARD_USAGE = `usage: npm run offboard -- <user name> [--team <key>] [--backup s3://<bucket>/<prefix>] [--apply]
                            [--config <file>] [--base <git ref or file>]
@@ -19,28 +18,24 @@ export const OFFBOARD_USAGE = `usage: npm run offboard -- <user name> [--team <k
 
 /** Before a leaver's or mover's apply: save what can be saved, then remove what blocks DeleteUserProfile. */
 export async function offboard(args: string[], io: CommandIo): Promise<number> {
-  return runCommand(OFFBOARD_USAGE, io, async () => {
-    const { values, positionals } = parseArgs({
+  return runAwsCommand(OFFBOARD_USAGE, io, async () => {
+    const line = parseCommandLine(
       args,
-      options: {
-        team: { type: "string" },
-        backup: { type: "string" },
-        apply: { type: "boolean", default: false },
-        config: { type: "string" },
-        base: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
+      {
+        usage: OFFBOARD_USAGE,
+        options: {
+          team: { type: "string" },
+          backup: { type: "string" },
+          apply: { type: "boolean", default: false },
+          config: { type: "string" },
+          base: { type: "string" },
+        },
+        positionals: ONE_USER_NAME,
       },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (values.help) {
-      io.out(OFFBOARD_USAGE);
-      return 0;
-    }
-    if (positionals.length !== 1)
-      throw new UserError(
-        `give exactly one user name, as written in the config (got ${positionals.length})\n${OFFBOARD_USAGE}`,
-      );
+      io,
+    );
+    if (line === undefined) return 0;
+    const { values, positionals } = line;
     // Checked before any AWS call: a typo must not be found after the apps are gone.
     const backupTo = values.backup === undefined ? undefined : parseS3Uri(values.backup);
     const { config, source } = commandConfig(values, io.env);
@@ -58,7 +53,7 @@ export async function offboard(args: string[], io: CommandIo): Promise<number> {
 
     if (backupTo !== undefined) {
       checkBackupDestination(backupTo, inventory);
-      const result = await backUp(s3, inventory, backupTo, io.sleep);
+      const result = await backUp(s3, inventory, backupTo);
       io.out(
         [
           "",
@@ -109,4 +104,4 @@ export async function offboard(args: string[], io: CommandIo): Promise<number> {
   });
 }
 
-if (require.main === module) runMain(offboard);
+if (require.main === module) runMain(offboard, processIo());

@@ -1,8 +1,7 @@
-import { parseArgs } from "node:util";
-import { awsFor, commandConfig, runCommand, runMain, type CommandIo } from "./aws-command";
+import { awsFor, commandConfig, ONE_USER_NAME, processIo, runAwsCommand, type CommandIo } from "./aws-command";
+import { parseCommandLine, runMain } from "../shared/cli";
 import { memberTarget } from "./member-target";
 import { appLine, profileInventory } from "./profile-inventory";
-import { UserError } from "../shared/user-error";
 
 export const RESTART_APPS_USAGE = `usage: npm run restart-apps -- <user name> [--team <key>] [--apply] [--config <file>]
 
@@ -20,26 +19,22 @@ const RUNNING = new Set(["InService", "Pending"]);
  * restart: stopping them makes a downgrade effective now instead of whenever the person restarts them.
  */
 export async function restartApps(args: string[], io: CommandIo): Promise<number> {
-  return runCommand(RESTART_APPS_USAGE, io, async () => {
-    const { values, positionals } = parseArgs({
+  return runAwsCommand(RESTART_APPS_USAGE, io, async () => {
+    const line = parseCommandLine(
       args,
-      options: {
-        team: { type: "string" },
-        apply: { type: "boolean", default: false },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
+      {
+        usage: RESTART_APPS_USAGE,
+        options: {
+          team: { type: "string" },
+          apply: { type: "boolean", default: false },
+          config: { type: "string" },
+        },
+        positionals: ONE_USER_NAME,
       },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (values.help) {
-      io.out(RESTART_APPS_USAGE);
-      return 0;
-    }
-    if (positionals.length !== 1)
-      throw new UserError(
-        `give exactly one user name, as written in the config (got ${positionals.length})\n${RESTART_APPS_USAGE}`,
-      );
+      io,
+    );
+    if (line === undefined) return 0;
+    const { values, positionals } = line;
     const { config, source } = commandConfig(values, io.env);
     const target = memberTarget(config, positionals[0]!, values.team, source);
     const { studio } = awsFor(io, target.account, "restart-apps");
@@ -91,4 +86,4 @@ export async function restartApps(args: string[], io: CommandIo): Promise<number
   });
 }
 
-if (require.main === module) runMain(restartApps);
+if (require.main === module) runMain(restartApps, processIo());

@@ -1,7 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { ConfigError } from "../../config/errors";
 import { configFileOf, loadConfigFile } from "../../config/load";
 import type { FederationConfig } from "../../config/types";
 import { accessDiff, diffExitCode, type DiffSide } from "./access-diff/access-diff";
@@ -10,7 +8,7 @@ import { baseRevision, isFile, parseBaseConfig, readBaseConfigIfAny } from "../s
 import { BaseSynthError, synthesizeAtRevision } from "./access-diff/base-worktree";
 import { synthesize } from "./access-diff/synthesize";
 import { personPage } from "./access-report/person-page";
-import { isUsageError } from "../shared/usage-error";
+import { parseCommandLine, processOutput, runCommand, runMain, type CommandOutput } from "../shared/cli";
 import { UserError } from "../shared/user-error";
 
 const USAGE = `usage: npm run report [-- [--config <file>] [--base <file or git ref>] [--detailed-exitcode] | --person <user>]
@@ -29,26 +27,32 @@ const USAGE = `usage: npm run report [-- [--config <file>] [--base <file or git 
  * Needs no credentials: the report reads the config only; the diff also synthesizes both sides (no Terraform, no
  * cloud), the base with its own code when it is a git revision.
  */
-function main(args: string[]): number {
-  const { values } = parseArgs({
-    args,
-    options: {
-      config: { type: "string" },
-      base: { type: "string" },
-      person: { type: "string" },
-      "detailed-exitcode": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    strict: true,
-    allowPositionals: false,
+export async function report(args: string[], io: CommandOutput): Promise<number> {
+  return runCommand(USAGE, io, () => {
+    const line = parseCommandLine(
+      args,
+      {
+        usage: USAGE,
+        options: {
+          config: { type: "string" },
+          base: { type: "string" },
+          person: { type: "string" },
+          "detailed-exitcode": { type: "boolean", default: false },
+        },
+      },
+      io,
+    );
+    return line === undefined ? 0 : reportOrDiff(line.values, io.env);
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const file = configFileOf(process.env, values.config);
+}
+
+function reportOrDiff(
+  values: { config?: string; base?: string; person?: string; "detailed-exitcode"?: boolean },
+  env: NodeJS.ProcessEnv,
+): number {
+  const file = configFileOf(env, values.config);
   const head = loadConfigFile(file);
-  const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+  const outdir = env.CDKTF_OUTDIR || "cdktf.out";
 
   if (values.person !== undefined) {
     if (values.base !== undefined)
@@ -75,7 +79,7 @@ function main(args: string[]): number {
     },
   );
   publish(outdir, "access-diff.md", diff.markdown);
-  return diffExitCode(diff, values["detailed-exitcode"]);
+  return diffExitCode(diff, values["detailed-exitcode"] ?? false);
 }
 
 /**
@@ -113,11 +117,4 @@ function publish(outdir: string, name: string, markdown: string): void {
   process.stdout.write(markdown);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof ConfigError || error instanceof UserError) console.error(error.message);
-  else if (isUsageError(error)) console.error(`${error.message}\n\n${USAGE}`);
-  else throw error;
-  process.exitCode = 1;
-}
+if (require.main === module) runMain(report, processOutput());

@@ -1,22 +1,20 @@
-import { parseArgs } from "node:util";
-import { doctorChecks, doctorExitCode, formatChecks, nextStep } from "./doctor-checks";
 import { configFileOf } from "../../config/load";
+import { parseCommandLine, processOutput, runCommand, runMain, type CommandOutput } from "../shared/cli";
+import { doctorChecks, doctorExitCode, formatChecks, nextStep } from "./doctor-checks";
 import { loadConfig, machineFacts } from "./machine-facts";
-import { isUsageError } from "../shared/usage-error";
 
-function main(args: string[]): number {
-  const { values } = parseArgs({ args, options: { config: { type: "string" } }, strict: true });
-  const configFile = configFileOf(process.env, values.config);
-  const config = loadConfig(configFile);
-  const checks = doctorChecks(machineFacts(configFile, config));
-  console.log(formatChecks(checks, nextStep(checks, config)));
-  return doctorExitCode(checks);
+const USAGE = "usage: npm run doctor [-- --config <file>]";
+
+export async function doctor(args: string[], io: CommandOutput): Promise<number> {
+  return runCommand(USAGE, io, () => {
+    const line = parseCommandLine(args, { usage: USAGE, options: { config: { type: "string" } } }, io);
+    if (line === undefined) return 0;
+    const configFile = configFileOf(io.env, line.values.config);
+    const config = loadConfig(configFile);
+    const checks = doctorChecks(machineFacts(configFile, config));
+    io.out(formatChecks(checks, nextStep(checks, config)));
+    return doctorExitCode(checks);
+  });
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (!isUsageError(error)) throw error;
-  console.error(`${error.message}\nusage: npm run doctor [-- --config <file>]`);
-  process.exitCode = 1;
-}
+if (require.main === module) runMain(doctor, processOutput());

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../../config/errors";
 import { parseConfig } from "../../config/load";
 import { defaultCertificateEndDate, initConfigText } from "./init-config";
-import { isUsageError } from "../shared/usage-error";
+import { isParseArgsError as isUsageError } from "../shared/usage-error";
 
 const USAGE = `usage: npm run init -- --name <name> --tenant <Entra tenant id> --region <region> --account <account id>
                      --team <key>=<Entra group name> [--team ...] [--admins-group <name>] [--out <file>] [--force]

@@ -1,4 +1,3 @@
-import { S3Client } from "@aws-sdk/client-s3";
 import {
   DeleteAppCommand,
   DeleteSpaceCommand,
@@ -6,86 +5,17 @@ import {
   DescribeDomainCommand,
   DescribeSpaceCommand,
   DescribeUserProfileCommand,
-  ListAppsCommand,
-  ListDomainsCommand,
-  ListSpacesCommand,
-  ListTagsCommand,
-  ListUserProfilesCommand,
-  SageMakerClient,
+  paginateListApps,
+  paginateListDomains,
+  paginateListSpaces,
+  paginateListTags,
+  paginateListUserProfiles,
   type AppType,
   type DescribeDomainResponse,
-  type SageMakerClientConfig,
+  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import type { AccountConfig } from "../../../config/types";
-import { pollUntil, withRetry, type PollOptions, type Sleep } from "./retry";
 import { UserError } from "../../shared/user-error";
-
-/**
- * Credentials for a team's account: the default provider chain in the Identity Center account; in a workload
- * account the chain's identity assumes the account's `roleArn`, the role Terraform applies with there, so one
- * set of credentials serves every team, as it does for Terraform.
- */
-export function credentialsFor(account: AccountConfig, sleep: Sleep, session: string) {
-  const roleArn = account.roleArn;
-  if (roleArn === undefined) return undefined;
-  let current: Promise<Credentials> | undefined;
-  let expires = 0;
-  return (): Promise<Credentials> => {
-    // Refreshed five minutes before expiry: waiting for a large app to stop can outlast a session.
-    if (current === undefined || expires - Date.now() < 300_000) {
-      expires = Number.POSITIVE_INFINITY; // one AssumeRole for concurrent callers
-      current = assumeRole(account.region, roleArn, session, sleep).then(
-        (credentials) => {
-          expires = credentials.expiration!.getTime();
-          return credentials;
-        },
-        (error: unknown) => {
-          current = undefined;
-          expires = 0;
-          throw error;
-        },
-      );
-    }
-    return current;
-  };
-}
-
-type Credentials = Exclude<SageMakerClientConfig["credentials"], undefined | ((...args: never[]) => unknown)> & {
-  readonly expiration?: Date;
-};
-
-async function assumeRole(region: string, roleArn: string, session: string, sleep: Sleep): Promise<Credentials> {
-  const sts = new STSClient({ region });
-  const answer = await withRetry(
-    () => sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: session })),
-    { sleep },
-  );
-  const c = answer.Credentials;
-  if (c?.AccessKeyId === undefined || c.SecretAccessKey === undefined)
-    throw new UserError(`STS returned no credentials for ${roleArn}: check that role's trust policy, then run again`);
-  return {
-    accessKeyId: c.AccessKeyId,
-    secretAccessKey: c.SecretAccessKey,
-    sessionToken: c.SessionToken,
-    expiration: c.Expiration ?? new Date(Date.now() + 3_600_000),
-  };
-}
-
-export interface AwsClients {
-  readonly sagemaker: SageMakerClient;
-  readonly s3: S3Client;
-}
-
-/** The clients for the account a team's domain lives in, in that account's region. */
-export function clientsFor(account: AccountConfig, sleep: Sleep, session: string): AwsClients {
-  const credentials = credentialsFor(account, sleep, session);
-  return {
-    sagemaker: new SageMakerClient({ region: account.region, credentials }),
-    // A backup bucket may be in another region: the client follows S3's redirect instead of failing.
-    s3: new S3Client({ region: account.region, credentials, followRegionRedirects: true }),
-  };
-}
+import { pollUntil, type PollOptions } from "./poll";
 
 export interface StudioApp {
   readonly appType: AppType;
@@ -121,49 +51,42 @@ function isNotFound(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === "ResourceNotFound";
 }
 
+/** Every item of every page a paginator yields. */
+async function all<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+  const found: T[] = [];
+  for await (const page of pages) found.push(...(items(page) ?? []));
+  return found;
+}
+
 /**
- * The SageMaker calls the membership tools make, each retried on throttling and paginated to the end. Waits poll
- * Describe* with an injectable sleep, so tests never wait.
+ * The SageMaker calls the membership tools make, lists read to their last page; the client retries throttling.
+ * Waits poll Describe* with an injectable sleep, so tests never wait.
  */
 export class Studio {
+  private readonly pages: { readonly client: SageMakerClient };
+
   constructor(
     private readonly client: SageMakerClient,
     private readonly wait: PollOptions,
-  ) {}
-
-  private call<T>(send: () => Promise<T>): Promise<T> {
-    return withRetry(send, { sleep: this.wait.sleep });
-  }
-
-  private async all<T>(page: (token: string | undefined) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
-    const items: T[] = [];
-    let token: string | undefined;
-    do {
-      const answer = await this.call(() => page(token));
-      items.push(...answer.items);
-      token = answer.next;
-    } while (token !== undefined);
-    return items;
+  ) {
+    this.pages = { client };
   }
 
   /** The id of the domain with this name, or undefined when the apply has not created it. */
   async domainId(domainName: string): Promise<string | undefined> {
-    const domains = await this.all(async (token) => {
-      const answer = await this.client.send(new ListDomainsCommand({ NextToken: token }));
-      return { items: answer.Domains ?? [], next: answer.NextToken };
-    });
+    const domains = await all(paginateListDomains(this.pages, {}), (page) => page.Domains);
     return domains.find((domain) => domain.DomainName === domainName)?.DomainId;
   }
 
   async homeFileSystem(domainId: string): Promise<string | undefined> {
-    const answer = await this.call(() => this.client.send(new DescribeDomainCommand({ DomainId: domainId })));
+    const answer = await this.client.send(new DescribeDomainCommand({ DomainId: domainId }));
     return answer.HomeEfsFileSystemId;
   }
 
   /** DescribeDomain's answer, or undefined when there is no such domain. */
   async domain(domainId: string): Promise<DescribeDomainResponse | undefined> {
     try {
-      return await this.call(() => this.client.send(new DescribeDomainCommand({ DomainId: domainId })));
+      return await this.client.send(new DescribeDomainCommand({ DomainId: domainId }));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -172,8 +95,8 @@ export class Studio {
 
   async profile(domainId: string, name: string): Promise<StudioProfile | undefined> {
     try {
-      const answer = await this.call(() =>
-        this.client.send(new DescribeUserProfileCommand({ DomainId: domainId, UserProfileName: name })),
+      const answer = await this.client.send(
+        new DescribeUserProfileCommand({ DomainId: domainId, UserProfileName: name }),
       );
       return {
         name: answer.UserProfileName ?? name,
@@ -189,20 +112,15 @@ export class Studio {
   }
 
   async profileNames(domainId: string): Promise<string[]> {
-    const profiles = await this.all(async (token) => {
-      const answer = await this.client.send(
-        new ListUserProfilesCommand({ DomainIdEquals: domainId, NextToken: token }),
-      );
-      return { items: answer.UserProfiles ?? [], next: answer.NextToken };
-    });
+    const profiles = await all(
+      paginateListUserProfiles(this.pages, { DomainIdEquals: domainId }),
+      (page) => page.UserProfiles,
+    );
     return profiles.flatMap((profile) => (profile.UserProfileName ? [profile.UserProfileName] : []));
   }
 
   async tags(arn: string): Promise<Record<string, string>> {
-    const tags = await this.all(async (token) => {
-      const answer = await this.client.send(new ListTagsCommand({ ResourceArn: arn, NextToken: token }));
-      return { items: answer.Tags ?? [], next: answer.NextToken };
-    });
+    const tags = await all(paginateListTags(this.pages, { ResourceArn: arn }), (page) => page.Tags);
     return Object.fromEntries(tags.map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
   }
 
@@ -211,21 +129,18 @@ export class Studio {
    * of the whole domain.
    */
   async apps(domainId: string, owner?: { readonly userProfileName: string } | { readonly spaceName: string }) {
-    const apps = await this.all(async (token) => {
-      const answer = await this.client.send(
-        new ListAppsCommand({
-          DomainIdEquals: domainId,
-          // The two filters exclude each other (ListApps).
-          ...(owner === undefined
-            ? {}
-            : "spaceName" in owner
-              ? { SpaceNameEquals: owner.spaceName }
-              : { UserProfileNameEquals: owner.userProfileName }),
-          NextToken: token,
-        }),
-      );
-      return { items: answer.Apps ?? [], next: answer.NextToken };
-    });
+    const apps = await all(
+      paginateListApps(this.pages, {
+        DomainIdEquals: domainId,
+        // The two filters exclude each other (ListApps).
+        ...(owner === undefined
+          ? {}
+          : "spaceName" in owner
+            ? { SpaceNameEquals: owner.spaceName }
+            : { UserProfileNameEquals: owner.userProfileName }),
+      }),
+      (page) => page.Apps,
+    );
     return apps
       .filter((app) => app.Status !== "Deleted")
       .map(
@@ -240,10 +155,7 @@ export class Studio {
 
   /** Every space of the domain, with its owner. */
   async spaces(domainId: string): Promise<StudioSpace[]> {
-    const spaces = await this.all(async (token) => {
-      const answer = await this.client.send(new ListSpacesCommand({ DomainIdEquals: domainId, NextToken: token }));
-      return { items: answer.Spaces ?? [], next: answer.NextToken };
-    });
+    const spaces = await all(paginateListSpaces(this.pages, { DomainIdEquals: domainId }), (page) => page.Spaces);
     return spaces.map((space) => ({
       spaceName: space.SpaceName!,
       ...(space.OwnershipSettingsSummary?.OwnerUserProfileName
@@ -304,14 +216,14 @@ export class Studio {
   ): Promise<void> {
     if (remove !== undefined)
       try {
-        await this.call(remove);
+        await remove();
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }
     await pollUntil(
       async () => {
         try {
-          const state = await this.call(describe);
+          const state = await describe();
           if ("failure" in state && state.failure !== undefined)
             throw new UserError(
               `${what} failed to delete (${state.failure || "no reason given"}): delete it in the SageMaker console, then run again`,
