@@ -1,11 +1,10 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
-import { parseArgs } from "node:util";
 import { ConfigError } from "../../config/errors";
 import { parseConfig } from "../../config/load";
 import { defaultCertificateEndDate, initConfigText } from "./init-config";
-import { isParseArgsError as isUsageError } from "../shared/usage-error";
+import { parseCommandLine, processOutput, runCommand, runMain, type CommandOutput } from "../shared/cli";
 
 const USAGE = `usage: npm run init -- --name <name> --tenant <Entra tenant id> --region <region> --account <account id>
                      --team <key>=<Entra group name> [--team ...] [--admins-group <name>] [--out <file>] [--force]
@@ -68,27 +67,30 @@ function parseTeams(specs: readonly string[]): Record<string, string> {
   return teams;
 }
 
-async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+export async function init(args: string[], io: CommandOutput): Promise<number> {
+  return runCommand(USAGE, io, () => writeConfig(args, io), explainInitError);
+}
+
+async function writeConfig(args: string[], io: CommandOutput): Promise<number> {
+  const line = parseCommandLine(
     args,
-    options: {
-      name: { type: "string" },
-      tenant: { type: "string" },
-      region: { type: "string" },
-      account: { type: "string" },
-      team: { type: "string", multiple: true },
-      "admins-group": { type: "string" },
-      out: { type: "string", default: "platform.yaml" },
-      force: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+    {
+      usage: USAGE,
+      options: {
+        name: { type: "string" },
+        tenant: { type: "string" },
+        region: { type: "string" },
+        account: { type: "string" },
+        team: { type: "string", multiple: true },
+        "admins-group": { type: "string" },
+        out: { type: "string", default: "platform.yaml" },
+        force: { type: "boolean", default: false },
+      },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    io,
+  );
+  if (line === undefined) return 0;
+  const { values } = line;
   await ask(values);
   const out = resolve(values.out);
   if (existsSync(out) && !values.force)
@@ -108,7 +110,7 @@ async function main(args: string[]): Promise<number> {
   // The same loader as synthesis: what is written here synthesizes, or nothing is written.
   parseConfig(text, values.out);
   writeFileSync(out, text);
-  console.log(
+  io.out(
     [
       `Wrote ${values.out} (bootstrap phase). Next:`,
       `  FEDERATION_CONFIG=${values.out} npx cdktf synth     check it`,
@@ -119,16 +121,11 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof ConfigError)
-      console.error(
-        `The values given do not make a valid config (fix the flag that sets each path):\n${error.message}`,
-      );
-    else if (error instanceof UsageProblem) console.error(`npm run init: ${error.message}`);
-    else if (isUsageError(error)) console.error(`${error.message}\n\n${USAGE}`);
-    else throw error;
-    process.exitCode = 1;
-  },
-);
+function explainInitError(error: unknown): string | undefined {
+  if (error instanceof ConfigError)
+    return `The values given do not make a valid config (fix the flag that sets each path):\n${error.message}`;
+  if (error instanceof UsageProblem) return `npm run init: ${error.message}`;
+  return undefined;
+}
+
+if (require.main === module) runMain(init, processOutput());
