@@ -54,12 +54,12 @@ export function explainAwsError(error: unknown, env: NodeJS.ProcessEnv): string 
   if (name === "UnrecognizedClientException" || name === "InvalidClientTokenId")
     return "AWS does not recognise these credentials: check AWS_PROFILE or the access key, then run again";
   if (aws.$fault === "server" && !THROTTLING.has(name))
-    return `AWS failed with ${name} (${message})${attempts(aws).replace(",", "")}: run the command again later (it resumes where it stopped)`;
+    return `AWS failed with ${name} (${message}) after ${aws.$metadata?.attempts ?? "several"} attempts: run the command again later (it resumes where it stopped)`;
   if (THROTTLING.has(name) || aws.$retryable?.throttling === true)
     return `AWS still throttles after ${aws.$metadata?.attempts ?? "several"} attempts (${name}): wait a few minutes and run the command again (it resumes where it stopped)`;
   if (/AccessDenied|UnauthorizedOperation|NotAuthorized/.test(name))
     return `AWS refused with ${name} (${message}): run with credentials allowed to use SageMaker (and sts:AssumeRole on the account's roleArn), such as the ones Terraform applies with`;
-  return `AWS refused with ${name} (${message}): correct what it names, or run again if AWS reports a fault on its side${aws.$fault === "server" ? " (it did)" : ""}`;
+  return `AWS refused with ${name} (${message}): correct what it names, then run again`;
 }
 
 function credentialsLine(env: NodeJS.ProcessEnv): string {
