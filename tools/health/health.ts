@@ -16,21 +16,15 @@ const USAGE = `usage: npm run health [-- [--config <file>] [--json]]
   --json           the findings as JSON, for machines
   Exit codes: 0 ok, 1 cannot check, 2 warnings, 3 action needed (the most serious finding decides).`;
 
+const OPTIONS = {
+  config: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      config: { type: "string" },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+  if (values.help) return usage();
   const file = configFileOf(process.env, values.config);
   const now = new Date();
   const config = loadConfigForHealth(file, now);
@@ -39,6 +33,11 @@ async function main(args: string[]): Promise<number> {
   const findings = await runHealth({ config, now, aws: defaultAwsClients(), graph });
   console.log(values.json ? healthJson(findings, { config: file, checkedAt: now }) : healthText(findings));
   return healthExitCode(findings);
+}
+
+function usage(): number {
+  console.log(USAGE);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

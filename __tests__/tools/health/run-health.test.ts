@@ -159,18 +159,23 @@ describe("the SAML signing certificate", () => {
 });
 
 describe("the provisioning job and its logs", () => {
-  test("fails the check GIVEN the job is in quarantine: reason and restart as next step", async () => {
+  /** The job's line and the exit code, with the job's status as Graph gives it. */
+  const withJobStatus = async (status: object) => {
     const { findings, exitCode } = await check(contoso(), (world) => {
-      world.jobs[0]!.status = {
-        code: "Quarantine",
-        quarantine: {
-          currentBegan: "2026-11-28T10:00:00Z",
-          reason: "IncorrectCredentials",
-          error: { code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable", message: "401" },
-        },
-      };
+      world.jobs[0]!.status = status;
     });
-    const job = only(findings, "Provisioning job");
+    return { job: only(findings, "Provisioning job"), exitCode };
+  };
+
+  test("fails the check GIVEN the job is in quarantine: reason and restart as next step", async () => {
+    const { job, exitCode } = await withJobStatus({
+      code: "Quarantine",
+      quarantine: {
+        currentBegan: "2026-11-28T10:00:00Z",
+        reason: "IncorrectCredentials",
+        error: { code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable", message: "401" },
+      },
+    });
     expect(job.status).toBe("action");
     expect(job.summary).toContain("in quarantine since 2026-11-28T10:00:00Z (IncorrectCredentials");
     expect(job.next).toMatch(/restart the job/);
@@ -178,18 +183,15 @@ describe("the provisioning job and its logs", () => {
   });
 
   test("fails the check GIVEN the last runs failed with an error", async () => {
-    const { findings } = await check(contoso(), (world) => {
-      world.jobs[0]!.status = {
-        code: "Active",
-        countSuccessiveCompleteFailures: 3,
-        lastExecution: {
-          state: "Failed",
-          timeEnded: "2026-11-29T23:20:00Z",
-          error: { code: "HttpTimeout", message: "the SCIM endpoint did not answer" },
-        },
-      };
+    const { job } = await withJobStatus({
+      code: "Active",
+      countSuccessiveCompleteFailures: 3,
+      lastExecution: {
+        state: "Failed",
+        timeEnded: "2026-11-29T23:20:00Z",
+        error: { code: "HttpTimeout", message: "the SCIM endpoint did not answer" },
+      },
     });
-    const job = only(findings, "Provisioning job");
     expect(job.status).toBe("action");
     expect(job.summary).toBe(
       "the last run failed at 2026-11-29T23:20:00Z (3 in a row): HttpTimeout: the SCIM endpoint did not answer",
@@ -197,10 +199,17 @@ describe("the provisioning job and its logs", () => {
   });
 
   test("fails the check GIVEN the job is paused", async () => {
-    const { findings } = await check(contoso(), (world) => {
-      world.jobs[0]!.status = { code: "Paused" };
+    const { job } = await withJobStatus({ code: "Paused" });
+    expect(job).toMatchObject({ status: "action" });
+  });
+
+  test("GIVEN the last run ended with errors on some entries WHEN checked THEN a warning pointing at the logs", async () => {
+    const { job, exitCode } = await withJobStatus({
+      code: "Active",
+      lastExecution: { state: "EntryLevelErrors", timeEnded: "2026-11-29T23:20:00Z" },
     });
-    expect(only(findings, "Provisioning job")).toMatchObject({ status: "action" });
+    expect(job).toMatchObject({ status: "warning", next: expect.stringContaining("Provisioning logs") });
+    expect(exitCode).toBe(2);
   });
 
   test("fails the check GIVEN the app has no provisioning job", async () => {
@@ -283,30 +292,35 @@ describe("IAM Identity Center's users and groups", () => {
     expect(only(findings, "Members").status).toBe("ok");
   });
 
-  test("fails the check GIVEN a group IAM Identity Center still knows by its old name", async () => {
-    // GIVEN the group with Entra's object id is called something else in IAM Identity Center
-    const { findings } = await check(contoso(), (world) => {
-      world.storeGroups[1]!.DisplayName = "ml-forecasting-old";
-    });
+  test.each<[string, (world: World) => void, string]>([
+    [
+      "a group IAM Identity Center still knows by its old name",
+      // the group with Entra's object id is called something else in IAM Identity Center
+      (world) => {
+        world.storeGroups.find((group) => group.DisplayName === "ml-forecasting")!.DisplayName = "ml-forecasting-old";
+      },
+      'IAM Identity Center calls "ml-forecasting" "ml-forecasting-old"',
+    ],
+    [
+      "a group renamed in Entra outside Terraform",
+      (world) => {
+        world.entraGroups = world.entraGroups.filter((group) => group.displayName !== "ml-fraud-detection");
+      },
+      'Entra has no group named "ml-fraud-detection"',
+    ],
+    [
+      "a group that never reached IAM Identity Center",
+      (world) => {
+        world.storeGroups = world.storeGroups.filter((group) => group.DisplayName !== "ml-recommendations");
+      },
+      '"ml-recommendations" is not in IAM Identity Center',
+    ],
+  ])("fails the check GIVEN %s", async (_, change, expected) => {
+    const { findings, exitCode } = await check(contoso(), change);
     const groups = only(findings, "Groups");
     expect(groups.status).toBe("action");
-    expect(groups.summary).toContain(
-      `IAM Identity Center calls "${healthyWorld(contoso()).entraGroups[1]!.displayName}" "ml-forecasting-old"`,
-    );
-  });
-
-  test("fails the check GIVEN a group renamed in Entra outside Terraform", async () => {
-    const { findings } = await check(contoso(), (world) => {
-      world.entraGroups = world.entraGroups.filter((group) => group.displayName !== "ml-fraud-detection");
-    });
-    expect(only(findings, "Groups").summary).toContain('Entra has no group named "ml-fraud-detection"');
-  });
-
-  test("fails the check GIVEN a group that never reached IAM Identity Center", async () => {
-    const { findings } = await check(contoso(), (world) => {
-      world.storeGroups = world.storeGroups.filter((group) => group.DisplayName !== "ml-recommendations");
-    });
-    expect(only(findings, "Groups").summary).toContain('"ml-recommendations" is not in IAM Identity Center');
+    expect(groups.summary).toContain(expected);
+    expect(exitCode).toBe(3);
   });
 
   test("fails the check GIVEN no IAM Identity Center instance for these credentials", async () => {
