@@ -9,8 +9,17 @@ export interface ServicePrincipal {
   readonly displayName: string;
   readonly applicationTemplateId?: string | null;
   readonly loginUrl?: string | null;
-  readonly preferredTokenSigningKeyEndDateTime?: string | null;
   readonly preferredTokenSigningKeyThumbprint?: string | null;
+  /** Only in Graph's beta answers; v1.0 gives the end date through {@link keyCredentials}. */
+  readonly preferredTokenSigningKeyEndDateTime?: string | null;
+  readonly keyCredentials?: readonly KeyCredential[];
+}
+
+export interface KeyCredential {
+  /** Base64; for a SAML signing certificate, the bytes of its thumbprint. */
+  readonly customKeyIdentifier?: string | null;
+  readonly endDateTime?: string;
+  readonly usage?: string;
 }
 
 /** The name the stack gives the enterprise app: `<config name>: AWS IAM Identity Center`. */
@@ -26,8 +35,8 @@ const SELECT = [
   "displayName",
   "applicationTemplateId",
   "loginUrl",
-  "preferredTokenSigningKeyEndDateTime",
   "preferredTokenSigningKeyThumbprint",
+  "keyCredentials",
 ].join(",");
 
 /**

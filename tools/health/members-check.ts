@@ -5,11 +5,12 @@ const CHECK = "Members in IAM Identity Center";
 /** Names listed in a summary line; the rest are counted. */
 const SHOWN = 10;
 
-/** The config's members (team members, admins, eligible admins) that IAM Identity Center does not have. */
+/**
+ * The config's permanent members (of the teams and the admin group) that IAM Identity Center does not have. Eligible
+ * admins are left out: they are in the admin group, and so in the provisioning scope, only while activated.
+ */
 export function membersFinding(config: FederationConfig, userNames: ReadonlySet<string>): Finding[] {
-  const members = [
-    ...new Set(Object.values(config.groups).flatMap((group) => [...group.members, ...group.eligibleMembers])),
-  ].sort();
+  const members = [...new Set(Object.values(config.groups).flatMap((group) => group.members))].sort();
   const missing = members.filter((member) => !userNames.has(member.toLowerCase()));
   if (missing.length === 0)
     return [{ check: CHECK, status: "ok", summary: `all ${members.length} members of the config are there` }];

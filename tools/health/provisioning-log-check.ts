@@ -13,7 +13,8 @@ export interface ProvisioningEntry {
   readonly sourceIdentity?: { readonly id?: string; readonly displayName?: string; readonly identityType?: string };
 }
 
-export const AUDIT_LOG_READ = "AuditLog.Read.All";
+/** Graph asks for both to read provisioning logs with an application identity. */
+export const AUDIT_LOG_READ = "AuditLog.Read.All and Directory.Read.All";
 export const USER_READ = "User.Read.All";
 /** Entries read: a week covers a few hundred cycles' worth of changes for a normal tenant. */
 const DAYS = 7;
@@ -36,7 +37,7 @@ export async function provisioningLogFindings(
   const since = addDays(now, -DAYS)
     .toISOString()
     .replace(/\.\d{3}Z$/, "Z");
-  const filter = encodeURIComponent(`jobId eq ${odataString(jobId)} and activityDateTime ge ${since}`);
+  const filter = encodeURIComponent(`jobId eq ${odataString(jobId)} and activityDateTime gt ${since}`);
   const entries = await graph.list<ProvisioningEntry>(
     `/auditLogs/provisioning?$filter=${filter}`,
     AUDIT_LOG_READ,

@@ -27,20 +27,20 @@ export interface HealthSources {
 export async function runHealth(sources: HealthSources): Promise<Finding[]> {
   const { config, now, aws, graph } = sources;
   const offline = [...scimTokenFinding(config, now), ...configuredCertificateFinding(config, now)];
-  const region = config.aws.region;
-  const center = await settleValue("IAM Identity Center", () => identityCenterInstance(aws, region));
-  const instance = center.value;
-  const entra = graph === undefined ? [] : await entraFindings(sources, graph, instance);
   if (config.phase === "bootstrap")
     return [
       ...offline,
-      ...entra,
+      ...(graph === undefined ? [] : await entraFindings(sources, graph, undefined)),
       {
         check: "IAM Identity Center",
         status: "skipped",
         summary: "bootstrap phase: members, groups and Studio domains are checked once aws.identityCenter is set",
       },
     ];
+  const region = config.aws.region;
+  const center = await settleValue("IAM Identity Center", () => identityCenterInstance(aws, region));
+  const instance = center.value;
+  const entra = graph === undefined ? [] : await entraFindings(sources, graph, instance);
   const identity =
     center.finding !== undefined
       ? [center.finding]

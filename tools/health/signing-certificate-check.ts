@@ -16,19 +16,30 @@ export function configuredCertificateFinding(config: FederationConfig, now: Date
 
 /**
  * The certificate Entra signs with: the service principal's preferred token signing key. It must be the one the
- * config declares; the provider never activates the one it creates.
+ * config declares; the provider never activates the one it creates. A key that cannot be told is "cannot check",
+ * never a guess.
  */
 export function liveCertificateFinding(config: FederationConfig, sp: ServicePrincipal, now: Date): Finding[] {
   if (config.identityProvider.type !== "entra") return [];
   const check = "SAML signing certificate (Entra)";
-  const live = sp.preferredTokenSigningKeyEndDateTime;
-  if (!sp.preferredTokenSigningKeyThumbprint || !live)
+  const thumbprint = sp.preferredTokenSigningKeyThumbprint;
+  if (!thumbprint)
     return [
       {
         check,
         status: "action",
         summary: "the app has no active signing certificate: Entra cannot sign SAML responses, so nobody can sign in",
         next: `run the activate_signing_certificate_command output (${RUNBOOK})`,
+      },
+    ];
+  const live = activeKeyEnd(sp, thumbprint);
+  if (live === undefined)
+    return [
+      {
+        check,
+        status: "unknown",
+        summary: `the active certificate (thumbprint ${thumbprint}) matches none of the app's key credentials, so its end date is unknown`,
+        next: "read it in Entra > the app > Single sign-on > SAML certificates",
       },
     ];
   const declared = config.identityProvider.signingCertificateEndDate;
@@ -42,6 +53,19 @@ export function liveCertificateFinding(config: FederationConfig, sp: ServicePrin
       },
     ];
   return [expiryFinding(check, new Date(live), now, " (the active one)")];
+}
+
+/** The end date of the key Entra signs with: the key credential whose identifier is the preferred thumbprint. */
+function activeKeyEnd(sp: ServicePrincipal, thumbprint: string): string | undefined {
+  if (sp.preferredTokenSigningKeyEndDateTime) return sp.preferredTokenSigningKeyEndDateTime;
+  const wanted = thumbprint.toLowerCase();
+  const key = (sp.keyCredentials ?? []).find(
+    (candidate) =>
+      !!candidate.customKeyIdentifier &&
+      (candidate.customKeyIdentifier.toLowerCase() === wanted ||
+        Buffer.from(candidate.customKeyIdentifier, "base64").toString("hex") === wanted),
+  );
+  return key?.endDateTime;
 }
 
 function expiryFinding(check: string, end: Date, now: Date, which: string): Finding {

@@ -32,6 +32,13 @@ export interface World {
 }
 
 export const TEMPLATE_ID = "21ed01d2-ec13-4e9e-86c1-cd546719ebc4";
+export const ACTIVE_THUMBPRINT = "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678";
+
+/** A key credential's identifier as Graph gives it: the thumbprint's bytes in base64. */
+export function thumbprintId(thumbprint: string): string {
+  return Buffer.from(thumbprint, "hex").toString("base64");
+}
+
 export const JOB_ID = "aWSSingleSignon.72f988bf86f141af91ab2d7cd011db47.0b0c0d0e";
 
 /** Everything as a successful apply and a day of provisioning leave it. */
@@ -50,9 +57,17 @@ export function healthyWorld(config: FederationConfig): World {
         displayName: `${config.name}: AWS IAM Identity Center`,
         applicationTemplateId: TEMPLATE_ID,
         loginUrl: center?.signInUrl,
-        preferredTokenSigningKeyThumbprint: "A1B2C3",
-        preferredTokenSigningKeyEndDateTime:
-          config.identityProvider.type === "entra" ? config.identityProvider.signingCertificateEndDate : undefined,
+        preferredTokenSigningKeyThumbprint: ACTIVE_THUMBPRINT,
+        keyCredentials: [
+          // an older certificate, no longer the active one
+          { customKeyIdentifier: thumbprintId("0f0e0d0c"), endDateTime: "2026-01-01T00:00:00Z", usage: "Sign" },
+          ...(["Sign", "Verify"] as const).map((usage) => ({
+            customKeyIdentifier: thumbprintId(ACTIVE_THUMBPRINT),
+            endDateTime:
+              config.identityProvider.type === "entra" ? config.identityProvider.signingCertificateEndDate : undefined,
+            usage,
+          })),
+        ],
       },
     ],
     application: {

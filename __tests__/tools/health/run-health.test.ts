@@ -139,7 +139,7 @@ describe("the SAML signing certificate", () => {
   test("fails the check GIVEN Entra's active certificate expired while the config declares a new one", async () => {
     // GIVEN the config rotated to a new certificate, but Entra still signs with the old, expired one
     const { findings, exitCode } = await check(contoso(), (world) => {
-      world.servicePrincipals[0]!.preferredTokenSigningKeyEndDateTime = "2026-11-20T00:00:00Z";
+      world.servicePrincipals[0]!.preferredTokenSigningKeyThumbprint = "0F0E0D0C";
     });
     const live = only(findings, "SAML signing certificate (Entra)");
     expect(live.status).toBe("action");
@@ -148,10 +148,28 @@ describe("the SAML signing certificate", () => {
     expect(exitCode).toBe(3);
   });
 
+  test("GIVEN Graph's beta end date of the active key WHEN checked THEN it is used", async () => {
+    const { findings } = await check(contoso(), (world) => {
+      world.servicePrincipals[0]!.keyCredentials = [];
+      world.servicePrincipals[0]!.preferredTokenSigningKeyEndDateTime = "2026-12-20T00:00:00Z";
+    });
+    expect(only(findings, "SAML signing certificate (Entra)").summary).toContain("2026-12-20T00:00:00Z");
+  });
+
+  test("GIVEN an active thumbprint that matches no key credential WHEN checked THEN cannot check, not a guess", async () => {
+    const { findings, exitCode } = await check(contoso(), (world) => {
+      world.servicePrincipals[0]!.preferredTokenSigningKeyThumbprint = "FFFF";
+    });
+    expect(only(findings, "SAML signing certificate (Entra)")).toMatchObject({
+      status: "unknown",
+      next: expect.stringContaining("SAML certificates"),
+    });
+    expect(exitCode).toBe(1);
+  });
+
   test("fails the check GIVEN no active signing certificate on the app", async () => {
     const { findings } = await check(contoso(), (world) => {
       world.servicePrincipals[0]!.preferredTokenSigningKeyThumbprint = null;
-      world.servicePrincipals[0]!.preferredTokenSigningKeyEndDateTime = null;
     });
     expect(only(findings, "SAML signing certificate (Entra)")).toMatchObject({ status: "action" });
     expect(only(findings, "SAML signing certificate (Entra)").summary).toContain("no active signing certificate");
@@ -268,7 +286,7 @@ describe("the provisioning job and its logs", () => {
     const { graph } = await check(contoso());
     const asked = graph.calls.find((path) => path.startsWith("/auditLogs/provisioning"));
     expect(asked).toBe(
-      `/auditLogs/provisioning?$filter=jobId eq '${JOB_ID}' and activityDateTime ge 2026-11-23T00:00:00Z`,
+      `/auditLogs/provisioning?$filter=jobId eq '${JOB_ID}' and activityDateTime gt 2026-11-23T00:00:00Z`,
     );
   });
 });
@@ -283,6 +301,21 @@ describe("IAM Identity Center's users and groups", () => {
     expect(members.summary).toMatch(/^2 of 11 members are missing: bob@contoso.com, judy@contoso.com;/);
     expect(members.next).toContain("Provision on demand");
     expect(exitCode).toBe(3);
+  });
+
+  test("GIVEN an eligible admin who is not activated WHEN checked THEN not counted missing: out of scope until activated", async () => {
+    // GIVEN dan is an eligible (just-in-time) admin, so not in IAM Identity Center until he activates
+    const data = exampleData("contoso");
+    data.identityProvider.entra.scimTokenIssuedOn = "2026-06-01";
+    data.admins.justInTime = { members: ["dan@contoso.com"] };
+    const { findings } = await check(loadData(data), (world) => {
+      world.storeUsers = world.storeUsers.filter((user) => user !== "dan@contoso.com");
+    });
+    // THEN the 10 permanent members are all there
+    expect(only(findings, "Members")).toMatchObject({
+      status: "ok",
+      summary: "all 10 members of the config are there",
+    });
   });
 
   test("GIVEN user names that differ only in case WHEN checked THEN the members are found", async () => {
@@ -406,6 +439,24 @@ describe("the Studio domains", () => {
   });
 });
 
+describe("the bootstrap phase", () => {
+  test("GIVEN no IAM Identity Center values yet WHEN checked THEN the Entra app and certificate are checked, AWS is skipped", async () => {
+    // GIVEN the bootstrap example: the Entra app exists, IAM Identity Center is not set up
+    const config = loadExample("contoso-bootstrap");
+    const world = healthyWorld(config);
+    world.awsRefuses.push("ListInstances", "ListUsers", "ListGroups", "ListDomains");
+    // WHEN
+    const findings = await runHealth({ config, now: NOW, aws: fakeAws(world), graph: fakeGraph(world).graph });
+    // THEN nothing asked of AWS was refused, because nothing was asked
+    expect(findings.map((f) => [f.check, f.status])).toEqual([
+      ["SCIM token", "skipped"],
+      ["SAML signing certificate (config)", "ok"],
+      ["SAML signing certificate (Entra)", "ok"],
+      ["IAM Identity Center", "skipped"],
+    ]);
+  });
+});
+
 describe("throttling and partial permissions", () => {
   test("GIVEN Graph throttles the job list twice WHEN checked THEN it waits Retry-After and the job is ok", async () => {
     const { findings, graph } = await check(contoso(), (world) => {
@@ -425,13 +476,13 @@ describe("throttling and partial permissions", () => {
     expect(exitCode).toBe(1);
   });
 
-  test("GIVEN Graph refuses the provisioning logs (403) WHEN checked THEN that check names AuditLog.Read.All and the rest run", async () => {
+  test("GIVEN Graph refuses the provisioning logs (403) WHEN checked THEN that check names AuditLog.Read.All and Directory.Read.All, and the rest run", async () => {
     const { findings, exitCode } = await check(contoso(), (world) => {
       world.graphRefuses.push(/^\/auditLogs\//);
     });
     const logs = only(findings, "Provisioning logs");
     expect(logs.status).toBe("unknown");
-    expect(logs.next).toContain("AuditLog.Read.All");
+    expect(logs.next).toContain("AuditLog.Read.All and Directory.Read.All");
     expect(only(findings, "Provisioning job").status).toBe("ok");
     expect(only(findings, "Members").status).toBe("ok");
     expect(exitCode).toBe(1);
