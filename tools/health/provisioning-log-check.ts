@@ -1,4 +1,5 @@
 import type { FederationConfig } from "../../config/types";
+import { GraphFailedError } from "./cannot-check";
 import { addDays, type Finding } from "./finding";
 import { odataString, type GraphClient } from "./graph-client";
 
@@ -100,7 +101,13 @@ async function configuredPrincipals(
     .slice(0, LOOKUPS);
   const names = new Map<string, string>();
   for (const id of ids) {
-    const user = await graph.get<{ userPrincipalName?: string }>(`/users/${id}?$select=userPrincipalName`, USER_READ);
+    const user = await graph
+      .get<{ userPrincipalName?: string }>(`/users/${id}?$select=userPrincipalName`, USER_READ)
+      .catch((error: unknown) => {
+        // A user deleted since is no member of the config's: nothing to report about them.
+        if (error instanceof GraphFailedError && error.httpStatus === 404) return {};
+        throw error;
+      });
     if (user.userPrincipalName !== undefined && members.has(lower(user.userPrincipalName)))
       names.set(id, user.userPrincipalName);
   }

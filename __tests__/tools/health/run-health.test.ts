@@ -260,6 +260,12 @@ describe("the provisioning job and its logs", () => {
           provisioningStatusInfo: { status: "failure" },
           sourceIdentity: { id: "user-stranger", displayName: "Stranger", identityType: "User" },
         },
+        {
+          // a user deleted from Entra since: Graph answers 404 for them
+          activityDateTime: "2026-11-29T20:00:00Z",
+          provisioningStatusInfo: { status: "failure" },
+          sourceIdentity: { id: "user-deleted", displayName: "Gone", identityType: "User" },
+        },
       );
     });
     const logs = only(findings, "Provisioning logs");
