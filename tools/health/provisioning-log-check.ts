@@ -103,7 +103,7 @@ async function configuredPrincipals(
   for (const id of ids) {
     const user = await graph
       .get<{ userPrincipalName?: string }>(`/users/${id}?$select=userPrincipalName`, USER_READ)
-      .catch((error: unknown) => {
+      .catch((error: unknown): { userPrincipalName?: string } => {
         // A user deleted since is no member of the config's: nothing to report about them.
         if (error instanceof GraphFailedError && error.httpStatus === 404) return {};
         throw error;

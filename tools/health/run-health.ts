@@ -6,7 +6,12 @@ import { findServicePrincipal } from "./entra-app";
 import type { Finding } from "./finding";
 import type { GraphClient } from "./graph-client";
 import { entraGroups, groupsFindings } from "./groups-check";
-import { identityCenterInstance, identityStoreGroups, identityStoreUserNames } from "./identity-center";
+import {
+  identityCenterInstance,
+  identityStoreGroups,
+  identityStoreUserNames,
+  type IdentityCenterInstance,
+} from "./identity-center";
 import { membersFinding } from "./members-check";
 import { provisioningLogFindings } from "./provisioning-log-check";
 import { entraSamlUrls, samlFindings } from "./saml-check";
@@ -41,26 +46,28 @@ export async function runHealth(sources: HealthSources): Promise<Finding[]> {
   const center = await settleValue("IAM Identity Center", () => identityCenterInstance(aws, region));
   const instance = center.value;
   const entra = graph === undefined ? [] : await entraFindings(sources, graph, instance);
-  const identity =
-    center.finding !== undefined
-      ? [center.finding]
-      : instance === undefined
-        ? [
-            {
-              check: "IAM Identity Center",
-              status: "action" as const,
-              summary: `no IAM Identity Center instance in ${region} for these credentials`,
-              next: "run with credentials of the account in aws.accountId, or correct aws.region (docs/runbook.md, section 13)",
-            },
-          ]
-        : await identityStoreFindings(sources, instance.identityStoreId);
+  const identity = center.finding !== undefined ? [center.finding] : await identityFindings(sources, instance);
   const domains = await settle("Studio domains", () => domainFindings(config, aws));
   return [...offline, ...entra, ...identity, ...domains];
 }
 
-async function identityStoreFindings(sources: HealthSources, storeId: string): Promise<Finding[]> {
+/** The config's members and groups in the identity store of the instance; none found is a finding of its own. */
+async function identityFindings(
+  sources: HealthSources,
+  instance: IdentityCenterInstance | undefined,
+): Promise<Finding[]> {
   const { config, aws, graph } = sources;
   const region = config.aws.region;
+  if (instance === undefined)
+    return [
+      {
+        check: "IAM Identity Center",
+        status: "action",
+        summary: `no IAM Identity Center instance in ${region} for these credentials`,
+        next: "run with credentials of the account in aws.accountId, or correct aws.region (docs/runbook.md, section 13)",
+      },
+    ];
+  const storeId = instance.identityStoreId;
   const members = await settle("Members in IAM Identity Center", async () =>
     membersFinding(config, await identityStoreUserNames(aws, region, storeId)),
   );
@@ -77,7 +84,7 @@ async function identityStoreFindings(sources: HealthSources, storeId: string): P
 async function entraFindings(
   sources: HealthSources,
   graph: GraphClient,
-  instance: Awaited<ReturnType<typeof identityCenterInstance>>,
+  instance: IdentityCenterInstance | undefined,
 ): Promise<Finding[]> {
   const { config, now } = sources;
   const app = await settleValue("Entra enterprise app", () => findServicePrincipal(graph, config.name));
