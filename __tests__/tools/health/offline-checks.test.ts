@@ -58,6 +58,15 @@ describe("cannot check", () => {
     expect(line.next).toContain("AWS_PROFILE");
   });
 
+  test("GIVEN AWS still throttling after the SDK's retries WHEN reported THEN cannot check, wait and run again", () => {
+    const error = Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" });
+    expect(cannotCheck("Studio domains", error)).toMatchObject({
+      status: "unknown",
+      summary: "AWS still throttles after the SDK's retries (ThrottlingException)",
+      next: "wait a few minutes and run again",
+    });
+  });
+
   test("GIVEN an unexpected error WHEN reported THEN its name and message on one line", () => {
     const line = cannotCheck("Groups", new TypeError("x is\n  undefined"));
     expect(line.summary).toBe("TypeError: x is undefined");

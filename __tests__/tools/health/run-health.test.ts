@@ -1,6 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stringify } from "yaml";
 import { exampleData, loadData, loadExample, NOW } from "../../helpers";
 import type { FederationConfig } from "../../../config/types";
 import { healthExitCode, type Finding } from "../../../tools/health/finding";
+import { loadConfigForHealth } from "../../../tools/health/load-for-health";
 import { runHealth } from "../../../tools/health/run-health";
 import { fakeAws, fakeGraph, healthyWorld, JOB_ID, type World } from "./fake-world";
 
@@ -145,6 +150,25 @@ describe("the SAML signing certificate", () => {
     expect(live.status).toBe("action");
     expect(live.summary).toContain("not the active one");
     expect(live.next).toContain("activate_signing_certificate_command");
+    expect(exitCode).toBe(3);
+  });
+
+  test("fails the check GIVEN the certificate the config declares and Entra signs with expired 10 days ago", async () => {
+    // GIVEN a config file the loader alone would refuse (its certificate is in the past), read as health reads it
+    const data = exampleData("contoso");
+    data.identityProvider.entra.scimTokenIssuedOn = "2026-06-01";
+    data.identityProvider.entra.signingCertificateEndDate = "2026-11-20T00:00:00Z";
+    const file = join(mkdtempSync(join(tmpdir(), "health-")), "expired.yaml");
+    writeFileSync(file, stringify(data));
+    // WHEN
+    const { findings, exitCode } = await check(loadConfigForHealth(file, NOW));
+    // THEN both lines say it expired, with the rotation as next step
+    for (const which of ["SAML signing certificate (config)", "SAML signing certificate (Entra)"]) {
+      const line = only(findings, which);
+      expect(line.status).toBe("action");
+      expect(line.summary).toMatch(/^expired 10 days ago \(2026-11-20T00:00:00Z\)/);
+      expect(line.next).toContain("docs/runbook.md, section 2");
+    }
     expect(exitCode).toBe(3);
   });
 
