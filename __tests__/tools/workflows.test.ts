@@ -99,7 +99,33 @@ function holdsCredentials(flow: Workflow, job: Job): boolean {
   );
 }
 
-describe.each(["pr.yml", "apply.yml"])("workflow %s", (name) => {
+/** The secrets of the `health` environment: the read-only health identity's ids, nothing that writes. */
+const HEALTH_SECRETS = ["AWS_HEALTH_ROLE_ARN", "ARM_HEALTH_APP_ID", "ARM_TENANT_ID"];
+
+/**
+ * The one exception to the trust split: a health check must run the repository's code with a cloud identity, since
+ * the code is what reads Microsoft Graph and AWS. It is allowed only where that code is the default branch's (a
+ * workflow run on a schedule or by hand, never on a pull request or a push), the identity is the read-only one of
+ * the `health` environment (only its secrets, no write token of any kind) and no package's install script runs.
+ */
+function readOnlyHealthCheck(flow: Workflow, job: Job): boolean {
+  const triggers = Object.keys(flow.on);
+  const text = JSON.stringify({ env: job.env, steps: job.steps });
+  const secrets = [...text.matchAll(/secrets\.([A-Z0-9_]+)/g)].map(([, secret]) => secret!);
+  const installs = job.steps
+    .flatMap((step) => (step.run ?? "").split("\n"))
+    .filter((line) => /\bnpm (ci|install|i)\b/.test(line));
+  return (
+    triggers.length > 0 &&
+    triggers.every((trigger) => trigger === "schedule" || trigger === "workflow_dispatch") &&
+    job.environment === "health" &&
+    JSON.stringify(job.permissions) === JSON.stringify({ contents: "read", "id-token": "write" }) &&
+    secrets.every((secret) => HEALTH_SECRETS.includes(secret)) &&
+    installs.every((line) => /^\s*npm ci --ignore-scripts\s*$/.test(line))
+  );
+}
+
+describe.each(["pr.yml", "apply.yml", "health.yml"])("workflow %s", (name) => {
   let flow: Workflow;
   let text: string;
   beforeAll(() => {
@@ -143,16 +169,18 @@ describe.each(["pr.yml", "apply.yml"])("workflow %s", (name) => {
   });
 
   test("never lets a step that runs the repository's code see a secret or a cloud identity", () => {
-    // THEN every job that runs the repository's code has no environment, no OIDC, no secret and no write token
+    // THEN every job that runs the repository's code has no environment, no OIDC, no secret and no write token,
+    // but for the scheduled read-only health check (see readOnlyHealthCheck)
     const offenders = Object.entries(flow.jobs).flatMap(([key, job]) => {
       const code = job.steps.filter(runsRepositoryCode);
-      if (code.length === 0) return [];
+      if (code.length === 0 || readOnlyHealthCheck(flow, job)) return [];
       const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === "write");
       return holdsCredentials(flow, job) || writes.length > 0
         ? [`${key}: ${code.map((step) => step.name ?? step.uses ?? step.run).join(", ")}`]
         : [];
     });
     expect(offenders).toEqual([]);
+    if (name === "health.yml") return;
     // ... and the repository's own checks run in such a job
     expect(runs(flow)).toMatch(/^npm ci$/m);
     expect(runs(flow)).toMatch(/^npm test$/m);
@@ -340,5 +368,95 @@ describe("the workflow schema", () => {
     expect(workflow.safeParse(broken({ uses: "actions/checkout@v4", run: "ls" })).success).toBe(false);
     expect(workflow.safeParse(broken({ uses: "actions/checkout@main" })).success).toBe(false);
     expect(workflow.safeParse(broken({ uses: "actions/checkout@v4" })).success).toBe(true);
+  });
+});
+
+describe("the health workflow", () => {
+  let flow: Workflow;
+  beforeAll(() => {
+    // GIVEN
+    ({ workflow: flow } = load("health.yml"));
+  });
+
+  test("runs daily and by hand, never on pull requests or pushes, so its code is always the default branch's", () => {
+    // THEN
+    expect(Object.keys(flow.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    const [schedule] = (flow.on as { schedule: { cron: string }[] }).schedule;
+    expect(schedule!.cron).toMatch(/^\d+ \d+ \* \* \*$/);
+  });
+
+  test("checks with the read-only health identity only: npm run health, its report kept, its exit code passed on", () => {
+    // GIVEN the jobs that hold credentials
+    const credentialed = Object.entries(flow.jobs).filter(([, job]) => holdsCredentials(flow, job));
+    // THEN exactly the check job, which the trust rule lets run code only as the read-only exception
+    expect(credentialed.map(([key]) => key)).toEqual(["check"]);
+    const check = flow.jobs.check!;
+    expect(readOnlyHealthCheck(flow, check)).toBe(true);
+    expect(JSON.stringify(flow)).not.toMatch(
+      /SCIM_TOKEN|TF_VAR_scim_token|AWS_APPLY_ROLE_ARN|AWS_PLAN_ROLE_ARN|_API_TOKEN/,
+    );
+    const run = check.steps.find((step) => step.id === "health")!.run!;
+    expect(run).toContain("npm run --silent health -- --json > health.json");
+    expect(run).toContain('echo "exit-code=$status" >> "$GITHUB_OUTPUT"');
+    expect(check.outputs?.["exit-code"]).toBe("${{ steps.health.outputs.exit-code }}");
+  });
+
+  test("writes to issues only in a job that runs no repository code and holds no identity, and only on action", () => {
+    // GIVEN the jobs with a write permission
+    const writers = Object.entries(flow.jobs).filter(
+      ([, job]) => Object.values(job.permissions ?? {}).includes("write") && !holdsCredentials(flow, job),
+    );
+    // THEN the issue job alone, with issues: write and nothing else
+    expect(writers.map(([key]) => key)).toEqual(["issue"]);
+    const issue = flow.jobs.issue!;
+    expect(issue.permissions).toEqual({ issues: "write" });
+    expect(issue.steps.filter(runsRepositoryCode)).toEqual([]);
+    expect(issue.if).toContain("needs.check.outputs.exit-code == '3'");
+    expect(flow.jobs.check!.permissions).not.toHaveProperty("issues");
+  });
+
+  test("updates the one issue it finds by its fixed title rather than opening another", () => {
+    // GIVEN the github-script step
+    const script = flow.jobs.issue!.steps.find((s) => s.uses?.startsWith("actions/github-script@"))!.with!
+      .script as string;
+    // THEN
+    expect(script).toContain('const title = "Federation health: action needed"');
+    expect(script).toMatch(/open\.find\(\(issue\) => !issue\.pull_request && issue\.title === title\)/);
+    expect(script).toContain("github.rest.issues.update(");
+    expect(script).toContain("github.rest.issues.create(");
+    expect(script).toContain('state: "open"');
+  });
+
+  test("fails the run when a check cannot run or action is needed, and only warns on warnings", () => {
+    // GIVEN the last step of the check job
+    const steps = flow.jobs.check!.steps;
+    const last = steps[steps.length - 1]!.run!;
+    // THEN
+    expect(last).toMatch(/2\) echo "::warning::/);
+    expect(last).toMatch(/3\) echo "::error::[^\n]*exit 1/);
+    expect(last).toMatch(/\*\) echo "::error::[^\n]*exit 1/);
+  });
+});
+
+describe("the read-only exception of the trust check", () => {
+  const base = (): { flow: Workflow; job: Job } => {
+    const flow = load("health.yml").workflow;
+    return { flow, job: flow.jobs.check! };
+  };
+
+  test("fails a job that would run code with the health identity on a pull request or a push", () => {
+    const { flow, job } = base();
+    expect(readOnlyHealthCheck(flow, job)).toBe(true);
+    expect(readOnlyHealthCheck({ ...flow, on: { ...flow.on, pull_request: {} } }, job)).toBe(false);
+    expect(readOnlyHealthCheck({ ...flow, on: { push: {} } }, job)).toBe(false);
+  });
+
+  test("fails a job with a write permission, another environment, another secret, or install scripts", () => {
+    const { flow, job } = base();
+    expect(readOnlyHealthCheck(flow, { ...job, permissions: { ...job.permissions, issues: "write" } })).toBe(false);
+    expect(readOnlyHealthCheck(flow, { ...job, environment: "production" })).toBe(false);
+    expect(readOnlyHealthCheck(flow, { ...job, env: { ...job.env, T: "${{ secrets.SCIM_TOKEN }}" } })).toBe(false);
+    const steps = job.steps.map((step) => (step.run === "npm ci --ignore-scripts" ? { ...step, run: "npm ci" } : step));
+    expect(readOnlyHealthCheck(flow, { ...job, steps })).toBe(false);
   });
 });
