@@ -14,7 +14,7 @@ import { AdminAccess } from "../constructs/aws/admin-access";
 import { IdentityCenterLookup, type IdentityCenterLookupProps } from "../constructs/aws/identity-center-lookup";
 import { RetiredDomains } from "../constructs/aws/retired-domains";
 import { StudioAccount } from "../constructs/aws/studio-account";
-import { IdentityCenterApp } from "../constructs/entra/identity-center-app";
+import { IdentityCenterApp, identityCenterAppName } from "../constructs/entra/identity-center-app";
 import { JustInTimeAdmins, PERMANENT_ADMINS } from "../constructs/entra/just-in-time-admins";
 import { MfaPolicy } from "../constructs/entra/mfa-policy";
 import { ScimProvisioning } from "../constructs/entra/scim-provisioning";
@@ -97,7 +97,7 @@ export class FederationStack extends TerraformStack {
     const center = config.aws.identityCenter;
 
     const app = new IdentityCenterApp(this, "identity_center_app", {
-      displayName: `${config.name}: AWS IAM Identity Center`,
+      displayName: identityCenterAppName(config.name),
       signingCertificateEndDate: idp.signingCertificateEndDate,
       saml: center,
       notificationEmails: idp.notificationEmails,

@@ -9,6 +9,9 @@ import { fixAddress } from "../fixed-address";
 
 /** The gallery template "AWS IAM Identity Center (successor to AWS Single Sign-On)", pinned by id (its name has changed before). */
 export const IDENTITY_CENTER_TEMPLATE_ID = "21ed01d2-ec13-4e9e-86c1-cd546719ebc4";
+
+/** The enterprise app's display name: what people see in My Apps, and what the health checks look it up by. */
+export const identityCenterAppName = (configName: string) => `${configName}: AWS IAM Identity Center`;
 /** The template's "User" app role, assigned to every group. */
 export const USER_APP_ROLE_ID = "8774f594-1d59-4279-b9d9-59ef09a23530";
 /** The tag an instantiated gallery app carries; the provider would drop it when `tags` is left unset. */

@@ -1,4 +1,4 @@
-import { IDENTITY_CENTER_TEMPLATE_ID } from "../../constructs/entra/identity-center-app";
+import { IDENTITY_CENTER_TEMPLATE_ID, identityCenterAppName } from "../../constructs/entra/identity-center-app";
 import type { Finding } from "./finding";
 import { odataString, type GraphClient } from "./graph-client";
 
@@ -20,11 +20,6 @@ export interface KeyCredential {
   readonly customKeyIdentifier?: string | null;
   readonly endDateTime?: string;
   readonly usage?: string;
-}
-
-/** The name the stack gives the enterprise app: `<config name>: AWS IAM Identity Center`. */
-export function identityCenterAppName(configName: string): string {
-  return `${configName}: AWS IAM Identity Center`;
 }
 
 export const APPLICATION_READ = "Application.Read.All";

@@ -1,5 +1,5 @@
 import { loadExample, synthJson } from "../../helpers";
-import { identityCenterAppName } from "../../../tools/health/entra-app";
+import { identityCenterAppName } from "../../../constructs/entra/identity-center-app";
 
 describe("finding the enterprise app", () => {
   test("GIVEN the stack synthesized WHEN health looks for the app by name THEN it uses the name the stack gives it", () => {
