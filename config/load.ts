@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { core } from "zod";
-import { checkPolicySizes, crossCheck, type RawProblem } from "./cross-check";
+import { checkDerived, crossCheck } from "./cross-check";
 import { derive } from "./derive";
 import { missingPlanRoles } from "./plan-roles";
 import { salvage, unaffectedBy } from "./salvage";
-import { ConfigError, formatPath, quote, type ConfigProblem } from "./errors";
+import { ConfigError, formatPath, quote, type ConfigProblem, type RawProblem } from "./errors";
 import { federationSchema } from "./schema";
 import { templateSequences } from "./template-sequences";
 import type { FederationConfig } from "./types";
@@ -75,7 +75,7 @@ export function parseConfig(text: string, source: string, options: LoadOptions =
   if (yaml.duplicates.length + problems.length > 0)
     throw new ConfigError(source, inFileOrder([...yaml.duplicates, ...problems]));
   const config = derive(parsed.data!);
-  const oversized = checkPolicySizes(config);
+  const oversized = checkDerived(config);
   if (oversized.length > 0)
     throw new ConfigError(
       source,

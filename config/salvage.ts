@@ -1,6 +1,5 @@
 import type { core, z } from "zod";
-import type { RawProblem } from "./cross-check";
-import { formatPath } from "./errors";
+import { formatPath, type RawProblem } from "./errors";
 
 /** What is left of a config once the parts the schema rejected are cut out. */
 export interface Salvage<T> {

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { ACTIVITY_KEYS } from "../policies/activities";
 import { quote } from "./errors";
 import { isKnownInstanceType } from "./instance-types";
-import { IDLE_MINUTES_RANGE, STORAGE_GB_RANGE } from "./limits";
+import { IDLE_MINUTES_RANGE, STORAGE_GB_RANGE } from "./studio-ranges";
 
 /**
  * The YAML file's shape (docs/architecture.md, section 3). Checks that involve one value live here; checks across values
- * (personas that exist, unique names, derived names) live in cross-check.ts. Messages are written as
+ * (personas that exist, unique names, derived names) live in config/rules/, one rule a file. Messages are written as
  * `problem(rule, fix)` so the loader can report both halves.
  */
 export function problem(rule: string, fix: string): string {
