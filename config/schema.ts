@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_KEYS } from "../policies/activities";
+import { AWS_REGIONS, isAwsRegion, notARegion } from "./aws-regions";
 import { quote } from "./errors";
 import { isKnownInstanceType } from "./instance-types";
 import { IDLE_MINUTES_RANGE, STORAGE_GB_RANGE } from "./studio-ranges";
@@ -14,16 +15,29 @@ export function problem(rule: string, fix: string): string {
 }
 
 const KEY_RULE = "^[a-z][a-z0-9-]{0,30}$";
+const KEY = new RegExp(KEY_RULE);
+const KEY_SHAPE = "1-31 lowercase letters, digits or hyphens, starting with a letter";
 const key = (what: string) =>
-  z
-    .string()
-    .regex(
-      new RegExp(KEY_RULE),
-      problem(
+  z.string().regex(KEY, {
+    error: (issue) => {
+      const fixed = fixedKey(String(issue.input));
+      return problem(
         `${what} key must match ${KEY_RULE}`,
-        "use 1-31 lowercase letters, digits or hyphens, starting with a letter",
-      ),
-    );
+        fixed === undefined ? `use ${KEY_SHAPE}` : `use ${fixed} (${KEY_SHAPE})`,
+      );
+    },
+  });
+
+/** The key a reader most likely meant: lowercase, other characters as hyphens, at most 31 characters. */
+export function fixedKey(text: string): string | undefined {
+  const fixed = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^[^a-z]+/, "")
+    .slice(0, 31)
+    .replace(/-+$/, "");
+  return KEY.test(fixed) ? fixed : undefined;
+}
 
 const nonEmpty = (what: string) =>
   z
@@ -74,6 +88,18 @@ const activity = z.enum(ACTIVITY_KEYS, {
   error: (issue) => problem(`unknown ML activity ${quote(issue.input)}`, `use one of: ${ACTIVITY_KEYS.join(", ")}`),
 });
 
+/** Checked against AWS's list of regions in every phase: a mistyped region would only fail at apply. */
+const region = z
+  .string()
+  .refine(isAwsRegion, {
+    error: (issue) => {
+      const { rule, fix } = notARegion(String(issue.input));
+      return problem(rule, fix);
+    },
+  })
+  // Editors offer the list as the YAML is typed.
+  .meta({ enum: [...AWS_REGIONS] });
+
 const backend = z
   .discriminatedUnion(
     "type",
@@ -83,7 +109,7 @@ const backend = z
         type: z.literal("s3"),
         bucket,
         key: nonEmpty("state object key"),
-        region: nonEmpty("region"),
+        region,
       }),
       z.strictObject({
         type: z.literal("cloud"),
@@ -152,11 +178,6 @@ const network = z
     ),
   });
 
-const region = pattern(
-  /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/,
-  "not an AWS region name",
-  "write a region like eu-west-1",
-);
 const accountId = z
   .string({
     error: () => problem("account id must be a quoted string of 12 digits", 'quote it: accountId: "111122223333"'),
@@ -268,15 +289,21 @@ const identityProvider = z.discriminatedUnion(
   { error: () => problem("identityProvider.type must be entra or external", "pick entra or external") },
 );
 
-const whole = (what: string, [low, high]: readonly [number, number], unit: string) => {
-  const fix = `write a number from ${low} to ${high}`;
-  const range = problem(`${what} must be ${low} to ${high} ${unit} (SageMaker's range)`, fix);
-  return z
+/** One check, so a number that is neither whole nor in range is reported once. */
+const whole = (what: string, [low, high]: readonly [number, number], unit: string) =>
+  z
     .number()
-    .int(problem(`${what} must be a whole number of ${unit}`, fix))
-    .min(low, range)
-    .max(high, range);
-};
+    .refine((value) => Number.isInteger(value) && value >= low && value <= high, {
+      error: (issue) =>
+        problem(
+          Number.isInteger(issue.input)
+            ? `${what} must be ${low} to ${high} ${unit} (SageMaker's range)`
+            : `${what} must be a whole number of ${unit}`,
+          `write a whole number from ${low} to ${high}`,
+        ),
+    })
+    // What the one check above means, for editors.
+    .meta({ type: "integer", minimum: low, maximum: high });
 
 /** Idle shutdown and private-space storage of a persona's or a team's people (config/limits.ts). */
 const limits = z.strictObject({
