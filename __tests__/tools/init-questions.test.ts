@@ -8,6 +8,8 @@ import { loadText } from "../helpers";
 const ROOT = join(__dirname, "..", "..");
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const NOTHING_GIVEN: InitAnswers = { teams: {}, admins: [] };
+/** Good answers to the first four questions: name, tenant, region, account. */
+const FIRST_FOUR = ["acme-ml", TENANT, "eu-west-1", "123456789012"];
 
 /** Answers the questions with `typed`, one line per question asked; records what was asked and said. */
 async function converse(typed: readonly string[], given: InitAnswers = NOTHING_GIVEN) {
@@ -27,26 +29,13 @@ async function converse(typed: readonly string[], given: InitAnswers = NOTHING_G
 describe("npm run init: the questions", () => {
   test("GIVEN good answers WHEN asked THEN it asks for several teams, the admin group and the admins", async () => {
     // GIVEN
-    const typed = [
-      "acme-ml",
-      TENANT,
-      "eu-west-1",
-      "123456789012",
-      "vision=ml-vision",
-      "nlp=ml-nlp",
-      "",
-      "",
-      "carol@acme.example, dan@acme.example",
-    ];
+    const typed = [...FIRST_FOUR, "vision=ml-vision", "nlp=ml-nlp", "", "", "carol@acme.example, dan@acme.example"];
     // WHEN
     const { answers, unread } = await converse(typed);
     // THEN
     expect(unread).toEqual([]);
-    expect(answers).toEqual({
-      name: "acme-ml",
-      tenantId: TENANT,
-      region: "eu-west-1",
-      accountId: "123456789012",
+    expect(answers).toMatchObject({ name: "acme-ml", tenantId: TENANT, accountId: "123456789012" });
+    expect(answers).toMatchObject({
       teams: { vision: "ml-vision", nlp: "ml-nlp" },
       adminsGroup: "acme-ml-admins",
       admins: ["carol@acme.example", "dan@acme.example"],
@@ -89,10 +78,7 @@ describe("npm run init: the questions", () => {
 
   test("fails a team whose group is another team's, and one given twice", async () => {
     const { transcript, answers } = await converse([
-      "acme-ml",
-      TENANT,
-      "eu-west-1",
-      "123456789012",
+      ...FIRST_FOUR,
       "vision=ml-vision",
       "nlp=ML-Vision",
       "vision=ml-other",
@@ -152,28 +138,19 @@ describe("npm run init --ask: answers on standard input", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  const initAsking = (out: string, lines: readonly string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "tools/init.ts", "--ask", "--out", out], {
+      cwd: ROOT,
+      encoding: "utf8",
+      input: lines.map((line) => `${line}\n`).join(""),
+    });
+
   test("GIVEN answers piped in, one bad WHEN run THEN it re-asks and writes a config with both teams and the admin", () => {
     // GIVEN
     const out = join(dir, "platform.yaml");
-    const input = [
-      "acme-ml",
-      TENANT,
-      "eu-wst-1",
-      "eu-west-1",
-      "123456789012",
-      "vision=ml-vision",
-      "nlp=ml-nlp",
-      "",
-      "",
-      "carol@acme.example",
-      "",
-    ].join("\n");
+    const lines = ["acme-ml", TENANT, "eu-wst-1", "eu-west-1", "123456789012", "vision=ml-vision", "nlp=ml-nlp"];
     // WHEN
-    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/init.ts", "--ask", "--out", out], {
-      cwd: ROOT,
-      encoding: "utf8",
-      input,
-    });
+    const run = initAsking(out, [...lines, "", "", "carol@acme.example"]);
     // THEN
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("eu-wst-1 is not an AWS region; did you mean eu-west-1?");
@@ -184,11 +161,7 @@ describe("npm run init --ask: answers on standard input", () => {
 
   test("fails when the piped answers run out, and writes nothing", () => {
     const out = join(dir, "short.yaml");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/init.ts", "--ask", "--out", out], {
-      cwd: ROOT,
-      encoding: "utf8",
-      input: "acme-ml\n",
-    });
+    const run = initAsking(out, ["acme-ml"]);
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe("npm run init: the input ended before every question was answered");
     expect(existsSync(out)).toBe(false);
