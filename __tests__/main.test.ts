@@ -82,7 +82,7 @@ describe("bad input on the command line", () => {
   test("fails on a missing file with the variable to set", () => {
     const run = synth({ FEDERATION_CONFIG: "examples/missing.yaml" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("cannot read the config file (ENOENT); set FEDERATION_CONFIG");
+    expect(run.stderr).toContain("(file): there is no file at this path; set FEDERATION_CONFIG");
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -10,6 +10,9 @@ export interface ConfigProblem {
   readonly line?: number;
 }
 
+/** A problem whose path is still a list of keys; the loader formats it and finds its line. */
+export type RawProblem = Omit<ConfigProblem, "path" | "line"> & { readonly path: readonly PropertyKey[] };
+
 /** Every problem found in a config, reported together. The only error the loader throws. */
 export class ConfigError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import type { RawProblem } from "./cross-check";
+import type { RawProblem } from "./errors";
 import type { FederationInput } from "./schema";
 
 interface AssumedRoles {

@@ -81,7 +81,10 @@ export const CONFIG_REFERENCE: Readonly<Record<string, KeyReference>> = {
   "backend.workspace": { description: "cloud: the workspace." },
   "backend.hostname": { description: "cloud: the Terraform Cloud or Enterprise host." },
   aws: { description: "The AWS side." },
-  "aws.region": { description: "The IAM Identity Center region; every domain lives there too." },
+  "aws.region": {
+    description:
+      "The IAM Identity Center region; every domain lives there too. One of the regions the AWS SDK knows (all partitions).",
+  },
   "aws.accountId": { description: "The account IAM Identity Center lives in, as a quoted 12-digit string." },
   "aws.organization": {
     description:

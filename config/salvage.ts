@@ -1,6 +1,7 @@
 import type { core, z } from "zod";
-import type { RawProblem } from "./cross-check";
-import { formatPath } from "./errors";
+import { formatPath, type RawProblem } from "./errors";
+import { fieldOf, isOptional, unwrap } from "./schema-walk";
+import { standInFor, standInText } from "./stand-ins";
 
 /** What is left of a config once the parts the schema rejected are cut out. */
 export interface Salvage<T> {
@@ -14,6 +15,8 @@ export interface Cut {
   readonly path: readonly PropertyKey[];
   /** Whether it was an entry of a record: other parts may name it, or list the record's entries. */
   readonly entry: boolean;
+  /** A required part is not cut but replaced by a stand-in (config/stand-ins.ts). */
+  readonly standIn?: { readonly value: unknown };
 }
 
 /** Enough rounds for a rejected part whose cut reveals another below it; a config needing more is reported in steps. */
@@ -21,8 +24,8 @@ const MAX_ROUNDS = 8;
 
 /**
  * Cuts out the smallest removable part around each schema problem (the member, the team, the optional key) until the
- * rest parses, so cross-checks can run on it in the same pass. Returns undefined when a problem sits in a part that
- * cannot be removed (a required key such as `name`, or the last team).
+ * rest parses, so cross-checks can run on it in the same pass. A required part (such as `name` or `aws.accountId`)
+ * is replaced by a stand-in instead. Returns undefined when neither is possible.
  */
 export function salvage<T>(
   schema: z.ZodType<T>,
@@ -36,7 +39,7 @@ export function salvage<T>(
     for (const issue of pending) {
       const cut = cutFor(schema, issue);
       if (cut === undefined) return undefined;
-      current = without(current, cut.path);
+      current = cut.standIn === undefined ? without(current, cut.path) : replaced(current, cut.path, cut.standIn.value);
       cuts.push(cut);
     }
     const parsed = schema.safeParse(current);
@@ -49,13 +52,16 @@ export function salvage<T>(
 /**
  * Drops cross-check problems about what was cut, or that the cut itself caused: a problem under a cut, one that names
  * a cut entry (a team's `account "prod"` when `aws.accounts.prod` was cut), and one that speaks of a record that lost
- * entries (its list of known accounts would be short).
+ * entries (its list of known accounts would be short), and one that names a stand-in or what it replaced.
  */
 export function unaffectedBy(cuts: readonly Cut[]): (problem: RawProblem) => boolean {
   const entries = cuts.filter((cut) => cut.entry);
+  const standIns = cuts.filter((cut) => cut.standIn !== undefined);
   const mentions = [
     ...entries.map((cut) => `"${String(cut.path[cut.path.length - 1])}"`),
     ...entries.map((cut) => formatPath(cut.path.slice(0, -1))),
+    ...standIns.map((cut) => formatPath(cut.path)),
+    ...standIns.flatMap((cut) => standInText(cut.standIn!.value)),
   ];
   return (problem) =>
     !cuts.some((cut) => cut.path.every((key, index) => problem.path[index] === key)) &&
@@ -66,7 +72,10 @@ function cutFor(schema: z.ZodType, issue: core.$ZodIssue): Cut | undefined {
   const path = issue.path as PropertyKey[];
   // A key the schema does not know can go as it is.
   if (issue.code === "unrecognized_keys") return { path: [...path, issue.keys[0]!], entry: false };
-  return deepestRemovable(schema as unknown as core.$ZodType, path);
+  const removable = deepestRemovable(schema as unknown as core.$ZodType, path);
+  if (removable !== undefined) return removable;
+  const standIn = standInFor(path);
+  return standIn === undefined ? undefined : { path: standIn.path, entry: false, standIn: { value: standIn.value } };
 }
 
 /** The longest prefix of `path` that names a record entry or an optional key: removing it leaves a valid shape. */
@@ -91,29 +100,11 @@ function deepestRemovable(schema: core.$ZodType, path: readonly PropertyKey[]): 
   return found;
 }
 
-function fieldOf(def: core.$ZodTypeDef, key: PropertyKey): core.$ZodType | undefined {
-  if (def.type === "object") return (def as core.$ZodObjectDef).shape[String(key)];
-  // The option that has the key: the identity provider's options differ in theirs.
-  for (const option of (def as core.$ZodUnionDef).options) {
-    const inner = unwrap(option)._zod.def;
-    if (inner.type === "object" && Object.hasOwn((inner as core.$ZodObjectDef).shape, String(key)))
-      return (inner as core.$ZodObjectDef).shape[String(key)];
-  }
-  return undefined;
-}
-
-function isOptional(schema: core.$ZodType): boolean {
-  const type = schema._zod.def.type;
-  if (type === "optional" || type === "default") return true;
-  return type === "pipe" && isOptional((schema._zod.def as core.$ZodPipeDef).in);
-}
-
-function unwrap(schema: core.$ZodType): core.$ZodType {
-  const def = schema._zod.def;
-  if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "readonly")
-    return unwrap((def as core.$ZodOptionalDef).innerType);
-  if (def.type === "pipe") return unwrap((def as core.$ZodPipeDef).in);
-  return schema;
+function replaced(data: unknown, path: readonly PropertyKey[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const object = typeof data === "object" && data !== null && !Array.isArray(data) ? data : {};
+  return { ...object, [head!]: replaced((object as Record<PropertyKey, unknown>)[head!], rest, value) };
 }
 
 function without(data: unknown, path: readonly PropertyKey[]): unknown {

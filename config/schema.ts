@@ -1,78 +1,23 @@
 import { z } from "zod";
-import { ACTIVITY_KEYS } from "../policies/activities";
-import { quote } from "./errors";
-import { isKnownInstanceType } from "./instance-types";
-import { IDLE_MINUTES_RANGE, STORAGE_GB_RANGE } from "./limits";
-
-/**
- * The YAML file's shape (docs/architecture.md, section 3). Checks that involve one value live here; checks across values
- * (personas that exist, unique names, derived names) live in cross-check.ts. Messages are written as
- * `problem(rule, fix)` so the loader can report both halves.
- */
-export function problem(rule: string, fix: string): string {
-  return JSON.stringify({ rule, fix });
-}
-
-const KEY_RULE = "^[a-z][a-z0-9-]{0,30}$";
-const key = (what: string) =>
-  z
-    .string()
-    .regex(
-      new RegExp(KEY_RULE),
-      problem(
-        `${what} key must match ${KEY_RULE}`,
-        "use 1-31 lowercase letters, digits or hyphens, starting with a letter",
-      ),
-    );
-
-const nonEmpty = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, problem(`${what} must not be empty`, `give a ${what}`));
-
-const pattern = (re: RegExp, rule: string, fix: string) => z.string().regex(re, problem(rule, fix));
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const guid = (what: string) =>
-  pattern(GUID, `${what} must be a GUID`, "copy it from the Entra admin center (Overview page)");
-
-/** Characters IAM Identity Center rejects in SCIM group names, plus control characters. */
-const GROUP_NAME = /^[^<>;:%|\t\r\n\u0000-\u001f]{1,256}$/;
-const groupName = pattern(
-  GROUP_NAME,
-  "group name must be 1-256 characters without < > ; : % | or control characters (IAM Identity Center rejects them)",
-  "remove those characters from the group name",
-);
-
-/** Local part, then dot-separated domain labels: no two parts can match the same text (linear time on any input). */
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
-const userName = pattern(
+import {
+  accountId,
+  activity,
+  bucket,
   EMAIL,
-  "user name must be a user principal name like alice@contoso.com",
-  "write the user's sign-in name (UPN)",
-);
-
-const S3_BUCKET =
-  /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*(-s3alias|--ol-s3|--x-s3|\.\.))(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const bucket = pattern(
-  S3_BUCKET,
-  "not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit)",
-  "write the bucket's name, not its ARN or URL",
-);
-
-const instanceType = z.string().refine(isKnownInstanceType, {
-  error: (issue) =>
-    problem(
-      `"${String(issue.input)}" is not a SageMaker ML instance type`,
-      "write a type like ml.m5.large or a family like ml.g5.*",
-    ),
-});
-
-const activity = z.enum(ACTIVITY_KEYS, {
-  error: (issue) => problem(`unknown ML activity ${quote(issue.input)}`, `use one of: ${ACTIVITY_KEYS.join(", ")}`),
-});
+  groupName,
+  guid,
+  instanceType,
+  key,
+  kmsKeyArn,
+  nonEmpty,
+  pattern,
+  problem,
+  region,
+  roleArn,
+  userName,
+  whole,
+} from "./schema-values";
+import { IDLE_MINUTES_RANGE, STORAGE_GB_RANGE } from "./studio-ranges";
 
 const backend = z
   .discriminatedUnion(
@@ -83,7 +28,7 @@ const backend = z
         type: z.literal("s3"),
         bucket,
         key: nonEmpty("state object key"),
-        region: nonEmpty("region"),
+        region,
       }),
       z.strictObject({
         type: z.literal("cloud"),
@@ -151,28 +96,6 @@ const network = z
       "list the security group Studio's apps use",
     ),
   });
-
-const region = pattern(
-  /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/,
-  "not an AWS region name",
-  "write a region like eu-west-1",
-);
-const accountId = z
-  .string({
-    error: () => problem("account id must be a quoted string of 12 digits", 'quote it: accountId: "111122223333"'),
-  })
-  .regex(
-    /^\d{12}$/,
-    problem("account id must be 12 digits", 'write the 12-digit account number, quoted: "111122223333"'),
-  );
-const kmsKeyArn = pattern(
-  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
-  "KMS key must be a key ARN (arn:aws:kms:<region>:<account>:key/<uuid>)",
-  "copy the key ARN from the KMS console; aliases are not accepted",
-);
-/** A role's exact ARN: IAM's characters only, so no `*` or `?` can widen an exemption to roles nobody named. */
-const roleArn = (rule: string, fix: string) =>
-  pattern(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, `${rule}, without wildcards`, fix);
 
 /** A workload account that hosts Studio domains; Terraform reaches it by assuming a role. */
 const workloadAccount = z.strictObject({
@@ -267,16 +190,6 @@ const identityProvider = z.discriminatedUnion(
   [z.strictObject({ type: z.literal("entra"), entra }), z.strictObject({ type: z.literal("external") })],
   { error: () => problem("identityProvider.type must be entra or external", "pick entra or external") },
 );
-
-const whole = (what: string, [low, high]: readonly [number, number], unit: string) => {
-  const fix = `write a number from ${low} to ${high}`;
-  const range = problem(`${what} must be ${low} to ${high} ${unit} (SageMaker's range)`, fix);
-  return z
-    .number()
-    .int(problem(`${what} must be a whole number of ${unit}`, fix))
-    .min(low, range)
-    .max(high, range);
-};
 
 /** Idle shutdown and private-space storage of a persona's or a team's people (config/limits.ts). */
 const limits = z.strictObject({
@@ -410,6 +323,11 @@ const admins = z.strictObject({
   ).optional(),
 });
 
+/**
+ * The YAML file's shape (docs/architecture.md, section 3). Checks that involve one value live here; checks across values
+ * (personas that exist, unique names, derived names) live in config/rules/, one rule a file. Single values and their
+ * messages are in schema-values.ts.
+ */
 export const federationSchema = z.strictObject({
   $schema: z.string().optional(),
   name: pattern(

@@ -1,4 +1,4 @@
-import type { RawProblem } from "./cross-check";
+import type { RawProblem } from "./errors";
 
 /** Terraform reads `${` and `%{` in any string of its JSON as the start of an interpolation or directive. */
 const TEMPLATE_SEQUENCE = /[$%]\{/;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from "yaml";
 import { formatPath, type ConfigProblem } from "./errors";
 
 /** A parsed YAML file that can tell the line of any config path. */
@@ -19,12 +19,9 @@ export function parseYaml(text: string): YamlSource {
   const lineAt = (offset: number) => lines.linePos(offset).line;
   const lineOf = (path: readonly PropertyKey[]) => lineOfPath(doc, path, lineAt);
 
-  const problems: ConfigProblem[] = doc.errors.map((error) => ({
-    path: "(yaml)",
-    rule: `YAML syntax error: ${error.message.split("\n")[0]}`,
-    fix: "fix the YAML syntax at that line",
-    line: lineAt(error.pos[0]),
-  }));
+  // One mistake (a line indented one space too far) makes the parser report several errors: the first is the one.
+  const first = doc.errors[0];
+  const problems: ConfigProblem[] = first === undefined ? [] : [syntaxProblem(first, lineAt(first.pos[0]))];
   if (problems.length > 0) return { data: undefined, problems, duplicates: [], lineOf };
   let data: unknown;
   try {
@@ -40,6 +37,29 @@ export function parseYaml(text: string): YamlSource {
     };
   }
   return { data, problems, duplicates: duplicateKeys(doc.contents, [], lineAt), lineOf };
+}
+
+/** Error codes of the YAML parser that come from indentation: the usual slip in a hand-edited file. */
+const INDENTATION = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY"]);
+
+function syntaxProblem(error: YAMLError, line: number): ConfigProblem {
+  const message = error.message.split("\n")[0] ?? error.message;
+  if (error.code === "TAB_AS_INDENT")
+    return {
+      path: "(yaml)",
+      rule: "YAML indentation error: a tab indents this line, and YAML indents with spaces only",
+      fix: "replace the tab with spaces",
+      line,
+    };
+  // An unclosed [ or { is reported as an indentation error too; it is a missing bracket.
+  if (INDENTATION.has(error.code) && !/^Flow /.test(message))
+    return {
+      path: "(yaml)",
+      rule: `YAML indentation error at this line or the next: ${message}`,
+      fix: "indent the keys of one mapping by the same number of spaces, deeper than the key they belong to",
+      line,
+    };
+  return { path: "(yaml)", rule: `YAML syntax error: ${message}`, fix: "fix the YAML syntax at that line", line };
 }
 
 function lineOfPath(

@@ -584,7 +584,7 @@ describe("config errors", () => {
     ]);
     expect(error.message).toContain("3 problems");
     expect(formatProblem(error.problems[1]!)).toMatch(
-      /^aws\.region \(line \d+\): not an AWS region name; write a region like eu-west-1$/,
+      /^aws\.region \(line \d+\): europe is not an AWS region; write a region like eu-west-1 \(aws account list-regions lists them\)$/,
     );
   });
 
@@ -618,11 +618,15 @@ describe("config errors", () => {
     ]);
   });
 
-  test("fails with schema problems alone when a required part is broken", () => {
+  test("fails with schema and cross-check problems in one run when a required part is broken", () => {
+    // GIVEN a bad name (required, nothing to cut around it) and an undeclared account
     const config = exampleData("contoso");
     config.name = "Bad Name";
     config.teams.recommendations.account = "staging";
-    expect(configErrorOf(stringify(config)).problems.map((problem) => problem.path)).toEqual(["name"]);
+    // WHEN
+    const problems = configErrorOf(stringify(config)).problems;
+    // THEN both, and nothing about the stand-in the name was checked with
+    expect(problems.map((problem) => problem.path)).toEqual(["name", "teams.recommendations.account"]);
   });
 
   test("fails on one user in two casings in one team with that one problem", () => {

@@ -34,8 +34,8 @@ function rejectionOf(text: string): ConfigError | undefined {
 }
 
 /**
- * One clear problem each: a path, a rule and a fix, none empty, and every path named, in order, in the message the
- * user sees. Checked in one pass (a rejection can list thousands of problems) and reported all at once.
+ * One clear problem each: a path, a rule and a fix, none empty, in the reader's words (not the schema library's), and
+ * every path named, in order, in the message the user sees. Checked in one pass (a rejection can list thousands of problems) and reported all at once.
  */
 function expectWellFormed(error: ConfigError, broken: Malformed): void {
   const filled = (text: unknown) => typeof text === "string" && text.trim() !== "";
@@ -46,17 +46,22 @@ function expectWellFormed(error: ConfigError, broken: Malformed): void {
       !filled(problem.fix) ||
       (problem.line !== undefined && !(Number.isInteger(problem.line) && problem.line >= 1)),
   );
+  // The schema library's own words mean nothing to a reader of the YAML file.
+  const libraryWords = error.problems.filter((problem) =>
+    /\brecord\b|\ba array\b|\bexpected\b|invalid input/i.test(`${problem.rule} ${problem.fix}`),
+  );
   let cursor = 0;
   const unnamed = error.problems.filter((problem) => {
     const at = error.message.indexOf(problem.path, cursor);
     if (at >= 0) cursor = at + problem.path.length;
     return at < 0;
   });
-  expect({ what: broken.what, count: error.problems.length > 0, unclear, unnamed }).toEqual({
+  expect({ what: broken.what, count: error.problems.length > 0, unclear, unnamed, libraryWords }).toEqual({
     what: broken.what,
     count: true,
     unclear: [],
     unnamed: [],
+    libraryWords: [],
   });
 }
 

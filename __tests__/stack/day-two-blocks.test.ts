@@ -92,7 +92,7 @@ describe("retired teams (retiredTeams): the domain is forgotten, never destroyed
       data.retiredTeams = { fraud: { domainId: "d-123" } };
     });
     expect(problems).toEqual([
-      'retiredTeams.fraud.domainId: unknown key "domainId"; remove it or correct its spelling',
+      'retiredTeams.fraud.domainId: unknown key "domainId"; remove it or correct its spelling (keys here: account)',
     ]);
   });
 });

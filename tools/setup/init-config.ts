@@ -10,6 +10,11 @@ export interface InitOptions {
   /** Team key -> the display name of the team's Entra group. */
   readonly teams: Readonly<Record<string, string>>;
   readonly adminsGroup: string;
+  /**
+   * User names of the SageMaker admins.
+   * @default - none yet
+   */
+  readonly admins?: readonly string[];
   /** RFC 3339 end of the SAML signing certificate. */
   readonly certificateEndDate: string;
   /** Path of federation.schema.json relative to the config file, for editors. */
@@ -46,7 +51,7 @@ export function initConfigText(options: InitOptions): string {
         type: "entra",
         entra: { tenantId: options.tenantId, signingCertificateEndDate: options.certificateEndDate },
       },
-      admins: { group: options.adminsGroup, members: [] },
+      admins: { group: options.adminsGroup, members: [...(options.admins ?? [])] },
       teams,
     },
     { lineWidth: 0 },

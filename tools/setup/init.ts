@@ -4,13 +4,15 @@ import { createInterface } from "node:readline/promises";
 import { ConfigError } from "../../config/errors";
 import { parseConfig } from "../../config/load";
 import { defaultCertificateEndDate, initConfigText } from "./init-config";
+import { askAnswers, InputEnded, teamSpec, type InitAnswers } from "./init-questions";
 import { parseCommandLine, processOutput, runCommand, runMain, type CommandOutput } from "../shared/cli";
 
 const USAGE = `usage: npm run init -- --name <name> --tenant <Entra tenant id> --region <region> --account <account id>
                      --team <key>=<Entra group name> [--team ...] [--admins-group <name>] [--out <file>] [--force]
+                     [--ask]
 
 Writes a bootstrap-phase config (Entra ID mode) that synthesizes at once; missing values are asked for when a
-terminal is attached.
+terminal is attached (or with --ask).
 
   --name           prefixes every resource name: 2-31 lowercase letters, digits or hyphens
   --tenant         the Entra tenant id (a GUID)
@@ -18,38 +20,53 @@ terminal is attached.
   --account        the 12-digit id of the account IAM Identity Center lives in
   --team           a team key and the display name of its Entra group (repeat for each team)
   --admins-group   the Entra group of the SageMaker admins (default: <name>-admins)
-  --out            where to write it (default: platform.yaml); an existing file is kept unless --force`;
+  --out            where to write it (default: platform.yaml); an existing file is kept unless --force
+  --ask            ask for missing values on standard input even without a terminal (answers piped in)
 
-interface Answers {
+Asked on a terminal, each answer is checked as it is given; more teams, the admin group and the admins are
+asked for too.`;
+
+interface Flags {
   name?: string;
   tenant?: string;
   region?: string;
   account?: string;
   team?: string[];
+  "admins-group"?: string;
 }
 
-const QUESTIONS: [keyof Answers, string][] = [
-  ["name", "Name (prefixes every resource, e.g. contoso-ml)"],
-  ["tenant", "Entra tenant id"],
-  ["region", "IAM Identity Center region (e.g. eu-west-1)"],
-  ["account", "AWS account id of IAM Identity Center"],
-  ["team", "First team as <key>=<Entra group name> (e.g. forecasting=ml-forecasting)"],
-];
-
-async function ask(values: Answers): Promise<void> {
-  const missing = QUESTIONS.filter(([key]) => values[key] === undefined || values[key]?.length === 0);
-  if (missing.length === 0) return;
-  if (!process.stdin.isTTY) {
-    const flags = missing.map(([key]) => `--${key}`).join(", ");
+/** Asks on the terminal (or, with --ask, on any input) for what the flags left out, checking each answer. */
+async function ask(values: Flags, interactive: boolean, io: CommandOutput): Promise<InitAnswers> {
+  const given: InitAnswers = {
+    name: values.name,
+    tenantId: values.tenant,
+    region: values.region,
+    accountId: values.account,
+    teams: parseTeams(values.team ?? []),
+    adminsGroup: values["admins-group"],
+    admins: [],
+  };
+  const missing = (["name", "tenant", "region", "account", "team"] as const).filter(
+    (key) => values[key] === undefined || values[key]?.length === 0,
+  );
+  if (missing.length === 0) return given;
+  if (!interactive) {
+    const flags = missing.map((key) => `--${key}`).join(", ");
     throw new UsageProblem(`missing ${flags}: give them as flags (no terminal to ask on)`);
   }
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  // Lines are buffered by the iterator: answers piped in all at once are read one per question.
+  const lines = prompt[Symbol.asyncIterator]();
+  const readLine = async (question: string) => {
+    process.stdout.write(question);
+    const next = await lines.next();
+    return next.done === true ? undefined : (next.value as string);
+  };
   try {
-    for (const [key, question] of missing) {
-      const answer = (await prompt.question(`${question}: `)).trim();
-      if (key === "team") values.team = [answer];
-      else values[key] = answer;
-    }
+    return await askAnswers(readLine, io.out, given);
+  } catch (error) {
+    if (error instanceof InputEnded) throw new UsageProblem(error.message);
+    throw error;
   } finally {
     prompt.close();
   }
@@ -60,9 +77,9 @@ class UsageProblem extends Error {}
 function parseTeams(specs: readonly string[]): Record<string, string> {
   const teams: Record<string, string> = {};
   for (const spec of specs) {
-    const match = /^([^=]+)=(.+)$/.exec(spec);
-    if (!match) throw new UsageProblem(`--team ${spec}: write it as <key>=<Entra group name>`);
-    teams[match[1]!.trim()] = match[2]!.trim();
+    const team = teamSpec(spec);
+    if (!team) throw new UsageProblem(`--team ${spec}: write it as <key>=<Entra group name>`);
+    teams[team[0]] = team[1];
   }
   return teams;
 }
@@ -85,25 +102,27 @@ async function writeConfig(args: string[], io: CommandOutput): Promise<number> {
         "admins-group": { type: "string" },
         out: { type: "string", default: "platform.yaml" },
         force: { type: "boolean", default: false },
+        ask: { type: "boolean", default: false },
       },
     },
     io,
   );
   if (line === undefined) return 0;
   const { values } = line;
-  await ask(values);
+  const answers = await ask(values, process.stdin.isTTY === true || values.ask, io);
   const out = resolve(values.out);
   if (existsSync(out) && !values.force)
     throw new UsageProblem(`${values.out} exists: choose another --out, or add --force to replace it`);
 
-  const name = values.name!;
+  const name = answers.name!;
   const text = initConfigText({
     name,
-    tenantId: values.tenant!,
-    region: values.region!,
-    accountId: values.account!,
-    teams: parseTeams(values.team!),
-    adminsGroup: values["admins-group"] ?? `${name}-admins`,
+    tenantId: answers.tenantId!,
+    region: answers.region!,
+    accountId: answers.accountId!,
+    teams: answers.teams,
+    adminsGroup: answers.adminsGroup ?? `${name}-admins`,
+    admins: answers.admins,
     certificateEndDate: defaultCertificateEndDate(new Date()),
     schemaPath: relative(dirname(out), join(__dirname, "..", "..", "federation.schema.json")),
   });
