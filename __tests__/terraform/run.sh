@@ -104,7 +104,8 @@ for example in $examples; do
     echo "== $name: test (prevent_destroy: the teardown must refuse to destroy every Studio domain)"
     # Exits 1 by design (the teardown fails); judged from the JSON events instead.
     terraform test -json -test-directory=prevent-destroy >prevent-destroy.jsonl 2>prevent-destroy.stderr || true
-    node --import tsx "$here/harness.ts" check-prevent-destroy "$dir"
+    # From the root, where `--import tsx` resolves.
+    (cd "$root" && node --import tsx "$here/harness.ts" check-prevent-destroy "$dir")
   )
   echo "== $name: done in $(($(date +%s) - t0))s"
 done
