@@ -4,9 +4,9 @@
 #
 # The stack pins the AWS provider the prebuilt bindings were generated for (6.x). Development machines only
 # have a 5.x filesystem mirror and no registry access, so for this tier alone the version constraint is relaxed
-# to ">= 5.0" in a copy of the JSON (harness.mjs prepare); the synthesized file itself is not changed.
+# to ">= 5.0" in a copy of the JSON (harness.ts prepare); the synthesized file itself is not changed.
 #
-# Per example <name> (examples/<name>.yaml), in a working directory of its own (harness.mjs prepare):
+# Per example <name> (examples/<name>.yaml), in a working directory of its own (harness.ts prepare):
 #   tests/<name>.tftest.hcl      required; plans and applies the whole AWS side with `mock_provider "aws"` (plus
 #                                one aliased mock per workload account of a multi-account stack) and asserts on the
 #                                expanded instances (expectations written by hand from the YAML). Only this file is
@@ -89,7 +89,7 @@ for example in $examples; do
   t0=$(date +%s)
   echo "== $name: synth"
   FEDERATION_CONFIG="$example" CDKTF_OUTDIR="$dir/out" node --import tsx main.ts >/dev/null
-  node "$here/harness.mjs" prepare "$(ls "$dir"/out/stacks/*/cdk.tf.json)" "$dir" "$name"
+  node --import tsx "$here/harness.ts" prepare "$(ls "$dir"/out/stacks/*/cdk.tf.json)" "$dir" "$name"
   rm -rf "$dir/out"
   (
     cd "$dir"
@@ -104,7 +104,8 @@ for example in $examples; do
     echo "== $name: test (prevent_destroy: the teardown must refuse to destroy every Studio domain)"
     # Exits 1 by design (the teardown fails); judged from the JSON events instead.
     terraform test -json -test-directory=prevent-destroy >prevent-destroy.jsonl 2>prevent-destroy.stderr || true
-    node "$here/harness.mjs" check-prevent-destroy "$dir"
+    # From the root, where `--import tsx` resolves.
+    (cd "$root" && node --import tsx "$here/harness.ts" check-prevent-destroy "$dir")
   )
   echo "== $name: done in $(($(date +%s) - t0))s"
 done
@@ -114,5 +115,5 @@ done
 entra_examples=$(grep -l '^\s*type: entra' examples/*.yaml | xargs grep -l '^\s*identityCenter:' || true)
 [ -n "$entra_examples" ] || echo "terraform tier: no Entra example with identityCenter: the Entra simulation has nothing to plan" >&2
 # shellcheck disable=SC2086 # one argument per example file
-node --import tsx "$here/plan/plan-tier.mjs" "$work/plan" $examples $entra_examples
+node --import tsx "$here/plan/plan-tier.ts" "$work/plan" $examples $entra_examples
 echo "terraform tier: passed in $(($(date +%s) - started))s"

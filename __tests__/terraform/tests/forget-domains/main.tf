@@ -5,7 +5,7 @@
 # that). Applying this module instead drops the domains from the test state without destroying them, and destroys
 # (in the mock) everything else; the teardown then has nothing it may not destroy.
 #
-# What depends on the stack is written into the working copy by run.sh (harness.mjs prepare), as generated.tf.json:
+# What depends on the stack is written into the working copy by run.sh (harness.ts prepare), as generated.tf.json:
 #   - one `removed { from = aws_sagemaker_domain.<block>  lifecycle { destroy = false } }` per domain block
 #     (a single-account stack has one, a multi-account stack one per workload account: account_<key>_studio_...);
 #   - one empty `provider "aws" { alias = "<key>" }` per provider alias of the stack, so the resources created

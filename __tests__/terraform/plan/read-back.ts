@@ -1,5 +1,5 @@
 // The state after a successful apply, as the providers' Read functions store what the APIs return, rather than
-// what was planned (state.mjs builds the planned values). Each rewrite is one the provider's source shows it makes,
+// what was planned (state.ts builds the planned values). Each rewrite is one the provider's source shows it makes,
 // or one of the API's own forms; the second-apply variant then plans the same config against it and must see no
 // change at all.
 //
@@ -14,21 +14,23 @@
 //   - conditional_access_policy_resource.go: included_groups and excluded_users are ordered lists as Graph keeps
 //     them (modelled sorted; the stack sends them sorted).
 
+import { isJsonObject, type Json, type JsonObject, type State, type StateResource } from "../terraform-json";
+
 /** A JSON policy document in another layout and key order: what IAM may return for the same policy. */
-function relaidPolicy(text) {
-  const reorder = (value) => {
+function relaidPolicy(text: string): string {
+  const reorder = (value: Json): Json => {
     if (Array.isArray(value)) return value.map(reorder);
     if (value === null || typeof value !== "object") return value;
     return Object.fromEntries(
       Object.keys(value)
         .reverse()
-        .map((key) => [key, reorder(value[key])]),
+        .map((key) => [key, reorder(value[key] ?? null)]),
     );
   };
-  return JSON.stringify(reorder(JSON.parse(text)), null, 4);
+  return JSON.stringify(reorder(JSON.parse(text) as Json), null, 4);
 }
 
-const POLICIES = {
+const POLICIES: Readonly<Record<string, readonly string[]>> = {
   aws_iam_role: ["assume_role_policy"],
   aws_iam_policy: ["policy"],
   aws_iam_role_policy: ["policy"],
@@ -37,37 +39,46 @@ const POLICIES = {
 };
 
 /** Graph's form of a timestamp: UTC, whole seconds, `Z`. */
-const graphDate = (text) => new Date(text).toISOString().replace(/\.\d{3}Z$/, "Z");
+const graphDate = (text: string) => new Date(text).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-function readUserSettings(settings, autoMount) {
-  for (const s of settings ?? []) {
+function readUserSettings(settings: Json | undefined, autoMount: string): void {
+  for (const s of Array.isArray(settings) ? settings : []) {
+    if (!isJsonObject(s)) continue;
     s.auto_mount_home_efs = autoMount;
     s.studio_web_portal = s.studio_web_portal || "ENABLED";
   }
 }
 
 /** Rewrites one instance's attributes in place as the provider's Read would leave them. */
-function readInstance(resource, attributes) {
-  for (const name of POLICIES[resource.type] ?? [])
-    if (typeof attributes[name] === "string" && attributes[name].startsWith("{"))
-      attributes[name] = relaidPolicy(attributes[name]);
+function readInstance(resource: StateResource, attributes: JsonObject): void {
+  for (const name of POLICIES[resource.type] ?? []) {
+    const policy = attributes[name];
+    if (typeof policy === "string" && policy.startsWith("{")) attributes[name] = relaidPolicy(policy);
+  }
   if (resource.type === "aws_sagemaker_domain") readUserSettings(attributes.default_user_settings, "Enabled");
   if (resource.type === "aws_sagemaker_user_profile") readUserSettings(attributes.user_settings, "DefaultAsDomain");
   if (resource.type !== "terraform_data") return;
   // Entra stand-ins: the real object's arguments are the stand-in's input (and, for ForceNew ones, its triggers).
   for (const value of [attributes.input, attributes.triggers_replace, attributes.output]) {
-    const args = value?.value;
-    if (!args || typeof args !== "object") continue;
-    if (resource.name.startsWith("azuread_service_principal_token_signing_certificate_") && args.end_date)
+    const args = isJsonObject(value) ? value.value : undefined;
+    if (!isJsonObject(args)) continue;
+    if (
+      resource.name.startsWith("azuread_service_principal_token_signing_certificate_") &&
+      typeof args.end_date === "string" &&
+      args.end_date
+    )
       args.end_date = graphDate(args.end_date);
-    const users = args.conditions?.users;
-    for (const list of ["included_groups", "excluded_users"])
-      if (Array.isArray(users?.[list])) users[list] = [...users[list]].sort();
+    const users = isJsonObject(args.conditions) ? args.conditions.users : undefined;
+    if (!isJsonObject(users)) continue;
+    for (const list of ["included_groups", "excluded_users"]) {
+      const ids = users[list];
+      if (Array.isArray(ids)) users[list] = [...ids].sort();
+    }
   }
 }
 
 /** A copy of `state` as read back after the apply. */
-export function readBack(state) {
+export function readBack(state: State): State {
   const copy = structuredClone(state);
   for (const resource of copy.resources)
     for (const instance of resource.instances) readInstance(resource, instance.attributes);

@@ -2,35 +2,81 @@
 // block name, so renaming blocks in the stack does not touch these rules. A key belongs to a team when it is
 // the team key or starts with `<team>/` (domains, application assignments, roles, profiles); other keys
 // (accounts, personas, the admin group) are shared.
+import type { FederationConfig } from "../../../config/types";
+import { errorsOf, eventsOf, type Diagnostic, type InstanceKey, type Plan } from "../terraform-json";
+import type { Intent, Variant } from "./variants";
+
 const ASSIGNMENTS = new Set(["aws_ssoadmin_application_assignment", "aws_ssoadmin_account_assignment"]);
 
-const owned = (key, team) => typeof key === "string" && (key === team || key.startsWith(`${team}/`));
-const label = (c) => (c.key === undefined ? c.address : `${c.type}[${JSON.stringify(c.key)}]`);
+/**
+ * What a plan does to one instance; `move`, `import` and `read` are named only by the `-json` stream, which a saved
+ * plan folds into the other kinds.
+ */
+export type ChangeKind = "create" | "delete" | "update" | "replace" | "forget" | "no-op" | "move" | "import" | "read";
 
-function kindOf(actions) {
+/** One managed instance's change, from a saved plan (every field) or the `-json` stream (type to updated). */
+export interface InstanceChange {
+  readonly type: string;
+  readonly key: InstanceKey | undefined;
+  readonly address: string;
+  readonly kind: ChangeKind;
+  /** The attributes an update changes. */
+  readonly updated: readonly string[];
+  /** @default "" - not in the `-json` stream */
+  readonly name?: string;
+  /** For a replaced stand-in of the Entra simulation, the ForceNew arguments of the real object that changed. */
+  readonly forcedBy?: readonly string[];
+  readonly importing?: boolean;
+  /** Terraform's `action_reason` (`replace_by_triggers`, ...). */
+  readonly reason?: string;
+  readonly previous?: string;
+}
+
+/** The verdict on one plan: `text` lists the problems, or sums up what the plan does. */
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+/** The loaded configs of an example: `A` and each variant's, by variant name. */
+export type Configs = Readonly<Record<string, FederationConfig>>;
+
+/** The outcome of a `terraform plan -json` run. */
+export interface StreamedPlan {
+  readonly code: number | null;
+  readonly stdout: string;
+}
+
+const owned = (key: InstanceKey | undefined, team: string | undefined) =>
+  typeof key === "string" && (key === team || key.startsWith(`${team}/`));
+const label = (c: InstanceChange) => (c.key === undefined ? c.address : `${c.type}[${JSON.stringify(c.key)}]`);
+
+function kindOf(actions: readonly string[]): ChangeKind {
   if (actions.includes("create") && actions.includes("delete")) return "replace";
   // A removed block with destroy = false: the object stays, unmanaged.
   if (actions.includes("forget")) return "forget";
-  for (const kind of ["create", "delete", "update"]) if (actions.includes(kind)) return kind;
+  for (const kind of ["create", "delete", "update"] as const) if (actions.includes(kind)) return kind;
   return "no-op";
 }
 
-const differing = (before, after) =>
-  Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]));
+const differing = (before: object | null, after: object | null): string[] =>
+  Object.keys({ ...before, ...after }).filter(
+    (k) => JSON.stringify(Reflect.get(before ?? {}, k)) !== JSON.stringify(Reflect.get(after ?? {}, k)),
+  );
 
 /**
  * Every managed instance's change, from a saved plan (`terraform show -json`). `forcedBy`: for a replaced
  * stand-in of the Entra simulation, the ForceNew arguments of the real object that changed.
  */
-export function changesOfPlan(plan) {
+export function changesOfPlan(plan: Plan): InstanceChange[] {
   return plan.resource_changes
     .filter((rc) => rc.mode === "managed")
-    .map((rc) => {
+    .map((rc): InstanceChange => {
       const kind = kindOf(rc.change.actions);
       const updated = kind === "update" ? differing(rc.change.before ?? {}, rc.change.after ?? {}) : [];
       const forcedBy =
         kind === "replace" && rc.type === "terraform_data"
-          ? differing(rc.change.before?.triggers_replace ?? {}, rc.change.after?.triggers_replace ?? {})
+          ? differing(objectOf(rc.change.before?.triggers_replace), objectOf(rc.change.after?.triggers_replace))
           : [];
       return {
         type: rc.type,
@@ -51,7 +97,10 @@ export function changesOfPlan(plan) {
  * Why the azuread provider replaces an object, per type and changed ForceNew argument: the only replacements an
  * Entra-mode plan may show. Anything else replaced (an assignment, a group, the app) would cut access mid-apply.
  */
-const EXPLAINED = {
+/** Why a replaced stand-in's object is replaced: per azuread type, per ForceNew argument. */
+type Explanations = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+const EXPLAINED: Explanations = {
   azuread_synchronization_job_provision_on_demand: {
     triggers:
       "provisioned again on purpose (create-only): a renamed group or a user created again must reach IAM Identity Center within the apply",
@@ -59,7 +108,7 @@ const EXPLAINED = {
 };
 
 /** Replacements only the certificate rotation may show. */
-const ROTATION = {
+const ROTATION: Explanations = {
   azuread_service_principal_token_signing_certificate: {
     end_date:
       "a new end date is a new certificate: the provider deletes the old one and adds the new (one certificate on the service principal at a time)",
@@ -67,58 +116,72 @@ const ROTATION = {
 };
 
 /** The explanation of a replaced stand-in, or undefined. */
-function explanation(c, explained = EXPLAINED) {
-  const type = Object.keys(explained).find((t) => c.name.startsWith(`${t}_`));
-  const reasons = c.forcedBy.map((arg) => explained[type]?.[arg]);
-  return c.forcedBy.length > 0 && reasons.every(Boolean) ? [...new Set(reasons)].join("; ") : undefined;
+function explanation(c: InstanceChange, explained = EXPLAINED): string | undefined {
+  const type = Object.keys(explained).find((t) => (c.name ?? "").startsWith(`${t}_`));
+  const forcedBy = c.forcedBy ?? [];
+  const reasons = forcedBy.map((arg) => (type === undefined ? undefined : explained[type]?.[arg]));
+  return forcedBy.length > 0 && reasons.every(Boolean) ? [...new Set(reasons)].join("; ") : undefined;
 }
 
 /**
  * The changes of a `terraform plan -json` run (no saved plan: one `terraform show` less per variant). It
  * lists changed instances only; no-ops are not reported, and updates do not name their attributes.
  */
-export function changesOfStream(stdout) {
-  return events(stdout)
-    .filter((e) => e.type === "planned_change" && !e.change.resource.addr.startsWith("data."))
-    .map(({ change }) => ({
-      type: change.resource.resource_type,
-      key: change.resource.resource_key,
-      address: change.resource.addr,
-      kind: change.action === "noop" ? "no-op" : change.action === "remove" ? "forget" : change.action,
-      updated: [],
-    }));
+export function changesOfStream(stdout: string): InstanceChange[] {
+  return eventsOf(stdout).flatMap(({ type, change }) =>
+    type === "planned_change" && change && !change.resource.addr.startsWith("data.")
+      ? [
+          {
+            type: change.resource.resource_type,
+            key: change.resource.resource_key,
+            address: change.resource.addr,
+            kind: streamedKind(change.action),
+            updated: [],
+          },
+        ]
+      : [],
+  );
 }
 
-function events(stdout) {
-  return stdout
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
+/** The stream's action names in the terms of a saved plan: `noop` and `remove` differ, the rest are the same. */
+function streamedKind(action: string): ChangeKind {
+  if (action === "noop") return "no-op";
+  if (action === "remove") return "forget";
+  return action as ChangeKind;
 }
 
-export function planErrors(stdout) {
-  return events(stdout)
-    .filter((e) => e.type === "diagnostic" && e.diagnostic.severity === "error")
-    .map((e) => e.diagnostic);
+/** An object attribute of a plan's values (`triggers_replace`), or an empty one. */
+function objectOf(value: unknown): object {
+  return typeof value === "object" && value !== null ? value : {};
 }
 
-/** The failed assertions of check blocks, which Terraform reports as warnings: `{ detail }`. */
-export function checkWarnings(stdout) {
-  return events(stdout)
-    .filter((e) => e.type === "diagnostic" && e.diagnostic.severity === "warning")
-    .filter((e) => e.diagnostic.summary === "Check block assertion failed")
-    .map((e) => ({ detail: e.diagnostic.detail }));
+export function planErrors(stdout: string): Diagnostic[] {
+  return errorsOf(stdout);
 }
 
-export function summary(variant) {
+/** A failed assertion of a check block, which Terraform reports as a warning. */
+export interface CheckWarning {
+  readonly detail: string;
+}
+
+/** The failed assertions of check blocks, which Terraform reports as warnings. */
+export function checkWarnings(stdout: string): CheckWarning[] {
+  return eventsOf(stdout).flatMap(({ type, diagnostic }) =>
+    type === "diagnostic" && diagnostic?.severity === "warning" && diagnostic.summary === "Check block assertion failed"
+      ? [{ detail: diagnostic.detail ?? "" }]
+      : [],
+  );
+}
+
+export function summary(variant: Pick<Variant, "intent">): string {
   const { team, member, what } = variant.intent;
   if (what) return what;
   if (!team) return "the whole config";
   return member ? `${member} in team ${team}` : `team ${team}`;
 }
 
-function counts(changes) {
-  const by = {};
+function counts(changes: readonly InstanceChange[]): string {
+  const by: Record<string, number> = {};
   for (const c of changes) by[c.kind] = (by[c.kind] ?? 0) + 1;
   return Object.entries(by)
     .map(([kind, n]) => `${n} ${kind}`)
@@ -129,14 +192,14 @@ function counts(changes) {
  * Checks the changes (changesOfPlan, changesOfStream) of one plan of variant `kind`. Returns { ok, text }: text lists the problems,
  * or sums up what the plan does.
  */
-export function check(kind, changes, intent, configs) {
+export function check(kind: string, changes: readonly InstanceChange[], intent: Intent, configs: Configs): CheckResult {
   const changed = changes.filter((c) => c.kind !== "no-op");
-  const problems = [];
-  const explained = [];
-  const only = (allowed, why) => {
+  const problems: string[] = [];
+  const explained: string[] = [];
+  const only = (allowed: (c: InstanceChange) => boolean, why: string) => {
     for (const c of changed) if (!allowed(c)) problems.push(`unexpected ${c.kind} of ${label(c)} (${why})`);
   };
-  const expectAll = (wanted, kindWanted) => {
+  const expectAll = (wanted: readonly (readonly [string, string])[], kindWanted: ChangeKind) => {
     for (const [type, key] of wanted)
       if (!changed.some((c) => c.type === type && c.key === key && c.kind === kindWanted))
         problems.push(`expected ${kindWanted} of ${type}[${JSON.stringify(key)}] is missing`);
@@ -151,7 +214,7 @@ export function check(kind, changes, intent, configs) {
   }
   // Terraform forgets an object only where the config says so: a retired team's domain, the permanent admins'
   // memberships once the admin group holds them again.
-  const forgettable = (c) =>
+  const forgettable = (c: InstanceChange) =>
     (kind === "retire" && c.type === "aws_sagemaker_domain") || (kind === "jit-switch-back" && isMembership(c));
   for (const c of changed) if (c.kind === "forget" && !forgettable(c)) problems.push(`${c.address} forgotten`);
   const { team, member } = intent;
@@ -164,12 +227,12 @@ export function check(kind, changes, intent, configs) {
     }
     case "plus-team": {
       only((c) => c.kind === "create" && owned(c.key, team), "a new team only creates its own instances");
-      const profiles = Object.keys(configs["plus-team"].profiles).filter((key) => owned(key, team));
+      const profiles = Object.keys(configOf(configs, "plus-team").profiles).filter((key) => owned(key, team));
       expectAll(
         [
-          ["aws_sagemaker_domain", team],
-          ["aws_ssoadmin_application_assignment", team],
-          ...profiles.map((key) => ["aws_sagemaker_user_profile", key]),
+          ["aws_sagemaker_domain", `${team}`],
+          ["aws_ssoadmin_application_assignment", `${team}`],
+          ...profiles.map((key) => ["aws_sagemaker_user_profile", key] as const),
         ],
         "create",
       );
@@ -196,11 +259,11 @@ export function check(kind, changes, intent, configs) {
       break;
     case "plus-member":
       only((c) => c.kind === "create" && c.type === "aws_sagemaker_user_profile" && c.key === profile, "new member");
-      expectAll([["aws_sagemaker_user_profile", profile]], "create");
+      expectAll([["aws_sagemaker_user_profile", `${profile}`]], "create");
       break;
     case "minus-member":
       only((c) => c.kind === "delete" && c.type === "aws_sagemaker_user_profile" && c.key === profile, "member left");
-      expectAll([["aws_sagemaker_user_profile", profile]], "delete");
+      expectAll([["aws_sagemaker_user_profile", `${profile}`]], "delete");
       break;
     case "retire": {
       // The domain is moved to an address of its own and forgotten there (retiredTeams): nothing else of the
@@ -209,7 +272,7 @@ export function check(kind, changes, intent, configs) {
       const domain = forgotten.find(
         (c) =>
           c.type === "aws_sagemaker_domain" &&
-          c.previous?.startsWith("aws_sagemaker_domain.") &&
+          c.previous?.startsWith("aws_sagemaker_domain.") === true &&
           c.previous.endsWith(`[${JSON.stringify(team)}]`),
       );
       if (!domain) problems.push(`aws_sagemaker_domain[${JSON.stringify(team)}] is not forgotten`);
@@ -217,21 +280,22 @@ export function check(kind, changes, intent, configs) {
         problems.push(`the domain is forgotten at ${domain.address}, not aws_sagemaker_domain.retired_${team}`);
       // With the last team of a workload account, what the account held for its teams goes too: its blocks
       // (`<block>_<account>`) and the instances keyed by the account.
-      const ofAccount = (c) =>
-        intent.account !== undefined && (c.key === intent.account || c.name.endsWith(`_${intent.account}`));
+      const ofAccount = (c: InstanceChange) =>
+        intent.account !== undefined && (c.key === intent.account || (c.name ?? "").endsWith(`_${intent.account}`));
       // The console guard SCPs name the deployer and reader roles of the accounts with domains: theirs leave them.
-      const guardUpdate = (c) =>
+      const guardUpdate = (c: InstanceChange) =>
         intent.account !== undefined && c.kind === "update" && c.type === "aws_organizations_policy";
       only(
         (c) => (c.kind === "delete" && (owned(c.key, team) || ofAccount(c))) || c === domain || guardUpdate(c),
         "only the retired team's instances go (and its account's, when it was the last), and only its domain is forgotten",
       );
-      const profiles = Object.keys(configs.A.profiles).filter((key) => owned(key, team));
+      const a = configOf(configs, "A");
+      const profiles = Object.keys(a.profiles).filter((key) => owned(key, team));
       expectAll(
         [
-          ["aws_ssoadmin_application_assignment", team],
-          ...profiles.map((key) => ["aws_sagemaker_user_profile", key]),
-          ...configs.A.teams[team].roleKeys.map((key) => ["aws_iam_role", key]),
+          ["aws_ssoadmin_application_assignment", `${team}`],
+          ...profiles.map((key) => ["aws_sagemaker_user_profile", key] as const),
+          ...(a.teams[`${team}`]?.roleKeys ?? []).map((key) => ["aws_iam_role", key] as const),
         ],
         "delete",
       );
@@ -259,7 +323,9 @@ export function check(kind, changes, intent, configs) {
               : explanation(c, explainedHere);
         if (why) explained.push(`${c.address} replaced: ${why}`);
         else
-          problems.push(`unexplained replace of ${c.address}${c.forcedBy.length ? ` (${c.forcedBy.join(", ")})` : ""}`);
+          problems.push(
+            `unexplained replace of ${c.address}${c.forcedBy?.length ? ` (${c.forcedBy.join(", ")})` : ""}`,
+          );
       }
       problems.push(...entraSwitchProblems(kind, changed, intent));
       break;
@@ -288,11 +354,11 @@ export function check(kind, changes, intent, configs) {
  * Checks the `terraform plan -json` run of a config without team `team`: it must fail, refusing to destroy
  * exactly that team's Studio domain(s) (lifecycle.prevent_destroy), and fail for no other reason.
  */
-export function checkRefused(result, team) {
+export function checkRefused(result: StreamedPlan, team: string | undefined): CheckResult {
   const errors = planErrors(result.stdout).map((diagnostic) => ({ diagnostic }));
-  const problems = [];
+  const problems: string[] = [];
   if (result.code === 0) problems.push("the plan succeeded: a Studio domain would be destroyed");
-  const refused = [];
+  const refused: string[] = [];
   for (const { diagnostic: d } of errors) {
     const address = /^Resource (\S+) has lifecycle\.prevent_destroy set/.exec(d.detail ?? "")?.[1];
     if (d.summary !== "Instance cannot be destroyed" || !address) {
@@ -301,7 +367,7 @@ export function checkRefused(result, team) {
     }
     refused.push(address);
     const match = /^([a-z0-9_]+)\.[^[]+\[(".*")\]$/.exec(address);
-    if (!match || match[1] !== "aws_sagemaker_domain" || JSON.parse(match[2]) !== team)
+    if (!match?.[2] || match[1] !== "aws_sagemaker_domain" || JSON.parse(match[2]) !== team)
       problems.push(`refused to destroy ${address}, not team ${team}'s domain`);
   }
   if (refused.length === 0) problems.push(`no "Instance cannot be destroyed" for team ${team}'s domain`);
@@ -315,27 +381,27 @@ export function checkRefused(result, team) {
  * permanent members are), and the azuread provider's delete of a provisioning on demand does nothing in Entra
  * ("Nothing to destroy"): the user stays provisioned.
  */
-function deleteExplanation(kind, c, intent) {
+function deleteExplanation(kind: string, c: InstanceChange, intent: Intent): string | undefined {
   if (kind !== "jit-switch" || c.type !== "terraform_data") return undefined;
-  const provisioning = /^azuread_synchronization_job_provision_on_demand_member(_ids)?$/.test(c.name);
-  if (!provisioning || !(intent.eligible ?? []).includes(c.key)) return undefined;
+  const provisioning = /^azuread_synchronization_job_provision_on_demand_member(_ids)?$/.test(c.name ?? "");
+  if (!provisioning || typeof c.key !== "string" || !(intent.eligible ?? []).includes(c.key)) return undefined;
   return "made eligible, the admin is no longer provisioned on demand; the provider's delete leaves Entra as it is";
 }
 
 /** A permanent admin's membership stand-in (azuread_group_member.admin) in the Entra simulation. */
-const isMembership = (c) => c.type === "terraform_data" && c.name === "azuread_group_member_admin";
+const isMembership = (c: InstanceChange) => c.type === "terraform_data" && c.name === "azuread_group_member_admin";
+
+/** The stand-in of the SCIM synchronization secret. */
+const isScimSecret = (c: InstanceChange) => (c.name ?? "").startsWith("azuread_synchronization_secret_");
 
 /**
  * What each day-2 switch of the Entra simulation must do beyond the common rules. `intent.permanent`: the
  * permanent admins' user names.
  */
-/** The stand-in of the SCIM synchronization secret. */
-const isScimSecret = (c) => c.name.startsWith("azuread_synchronization_secret_");
-
-function entraSwitchProblems(kind, changed, intent) {
-  const problems = [];
+function entraSwitchProblems(kind: string, changed: readonly InstanceChange[], intent: Intent): string[] {
+  const problems: string[] = [];
   const memberships = changed.filter(isMembership);
-  const expectEach = (test, what) => {
+  const expectEach = (test: (c: InstanceChange) => boolean, what: string) => {
     for (const user of intent.permanent ?? [])
       if (!memberships.some((c) => c.key === user && test(c)))
         problems.push(`${what} of ${user}'s membership is missing`);
@@ -344,7 +410,7 @@ function entraSwitchProblems(kind, changed, intent) {
     // Entra refuses to add a member twice: every permanent admin's membership is imported, none created.
     for (const c of memberships)
       if (!c.importing) problems.push(`${c.kind} of ${c.address} without an import: Entra would refuse it as existing`);
-    expectEach((c) => c.importing, "import");
+    expectEach((c) => c.importing === true, "import");
   }
   if (kind === "jit-switch-back") {
     // The group holds the permanent admins again: their memberships are forgotten, never deleted.
@@ -362,9 +428,16 @@ function entraSwitchProblems(kind, changed, intent) {
   if (
     kind === "rotate-certificate" &&
     !changed.some(
-      (c) => c.kind === "replace" && c.name.startsWith("azuread_service_principal_token_signing_certificate_"),
+      (c) => c.kind === "replace" && (c.name ?? "").startsWith("azuread_service_principal_token_signing_certificate_"),
     )
   )
     problems.push("the signing certificate is not replaced");
   return problems;
+}
+
+/** A loaded config of the example, which the tier loads before any plan. */
+function configOf(configs: Configs, variant: string): FederationConfig {
+  const config = configs[variant];
+  if (!config) throw new Error(`no loaded config for ${variant}`);
+  return config;
 }

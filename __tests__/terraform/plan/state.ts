@@ -6,15 +6,29 @@
 // joins the state only once every block it references or depends on is there, so its references resolve to the
 // fake values of the state rather than to unknowns. A few rounds reach the whole stack.
 import crypto from "node:crypto";
+import {
+  awsProviders,
+  isJsonObject,
+  type ConfigResource,
+  type CtyType,
+  type Json,
+  type JsonObject,
+  type Plan,
+  type ProviderSchemas,
+  type SchemaBlock,
+  type Stack,
+  type State,
+  type StateResource,
+} from "../terraform-json";
 
 const AWS = "registry.terraform.io/hashicorp/aws";
 // terraform_data (the Entra simulation's stand-ins) comes with Terraform.
 const BUILTIN = "terraform.io/builtin/terraform";
-const providerAddress = (type) => (type === "terraform_data" ? BUILTIN : AWS);
+const providerAddress = (type: string) => (type === "terraform_data" ? BUILTIN : AWS);
 const SSO_INSTANCE = "ssoins-72230a2b1c3d4e5f";
 const NOT_RESOURCES = new Set(["data", "each", "count", "var", "path", "module", "self", "terraform"]);
 
-function hash(seed, length) {
+function hash(seed: string, length: number): string {
   return crypto.createHash("sha256").update(seed).digest("hex").slice(0, length);
 }
 
@@ -23,26 +37,27 @@ function hash(seed, length) {
  * depends on. Only references shape planned values: `depends_on` orders the apply (and is kept in the state),
  * but waiting for it would cost a plan round per level.
  */
-function referencedBlocks(resourceConfig, dependsOn) {
-  const refs = new Set();
-  const walk = (node) => {
+function referencedBlocks(resourceConfig: Partial<ConfigResource>, dependsOn: boolean): Set<string> {
+  const refs = new Set<string>();
+  const walk = (node: Json | undefined) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === "object")
       for (const [key, value] of Object.entries(node)) {
-        if (key === "references" && Array.isArray(value)) value.forEach((ref) => refs.add(ref));
+        if (key === "references" && Array.isArray(value))
+          value.forEach((ref) => typeof ref === "string" && refs.add(ref));
         else walk(value);
       }
   };
   walk(resourceConfig.expressions ?? {});
   walk(resourceConfig.for_each_expression ?? {});
   if (dependsOn) for (const dep of resourceConfig.depends_on ?? []) refs.add(dep);
-  const blocks = new Set();
+  const blocks = new Set<string>();
   for (const ref of refs) {
     const data = /^data\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/.exec(ref);
     const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/.exec(ref);
     if (data) blocks.add(`data.${data[1]}.${data[2]}`);
     else if (match?.[1] === "local") blocks.add(`local.${match[2]}`);
-    else if (match && !NOT_RESOURCES.has(match[1])) blocks.add(`${match[1]}.${match[2]}`);
+    else if (match?.[1] && !NOT_RESOURCES.has(match[1])) blocks.add(`${match[1]}.${match[2]}`);
   }
   return blocks;
 }
@@ -52,8 +67,12 @@ function referencedBlocks(resourceConfig, dependsOn) {
  * source it reads, whatever that data source references or depends on (a data source whose dependencies
  * have changes is read only at apply, leaving its values unknown in the plan).
  */
-function waitsFor(block, configs, seen = new Set()) {
-  const out = new Set();
+function waitsFor(
+  block: string,
+  configs: ReadonlyMap<string, Partial<ConfigResource>>,
+  seen = new Set<string>(),
+): Set<string> {
+  const out = new Set<string>();
   const isData = block.startsWith("data.");
   for (const ref of referencedBlocks(configs.get(block) ?? {}, isData)) {
     if (seen.has(ref)) continue;
@@ -65,19 +84,35 @@ function waitsFor(block, configs, seen = new Set()) {
   return out;
 }
 
+/** What a fake value is made for: an instance of `type` at `address`, its values so far. */
+interface FakeContext {
+  readonly type: string;
+  readonly account: string;
+  readonly region: string;
+  readonly address: string;
+  readonly values: JsonObject;
+}
+
+/** A string attribute of the instance so far, as ARNs and ids are built from it. */
+function text(values: JsonObject, attr: string, fallback = ""): string {
+  const value = values[attr];
+  return typeof value === "string" ? value : fallback;
+}
+
 /** A plausible value for a computed string the provider only learns at apply time. */
-function fakeString(attr, ctx) {
-  const { type, values, account, region, address } = ctx;
-  const h = (n) => hash(`${address}:${attr}`, n);
+function fakeString(attr: string, ctx: FakeContext): string {
+  const { type, values, region, address } = ctx;
+  const account = ctx.account;
+  const h = (n: number) => hash(`${address}:${attr}`, n);
   switch (attr) {
     case "id":
       if (type === "aws_sagemaker_domain")
         return `d-${BigInt(`0x${h(15)}`)
           .toString(36)
           .slice(0, 12)}`;
-      if (type === "aws_iam_role") return values.name;
+      if (type === "aws_iam_role") return text(values, "name");
       if (type === "aws_organizations_policy") return `p-${h(8)}`;
-      return values.arn ?? `${type.replace(/^aws_/, "")}-${h(16)}`;
+      return text(values, "arn", `${type.replace(/^aws_/, "")}-${h(16)}`);
     case "arn":
       return fakeArn(ctx, h);
     case "single_sign_on_application_arn":
@@ -85,7 +120,7 @@ function fakeString(attr, ctx) {
     case "single_sign_on_managed_application_instance_id":
       return `ins-${h(16)}`;
     case "url":
-      return `https://${values.id}.studio.${region}.sagemaker.aws`;
+      return `https://${text(values, "id")}.studio.${region}.sagemaker.aws`;
     case "home_efs_file_system_id":
       return `fs-${h(17)}`;
     case "security_group_id_for_domain_boundary":
@@ -102,21 +137,22 @@ function fakeString(attr, ctx) {
   }
 }
 
-function fakeArn(ctx, h) {
+function fakeArn(ctx: FakeContext, h: (n: number) => string): string {
   const { type, values, account, region } = ctx;
+  const path = text(values, "path", "/");
   switch (type) {
     case "aws_iam_role":
-      return `arn:aws:iam::${account}:role${values.path ?? "/"}${values.name}`;
+      return `arn:aws:iam::${account}:role${path}${text(values, "name")}`;
     case "aws_iam_policy":
-      return `arn:aws:iam::${account}:policy${values.path ?? "/"}${values.name}`;
+      return `arn:aws:iam::${account}:policy${path}${text(values, "name")}`;
     case "aws_sagemaker_domain":
-      return `arn:aws:sagemaker:${region}:${account}:domain/${values.id}`;
+      return `arn:aws:sagemaker:${region}:${account}:domain/${text(values, "id")}`;
     case "aws_sagemaker_user_profile":
-      return `arn:aws:sagemaker:${region}:${account}:user-profile/${values.domain_id}/${values.user_profile_name}`;
+      return `arn:aws:sagemaker:${region}:${account}:user-profile/${text(values, "domain_id")}/${text(values, "user_profile_name")}`;
     case "aws_ssoadmin_permission_set":
       return `arn:aws:sso:::permissionSet/${SSO_INSTANCE}/ps-${h(16)}`;
     case "aws_organizations_policy":
-      return `arn:aws:organizations::${account}:policy/o-${h(10)}/service_control_policy/${values.id}`;
+      return `arn:aws:organizations::${account}:policy/o-${h(10)}/service_control_policy/${text(values, "id")}`;
     default: {
       const [service, ...kind] = type.replace(/^aws_/, "").split("_");
       return `arn:aws:${service}:${region}:${account}:${kind.join("-") || service}/${h(16)}`;
@@ -124,7 +160,7 @@ function fakeArn(ctx, h) {
   }
 }
 
-function fakeValue(attr, type, ctx) {
+function fakeValue(attr: string, type: CtyType | undefined, ctx: FakeContext): Json {
   if (type === "string") return fakeString(attr, ctx);
   if (type === "number") return 0;
   if (type === "bool") return false;
@@ -134,7 +170,7 @@ function fakeValue(attr, type, ctx) {
 }
 
 /** The type Terraform gives a JSON value of the configuration (JSON arrays are tuples, objects objects). */
-function ctyType(value) {
+function ctyType(value: Json): CtyType {
   if (Array.isArray(value)) return ["tuple", value.map(ctyType)];
   if (value === null) return "dynamic";
   if (typeof value === "object")
@@ -143,7 +179,7 @@ function ctyType(value) {
 }
 
 /** State paths of the sensitive values a plan marks in `after_sensitive`. */
-function sensitivePaths(marks, prefix = []) {
+function sensitivePaths(marks: Json | undefined, prefix: Json[] = []): Json[] {
   if (marks === true) return [prefix];
   if (Array.isArray(marks))
     return marks.flatMap((m, i) =>
@@ -155,38 +191,52 @@ function sensitivePaths(marks, prefix = []) {
 }
 
 /** Replaces every unknown in `value` (as marked by the plan's `after_unknown`) following the schema block. */
-function fillBlock(value, unknown, block, ctx) {
+function fillBlock(
+  value: JsonObject,
+  unknown: Json | undefined,
+  block: SchemaBlock,
+  ctx: Omit<FakeContext, "values">,
+): JsonObject {
   const out = { ...value };
+  const marks = isJsonObject(unknown) ? unknown : {};
+  const attributes = block.attributes ?? {};
   // id first: ARNs and URLs are built from it.
-  const names = Object.keys(block.attributes ?? {}).sort((a, b) => (a === "id" ? -1 : b === "id" ? 1 : 0));
+  const names = Object.keys(attributes).sort((a, b) => (a === "id" ? -1 : b === "id" ? 1 : 0));
   for (const name of names) {
-    const mark = unknown?.[name];
+    const mark = marks[name];
     // terraform_data's output is its input once applied.
-    if (mark === true && ctx.type === "terraform_data" && name === "output") out[name] = out.input;
-    else if (mark === true) out[name] = fakeValue(name, block.attributes[name].type, { ...ctx, values: out });
+    if (mark === true && ctx.type === "terraform_data" && name === "output") out[name] = out.input ?? null;
+    else if (mark === true) out[name] = fakeValue(name, attributes[name]?.type, { ...ctx, values: out });
     else if (out[name] === undefined) out[name] = null;
   }
   // The state keeps a dynamically typed attribute with its type.
-  for (const name of names)
-    if (block.attributes[name].type === "dynamic" && out[name] !== null)
-      out[name] = { value: out[name], type: ctyType(out[name]) };
+  for (const name of names) {
+    const current = out[name];
+    if (attributes[name]?.type === "dynamic" && current !== null && current !== undefined)
+      out[name] = { value: current, type: ctyType(current) };
+  }
   for (const [name, nested] of Object.entries(block.block_types ?? {})) {
-    const mark = unknown?.[name];
+    const mark = marks[name];
+    const current = out[name];
     const empty = nested.nesting_mode === "single" || nested.nesting_mode === "group" ? null : [];
-    if (mark === true || out[name] === undefined) out[name] = empty;
-    else if (Array.isArray(out[name]))
-      out[name] = out[name].map((item, i) => fillBlock(item, Array.isArray(mark) ? mark[i] : {}, nested.block, ctx));
-    else if (out[name] && typeof out[name] === "object" && nested.nesting_mode !== "map")
-      out[name] = fillBlock(out[name], mark, nested.block, ctx);
+    if (mark === true || current === undefined) out[name] = empty;
+    else if (Array.isArray(current))
+      out[name] = current.map((item, i) =>
+        fillBlock(isJsonObject(item) ? item : {}, Array.isArray(mark) ? mark[i] : {}, nested.block, ctx),
+      );
+    else if (isJsonObject(current) && nested.nesting_mode !== "map")
+      out[name] = fillBlock(current, mark, nested.block, ctx);
   }
   return out;
 }
 
 /** `aws.research` -> the state's provider string and the account/region that provider configuration targets. */
-export function providerOf(providerConfigKey, stack) {
+export function providerOf(
+  providerConfigKey: string,
+  stack: Stack,
+): { readonly state: string; readonly account: string; readonly region: string } {
   const alias = providerConfigKey.includes(".") ? providerConfigKey.split(".").pop() : undefined;
-  const blocks = [stack.provider?.aws ?? []].flat();
-  const block = blocks.find((p) => p.alias === alias) ?? {};
+  const block = awsProviders(stack).find((p) => p.alias === alias) ?? {};
   return {
     state: `provider["${AWS}"]${alias ? `.${alias}` : ""}`,
     account: block.allowed_account_ids?.[0] ?? "123456789012",
@@ -194,7 +244,7 @@ export function providerOf(providerConfigKey, stack) {
   };
 }
 
-export function emptyState() {
+export function emptyState(): State {
   return {
     version: 4,
     terraform_version: "1.11.0",
@@ -210,9 +260,15 @@ export function emptyState() {
  * Adds to `state` every block of `plan` (a `terraform show -json` plan) whose creation no longer waits for
  * another block. Returns the blocks added; none while creates remain means a cycle or an unfillable value.
  */
-export function addReadyBlocks(state, plan, schema, stack) {
-  const schemaOf = (type) => schema.provider_schemas[providerAddress(type)].resource_schemas[type];
-  const configs = new Map(plan.configuration.root_module.resources.map((r) => [r.address, r]));
+export function addReadyBlocks(state: State, plan: Plan, schema: ProviderSchemas, stack: Stack): string[] {
+  const schemaOf = (type: string) => {
+    const found = schema.provider_schemas[providerAddress(type)]?.resource_schemas[type];
+    if (!found) throw new Error(`no schema for ${type} in the providers' schemas`);
+    return found;
+  };
+  const configs = new Map<string, Partial<ConfigResource>>(
+    plan.configuration.root_module.resources.map((r) => [r.address, r]),
+  );
   // Locals are not in the plan's configuration: their references come from the stack's own text, so that a
   // block reading a local waits for what the local reads (a data source read late leaves it unknown).
   for (const [name, value] of Object.entries(stack.locals ?? {})) {
@@ -230,13 +286,16 @@ export function addReadyBlocks(state, plan, schema, stack) {
     return [...waitsFor(block, configs)].every((ref) => ref === block || !pending.has(ref));
   });
   for (const block of ready) {
-    const config = configs.get(block);
-    const [type, name] = block.split(".");
+    const config = configs.get(block) ?? {};
+    const [type = "", name = ""] = block.split(".");
+    // terraform_data has no account or region; nothing of it is faked from them.
     const {
       state: provider,
       account,
       region,
-    } = type === "terraform_data" ? { state: `provider["${BUILTIN}"]` } : providerOf(config.provider_config_key, stack);
+    } = type === "terraform_data"
+      ? { state: `provider["${BUILTIN}"]`, account: "", region: "" }
+      : providerOf(config.provider_config_key ?? "aws", stack);
     const dependencies = [...referencedBlocks(config, true)]
       .filter((ref) => ref !== block && !ref.startsWith("data.") && !ref.startsWith("local."))
       .sort();
@@ -244,7 +303,7 @@ export function addReadyBlocks(state, plan, schema, stack) {
       .filter((rc) => `${rc.type}.${rc.name}` === block)
       .map((rc) => {
         const ctx = { type, account, region, address: rc.address };
-        const attributes = fillBlock(rc.change.after, rc.change.after_unknown, schemaOf(type).block, ctx);
+        const attributes = fillBlock(rc.change.after ?? {}, rc.change.after_unknown, schemaOf(type).block, ctx);
         return {
           ...(rc.index !== undefined ? { index_key: rc.index } : {}),
           schema_version: schemaOf(type).version ?? 0,
@@ -253,7 +312,8 @@ export function addReadyBlocks(state, plan, schema, stack) {
           dependencies,
         };
       });
-    state.resources.push({ mode: "managed", type, name, provider, instances });
+    const resource: StateResource = { mode: "managed", type, name, provider, instances };
+    state.resources.push(resource);
   }
   state.serial += 1;
   return ready;

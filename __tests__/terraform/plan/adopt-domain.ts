@@ -12,17 +12,23 @@
 //     runbook's update.
 // The team is new to the state, as in a real adoption: every instance of it is removed from A's state first.
 import { parse, stringify } from "yaml";
-import { compareDomain } from "../../../tools/membership/adopt-domain.ts";
-import { consoleDomain } from "../../tools/membership/console-domain.ts";
-import { checkRefused } from "./assertions.mjs";
+import type { FederationConfig } from "../../../config/types";
+import { compareDomain, type DomainComparison } from "../../../tools/membership/adopt-domain";
+import { consoleDomain } from "../../tools/membership/console-domain";
+import type { Plan } from "../terraform-json";
+import { checkRefused, type CheckResult, type CheckWarning, type StreamedPlan } from "./assertions";
+import type { FakeDomain } from "./fake-aws";
+import type { Variant } from "./variants";
 
 /**
  * The variant's config: A's YAML with team `team` importing domain `domainId`, whose state entry the caller removes
  * (`terraform state rm`).
  */
-export function adoptVariant(text, team, domainId) {
-  const config = parse(text);
-  config.teams[team].import = { domainId };
+export function adoptVariant(text: string, team: string, domainId: string): Variant {
+  const config = parse(text) as { teams: Record<string, { import?: { domainId: string } }> };
+  const adopting = config.teams[team];
+  if (!adopting) throw new Error(`no team ${team} in the example`);
+  adopting.import = { domainId };
   return { name: "adopt-console-domain", intent: { team }, yaml: stringify(config) };
 }
 
@@ -30,33 +36,42 @@ export function adoptVariant(text, team, domainId) {
  * DescribeDomain's answer for the team's domain made in the console on the config's network, and `npm run adopt`'s
  * comparison of it. `matched`: after the comparison's fixes (the domain's security groups, the identity switch).
  */
-export function consoleAdoption(config, team, domainId, matched) {
-  const account = config.accounts[config.teams[team].account];
+export function consoleAdoption(
+  config: FederationConfig,
+  team: string,
+  domainId: string,
+  matched: boolean,
+): { readonly domain: FakeDomain; readonly comparison: DomainComparison } {
+  const teamConfig = config.teams[team];
+  const account = teamConfig && config.accounts[teamConfig.account];
+  const network = account?.network;
+  if (!teamConfig || !account || !network) throw new Error(`team ${team} has no account with a network`);
   const described = consoleDomain({
     domainId,
-    domainName: config.teams[team].domainName,
+    domainName: teamConfig.domainName,
     accountId: account.accountId,
     region: account.region,
-    vpcId: account.network.vpcId,
-    subnetIds: account.network.subnetIds,
-    securityGroupIds: account.network.securityGroupIds,
+    vpcId: network.vpcId,
+    subnetIds: network.subnetIds,
+    securityGroupIds: network.securityGroupIds,
     kmsKeyId: account.kmsKeyArn,
   });
   if (matched)
     described.DomainSettings = {
       ...described.DomainSettings,
-      SecurityGroupIds: [...account.network.securityGroupIds],
+      SecurityGroupIds: [...network.securityGroupIds],
       ExecutionRoleIdentityConfig: "USER_PROFILE_NAME",
     };
-  const sharedSpaceRole = config.roles[config.teams[team].sharedSpaceRoleKey].roleArn;
+  const sharedSpaceRole = config.roles[teamConfig.sharedSpaceRoleKey]?.roleArn;
+  if (sharedSpaceRole === undefined) throw new Error(`team ${team} has no shared-space role`);
   return {
     domain: { id: domainId, arn: described.DomainArn, describe: described, tags: [] },
-    comparison: compareDomain(described, config.teams[team], account, sharedSpaceRole),
+    comparison: compareDomain(described, teamConfig, account, sharedSpaceRole),
   };
 }
 
 /** The console's domain as it is: the comparison and the refused plan (a `terraform plan -json` run) must agree. */
-export function checkConsoleRefused(result, comparison, team) {
+export function checkConsoleRefused(result: StreamedPlan, comparison: DomainComparison, team: string): CheckResult {
   const refused = checkRefused(result, team);
   if (comparison.replacing.length === 0)
     return { ok: false, text: `npm run adopt saw nothing that replaces the domain; the plan: ${refused.text}` };
@@ -66,16 +81,22 @@ export function checkConsoleRefused(result, comparison, team) {
 }
 
 /** The domain made to match: a saved plan (`terraform show -json`) and its check warnings. */
-export function checkConsoleImported(plan, warnings, comparison, team, domainId) {
-  const problems = [];
+export function checkConsoleImported(
+  plan: Plan,
+  warnings: readonly CheckWarning[],
+  comparison: DomainComparison,
+  team: string,
+  domainId: string,
+): CheckResult {
+  const problems: string[] = [];
   if (comparison.replacing.length > 0)
     problems.push(`npm run adopt still sees a replacement: ${comparison.replacing.join(" | ")}`);
   const managed = plan.resource_changes.filter((rc) => rc.mode === "managed");
   const domain = managed.find((rc) => rc.change.importing && rc.type === "aws_sagemaker_domain" && rc.index === team);
   if (!domain) problems.push(`no import of aws_sagemaker_domain[${JSON.stringify(team)}]`);
   else {
-    if (domain.change.importing.id !== domainId)
-      problems.push(`imported id ${domain.change.importing.id}, expected ${domainId}`);
+    if (domain.change.importing?.id !== domainId)
+      problems.push(`imported id ${domain.change.importing?.id}, expected ${domainId}`);
     const changed = Object.keys({ ...domain.change.before, ...domain.change.after }).filter(
       (k) => JSON.stringify(domain.change.before?.[k]) !== JSON.stringify(domain.change.after?.[k]),
     );
@@ -83,7 +104,7 @@ export function checkConsoleImported(plan, warnings, comparison, team, domainId)
     if (!["no-op", "update"].includes(domain.change.actions.join()) || settings.length > 0)
       problems.push(`the imported domain is planned as ${domain.change.actions.join("+")} of ${changed.join(", ")}`);
   }
-  const ownedByTeam = (key) => key === team || (typeof key === "string" && key.startsWith(`${team}/`));
+  const ownedByTeam = (key: unknown) => key === team || (typeof key === "string" && key.startsWith(`${team}/`));
   for (const rc of managed) {
     const action = rc.change.actions.join();
     if (rc === domain || action === "no-op" || (action === "create" && ownedByTeam(rc.index))) continue;
@@ -91,7 +112,7 @@ export function checkConsoleImported(plan, warnings, comparison, team, domainId)
   }
   if (!warnings.some((w) => w.detail.includes(`${team} (${domainId})`)))
     problems.push(`no check warning about team ${team}'s domain settings`);
-  return problems.length > 0
+  return problems.length > 0 || !domain
     ? { ok: false, text: problems.join("; ") }
     : {
         ok: true,
