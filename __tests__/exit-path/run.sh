@@ -66,6 +66,7 @@ for example in $examples; do
 
   if $with_hcl; then
     hcl="$scratch/$name-hcl"
+    mkdir -p "$hcl"
     FEDERATION_AWS_PROVIDER_VERSION="$aws_version" FEDERATION_CONFIG="$example" \
       npx cdktf synth --hcl --output "$hcl/cdktf.out" >/dev/null
     mkdir "$hcl/terraform"

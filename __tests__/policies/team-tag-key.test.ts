@@ -20,10 +20,12 @@ const taggedAs = (key: string, team: string): Context => ({ [`aws:RequestTag/${k
 function withoutExactKeyRule(policy: PolicyJson): PolicyJson {
   return {
     ...policy,
-    Statement: policy.Statement.map((statement) => {
-      const { "ForAnyValue:StringEquals": _exactKey, ...rest } = statement.Condition ?? {};
-      return { ...statement, Condition: rest };
-    }),
+    Statement: policy.Statement.map((statement) => ({
+      ...statement,
+      Condition: Object.fromEntries(
+        Object.entries(statement.Condition ?? {}).filter(([operator]) => operator !== "ForAnyValue:StringEquals"),
+      ),
+    })),
   };
 }
 
