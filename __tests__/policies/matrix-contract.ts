@@ -67,6 +67,9 @@ export const usesTeamKey = (activities: ReadonlySet<ActivityKey>) =>
 
 /** Logs, metrics, network interfaces and container images: what jobs and endpoints need, as the compute role. */
 export const runsJobs = (activities: ReadonlySet<ActivityKey>) => activities.has("access-required-aws-services");
+/** Who follows the team's jobs from a notebook: lists the shared job log groups' streams, reads its own jobs'. */
+export const followsJobLogs = (activities: ReadonlySet<ActivityKey>) =>
+  runsJobs(activities) || activities.has("manage-ml-jobs");
 
 /** The CloudWatch namespaces SageMaker documents for jobs' and Model Monitor's metrics. */
 export const JOB_NAMESPACES = [

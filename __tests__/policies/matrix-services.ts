@@ -2,6 +2,7 @@ import {
   FOREIGN_NAMESPACES,
   JOB_LOG_GROUPS,
   JOB_NAMESPACES,
+  followsJobLogs,
   listingAccess,
   locates,
   objectAccess,
@@ -324,7 +325,7 @@ const logGroups: Builder = (world, caller) => {
       name: `the shared group ${group}`,
       resource: logGroupArn(world, caller, group),
       context: session,
-      then: promised,
+      then: allowedIf(followsJobLogs(caller.activities)),
     })),
     {
       name: "its endpoint's group",
@@ -364,7 +365,7 @@ const logStreams: Builder = (world, caller) => {
         name: `its job's stream in ${group}`,
         resource: stream(group, `${caller.team}-train-1/algo-1-1764460800`),
         context: session,
-        then: promised,
+        then: allowedIf(followsJobLogs(caller.activities)),
       },
       ...others.map((other) => ({
         name: `${other}'s job's stream in ${group}`,

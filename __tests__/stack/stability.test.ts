@@ -273,6 +273,13 @@ describe.each([
         { path: forEachOf(before, "resource", "aws_iam_role_policy", "vision/data-scientist"), kind: "added" },
         { path: forEachOf(before, "resource", "aws_iam_role_policy", "vision/shared-space"), kind: "added" },
         { path: forEachOf(before, "resource", "aws_sagemaker_domain", "vision"), kind: "added" },
+        // Every role of the team a person may have gets its SDK defaults, once per coding app.
+        ...["sdk_defaults_code_editor", "sdk_defaults_jupyterlab"].flatMap((name) =>
+          ["vision/compute", "vision/data-scientist"].map((role) => ({
+            path: `resource > aws_sagemaker_studio_lifecycle_config > ${name} > for_each > ${role}`,
+            kind: "added" as const,
+          })),
+        ),
         {
           path: forEachOf(before, "resource", "aws_sagemaker_user_profile", "vision/olivia@contoso.com"),
           kind: "added",

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { PR_COMMENT_MARKER } from "../../tools/pr-comment";
+import { PR_COMMENT_MARKER } from "../../tools/review/pr-comment/pr-comment";
 import { loadExample, synthJson } from "../helpers";
 
 const ROOT = join(__dirname, "..", "..");
@@ -282,7 +282,7 @@ describe("the pull request workflow", () => {
     expect(script).toEqual(expect.stringContaining(`const marker = "${PR_COMMENT_MARKER}"`));
     expect(script).toEqual(expect.stringContaining("github.rest.issues.updateComment"));
     expect(script).toEqual(expect.stringContaining("github.rest.issues.createComment"));
-    expect(text).toContain("tools/write-pr-comment.ts");
+    expect(text).toContain("tools/review/write-pr-comment.ts");
   });
 });
 

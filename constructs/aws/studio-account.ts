@@ -4,6 +4,7 @@ import type { AccountConfig, PersonaConfig, ProfileConfig, RoleConfig, TeamConfi
 import { studioPortal, type StudioPortal } from "../../policies/studio-portal";
 import { ExecutionRoles } from "./execution-roles";
 import type { IdentityCenterLookup } from "./identity-center-lookup";
+import { SdkLifecycleConfigs } from "./sdk-lifecycle-configs";
 import { StudioDomains } from "./studio-domains";
 import { UserProfiles } from "./user-profiles";
 
@@ -55,6 +56,14 @@ export class StudioAccount extends Construct {
       identityCenter: props.identityCenter,
       addressSuffix,
     });
+    const sdkDefaults = new SdkLifecycleConfigs(this, "sdk_defaults", {
+      provider,
+      account: { ...account, network: account.network },
+      partition: props.partition,
+      teams: props.teams,
+      roles: props.roles,
+      addressSuffix,
+    });
     new UserProfiles(this, "user_profiles", {
       provider,
       profiles: props.profiles,
@@ -63,6 +72,7 @@ export class StudioAccount extends Construct {
       roles,
       portals: portalsOfRoles(props.roles, props.personas),
       kmsKeyArn: account.kmsKeyArn,
+      sdkDefaults,
       waitFor: [props.identityCenter.users],
       addressSuffix,
     });

@@ -6,6 +6,7 @@ import type { ProfileConfig, TeamConfig } from "../../config/types";
 import type { StudioPortal } from "../../policies/studio-portal";
 import { fixAddress } from "../fixed-address";
 import type { ExecutionRoles } from "./execution-roles";
+import { attachSdkDefaults, type SdkLifecycleConfigs } from "./sdk-lifecycle-configs";
 import { CODE_REPOSITORIES, type StudioDomains } from "./studio-domains";
 import type { LimitOf } from "./studio-limits";
 import { DEFAULT_INSTANCE_APPS, studioWebPortalSettings } from "./portal-settings";
@@ -27,6 +28,11 @@ export interface UserProfilesProps {
    * @default - an AWS managed key
    */
   readonly kmsKeyArn?: string;
+  /**
+   * The lifecycle configs that write each persona's SageMaker SDK defaults, attached to its members' apps.
+   * @default - none attached
+   */
+  readonly sdkDefaults?: SdkLifecycleConfigs;
   /** What must exist first: the users in the identity store (read after their provisioning). */
   readonly waitFor: ITerraformDependable[];
   /**
@@ -108,6 +114,7 @@ export class UserProfiles extends Construct {
       this.profiles.addOverride(`user_settings.${app}.default_resource_spec`, {
         instance_type: setting("defaultInstanceType"),
       });
+    if (props.sdkDefaults) attachSdkDefaults(this.profiles, props.sdkDefaults, profiles.getString("role"));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PolicyStatement, TeamContext } from "../document";
+import { JOB_LOG_GROUPS, logGroupArn, ownTeamJobStreams } from "../job-logs";
 import { OWN_TEAM, onOwnTeamResources } from "../team-boundary";
 import {
   JOB_OUTPUT_PREFIX,
@@ -9,11 +10,6 @@ import {
   teamEncryption,
 } from "./s3-bucket-access";
 
-/**
- * The log groups SageMaker writes jobs' output to, one per job type and shared by every team; each job's streams are
- * named `<job name>/...`. A tuning job's training jobs are named after it.
- */
-const JOB_LOG_GROUPS = ["/aws/sagemaker/TrainingJobs", "/aws/sagemaker/ProcessingJobs", "/aws/sagemaker/TransformJobs"];
 /** Each endpoint has a log group of its own, named after it. */
 const ENDPOINT_LOG_GROUPS = "/aws/sagemaker/Endpoints";
 
@@ -96,8 +92,7 @@ export function accessRequiredAwsServices(context: TeamContext): PolicyStatement
  * it), and SageMaker names a job's log streams, and an endpoint's log group, after them.
  */
 function ownTeamLogs(context: TeamContext): PolicyStatement[] {
-  const group = (name: string) =>
-    `arn:${context.partition}:logs:${context.region}:${context.accountId}:log-group:${name}`;
+  const group = (name: string) => logGroupArn(context, name);
   const ownEndpoints = group(`${ENDPOINT_LOG_GROUPS}/${OWN_TEAM}-*`);
   return [
     {
@@ -110,10 +105,7 @@ function ownTeamLogs(context: TeamContext): PolicyStatement[] {
       Sid: "OwnTeamLogStreams",
       Effect: "Allow",
       Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-      Resource: [
-        ...JOB_LOG_GROUPS.map((name) => `${group(name)}:log-stream:${OWN_TEAM}-*`),
-        `${ownEndpoints}:log-stream:*`,
-      ],
+      Resource: [...ownTeamJobStreams(context), `${ownEndpoints}:log-stream:*`],
     },
   ];
 }

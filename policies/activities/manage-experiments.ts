@@ -25,6 +25,8 @@ export function manageExperiments(context: AccountContext): PolicyStatement[] {
         "UpdateExperiment",
         "UpdateTrial",
         "UpdateTrialComponent",
+        // Run.log_metric() writes to the run's trial component.
+        "BatchPutMetrics",
         "AssociateTrialComponent",
         "DisassociateTrialComponent",
         "DeleteAction",

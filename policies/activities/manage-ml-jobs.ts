@@ -1,4 +1,5 @@
 import type { AccountContext, PolicyStatement } from "../document";
+import { JOB_LOG_GROUPS, logGroupArn, ownTeamJobStreams } from "../job-logs";
 import { createsForOwnTeam, listings, onOwnTeamResources, teamNamed } from "../team-boundary";
 
 /**
@@ -55,5 +56,28 @@ export function manageMlJobs(context: AccountContext): PolicyStatement[] {
       "ListHyperParameterTuningJobs",
       "ListTransformJobs",
     ]),
+    ...followOwnTeamJobLogs(context),
+  ];
+}
+
+/**
+ * `fit()` and `Processor.run()` print the job's logs by default, and fail when they cannot: the SDK lists the job's
+ * streams in the shared group by the job's name, then reads them. Listing shows stream names, which are job names,
+ * as ListTrainingJobs does; reading is for the team's own jobs' streams only.
+ */
+function followOwnTeamJobLogs(context: AccountContext): PolicyStatement[] {
+  return [
+    {
+      Sid: "ListJobLogStreams",
+      Effect: "Allow",
+      Action: ["logs:DescribeLogStreams"],
+      Resource: JOB_LOG_GROUPS.map((name) => logGroupArn(context, name)),
+    },
+    {
+      Sid: "ReadOwnTeamJobLogs",
+      Effect: "Allow",
+      Action: ["logs:GetLogEvents"],
+      Resource: ownTeamJobStreams(context),
+    },
   ];
 }

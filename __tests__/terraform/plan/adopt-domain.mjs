@@ -1,7 +1,7 @@
 // The adopt-console-domain variants (README.md here): a Studio domain made in the SageMaker console, which exists
 // in AWS but not in the state, is taken over by the import block that `teams.<key>.import.domainId` generates.
 // The fake AWS API answers DescribeDomain as the API reference shows a console-made domain (console-domain.ts), not
-// as the stack would have made it. Before the plan, `npm run adopt`'s own comparison (tools/adopt-domain.ts) reads
+// as the stack would have made it. Before the plan, `npm run adopt`'s own comparison (tools/membership/adopt-domain.ts) reads
 // that answer; the plan must then agree with it:
 //   - as the console left it, the comparison names what would replace the domain, and the plan fails with
 //     `Instance cannot be destroyed` for exactly that domain and for nothing else;
@@ -12,8 +12,8 @@
 //     runbook's update.
 // The team is new to the state, as in a real adoption: every instance of it is removed from A's state first.
 import { parse, stringify } from "yaml";
-import { compareDomain } from "../../../tools/adopt-domain.ts";
-import { consoleDomain } from "../../tools/console-domain.ts";
+import { compareDomain } from "../../../tools/membership/adopt-domain.ts";
+import { consoleDomain } from "../../tools/membership/console-domain.ts";
 import { checkRefused } from "./assertions.mjs";
 
 /**

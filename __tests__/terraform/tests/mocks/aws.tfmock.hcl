@@ -113,3 +113,11 @@ mock_resource "aws_ssoadmin_application_assignment" {
     id = "arn:aws:sso::123456789012:application/ssoins-6804a1b2c3d4e5f6/apl-0a1b2c3d4e5f6071,9067a1b2c3-0b1c2d3e-4f50-4617-8293-a4b5c6d7e800,GROUP"
   }
 }
+
+# The SDK-defaults lifecycle configs: user profiles name them by ARN, which the provider validates.
+mock_resource "aws_sagemaker_studio_lifecycle_config" {
+  defaults = {
+    arn = "arn:aws:sagemaker:eu-west-1:123456789012:studio-lifecycle-config/mock-sdk-defaults"
+    id  = "mock-sdk-defaults"
+  }
+}

@@ -1,0 +1,59 @@
+import { parse } from "yaml";
+import { sdkConfigOfScript, withRuntimeSettings } from "../constructs/aws/sdk-defaults";
+import type { SynthesizedStack } from "./helpers";
+
+/** The SageMaker SDK config one lifecycle config writes, as the SDK will read it, and where it was found. */
+export interface SynthesizedSdkConfig {
+  /** `<address>[<team>/<persona>]`. */
+  readonly address: string;
+  readonly roleKey: string;
+  readonly appType: string;
+  readonly name: string;
+  readonly script: string;
+  /** The lifecycle config's tags, which the script reads the runtime settings from. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** The ARN whose tags the script reads, as written in the script. */
+  readonly arn: string;
+  readonly config: SdkConfig;
+}
+
+/** The parts of the SDK config (its schema's own keys) the tests read. */
+export interface SdkConfig {
+  readonly CustomParameters?: Readonly<Record<string, string>>;
+  readonly SageMaker?: Record<string, any>;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Every lifecycle config of the synthesized stack that writes SDK defaults, with its for_each values filled in:
+ * the content is decoded from base64 and the config read back from the script with the runtime settings of the
+ * config's tags written in, as an app would run it.
+ */
+export function synthesizedSdkConfigs(stack: SynthesizedStack): SynthesizedSdkConfig[] {
+  return Object.entries(stack.resource["aws_sagemaker_studio_lifecycle_config"] ?? {}).flatMap(([name, block]) => {
+    if (block.studio_lifecycle_config_content !== "${each.value.content}")
+      throw new Error(`${name}: the content is ${block.studio_lifecycle_config_content}`);
+    if (block.studio_lifecycle_config_name !== "${each.value.name}")
+      throw new Error(`${name}: the name is ${block.studio_lifecycle_config_name}`);
+    if (block.tags !== "${each.value.tags}") throw new Error(`${name}: the tags are ${JSON.stringify(block.tags)}`);
+    type Instance = { name: string; content: string; tags: Record<string, string> };
+    return Object.entries(block.for_each as Record<string, Instance>).map(([roleKey, value]) => {
+      const script = Buffer.from(value.content, "base64").toString("utf8");
+      return {
+        address: `aws_sagemaker_studio_lifecycle_config.${name}[${JSON.stringify(roleKey)}]`,
+        roleKey,
+        appType: block.studio_lifecycle_config_app_type as string,
+        name: value.name,
+        script,
+        tags: value.tags,
+        arn: /ResourceArn="(arn:[^"]+)"/.exec(script)?.[1] ?? "(none in the script)",
+        config: parse(withRuntimeSettings(sdkConfigOfScript(script), value.tags)) as SdkConfig,
+      };
+    });
+  });
+}
+
+/** A value of the config at a dotted path of the SDK's (`SageMaker.TrainingJob.Tags`), as the SDK resolves it. */
+export function configValue(config: SdkConfig, path: string): any {
+  return path.split(".").reduce<any>((node, key) => (node === undefined ? undefined : node[key]), config);
+}
