@@ -75,9 +75,9 @@ for example in $examples; do
       terraform -chdir="$hcl/terraform" validate -no-color >"$hcl/validate.log" 2>&1; then
       echo "exit path: $name: cdktf synth --hcl is valid Terraform"
     else
-      errors=$(cat "$hcl"/*.log | grep -c '^Error:' || true)
+      errors=$(grep -h '^Error:' "$hcl"/*.log | wc -l)
       echo "exit path: $name: cdktf synth --hcl is NOT valid Terraform ($errors errors); the first:" >&2
-      cat "$hcl"/*.log | grep -A4 -m 3 '^Error:' >&2
+      grep -h -A4 '^Error:' "$hcl"/*.log | head -n 15 >&2 || true
       exit 1
     fi
   fi

@@ -125,6 +125,8 @@ const CASES: StatementCase[] = [
   { sid: "OwnSharedSpaces", role: SCIENTIST, then: "allowed", when: request("sagemaker:CreateSpace", sagemakerArn(`space/${D}/forecasting-review`), alice, ownSharedSpace) },
   { sid: "AppsInSharedSpaces", role: SCIENTIST, then: "allowed", when: request("sagemaker:CreateApp", sagemakerArn(`app/${D}/forecasting-review/jupyterlab/default`), alice, { "sagemaker:SpaceSharingType": "Shared" }) },
   { sid: "ManageOwnTeamJobs", role: SCIENTIST, then: "allowed", when: request("sagemaker:StopTrainingJob", trainingJob, alice, ownTeam) },
+  { sid: "ListJobLogStreams", role: SCIENTIST, then: "allowed", when: request("logs:DescribeLogStreams", logs("log-group:/aws/sagemaker/TrainingJobs"), alice) },
+  { sid: "ReadOwnTeamJobLogs", role: SCIENTIST, then: "allowed", when: request("logs:GetLogEvents", logs("log-group:/aws/sagemaker/TrainingJobs:log-stream:forecasting-demand-2026-12/algo-1"), alice) },
   { sid: "ListJobs", role: SCIENTIST, then: "allowed", when: request("sagemaker:ListTrainingJobs", "*", alice) },
   { sid: "ManageOwnTeamModels", role: SCIENTIST, then: "allowed", when: request("sagemaker:DescribeModel", model, alice, ownTeam) },
   { sid: "UpdateOwnTeamModelVersions", role: SCIENTIST, then: "allowed", when: request("sagemaker:UpdateModelPackage", modelVersion, alice, ownTeam, { "sagemaker:ModelApprovalStatus": "PendingManualApproval" }) },
