@@ -5,6 +5,7 @@ import { configFileOf, loadConfigFile, planOnlyOf } from "./config/load";
 import { reportConfigError } from "./stacks/config-error-report";
 import { summary } from "./stacks/summary";
 import { FederationStack } from "./stacks/federation-stack";
+import { providerVersionsOf } from "./stacks/provider-versions";
 
 const file = configFileOf(process.env);
 const planOnly = planOnlyOf(process.env);
@@ -13,7 +14,7 @@ const planOnly = planOnlyOf(process.env);
 const app = new App({ skipValidation: true });
 try {
   const config = loadConfigFile(file, { planOnly });
-  new FederationStack(app, config.name, { config, planOnly });
+  new FederationStack(app, config.name, { config, planOnly, providerVersions: providerVersionsOf(process.env) });
   app.synth();
   console.log(summary(config, file, app.outdir));
 } catch (error) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Testing } from "cdktf";
+import { Testing, type TerraformStack } from "cdktf";
 import { parse, stringify } from "yaml";
 import { ConfigError } from "../config/errors";
 import { parseConfig } from "../config/load";
@@ -42,11 +42,31 @@ export function configErrorOf(text: string): ConfigError {
   throw new Error("expected the config to be rejected, but it loaded");
 }
 
-/** Synthesized Terraform JSON of a config, as text (validations run, as in `cdktf synth`). */
+/** The annotations that stop a synthesis here: errors, and warnings (the stack is meant to have none). */
+const ANNOTATION_LEVELS: readonly string[] = ["@cdktf/error", "@cdktf/warn"];
+
+/**
+ * Synthesized Terraform JSON of a stack, as text. Validations run, and an error or warning an aspect (or any
+ * construct) annotated fails the synthesis: `Testing.synth` alone returns the JSON and drops them, where
+ * `cdktf synth` refuses to write a stack with an error and prints its warnings to a reader who may never look.
+ */
+export function synthStack(stack: TerraformStack): string {
+  const text = Testing.synth(stack, true);
+  const annotations = stack.node
+    .findAll()
+    .flatMap((node) =>
+      node.node.metadata
+        .filter((entry) => ANNOTATION_LEVELS.includes(entry.type))
+        .map((entry) => `${entry.type.replace("@cdktf/", "")} at ${node.node.path}: ${String(entry.data)}`),
+    );
+  if (annotations.length > 0) throw new Error(`the stack was annotated:\n${annotations.join("\n")}`);
+  return text;
+}
+
+/** Synthesized Terraform JSON of a config, as text (validations and aspects run, as in `cdktf synth`). */
 export function synthText(config: FederationConfig, options: { readonly planOnly?: boolean } = {}): string {
   const app = Testing.app();
-  const stack = new FederationStack(app, config.name, { config, planOnly: options.planOnly });
-  return Testing.synth(stack, true);
+  return synthStack(new FederationStack(app, config.name, { config, planOnly: options.planOnly }));
 }
 
 export interface SynthesizedStack {

@@ -22,6 +22,7 @@ import { TeamGroups } from "../constructs/entra/team-groups";
 import { RemovedBlock } from "../constructs/removed-block";
 import { configureBackend } from "./backend";
 import { declareGuards } from "./guards";
+import { overrideProviderVersions, type ProviderVersions } from "./provider-versions";
 import { awsOutputs, bootstrapOutputs, entraOutputs } from "./outputs";
 
 type EntraConfig = Extract<IdentityProviderConfig, { readonly type: "entra" }>;
@@ -69,6 +70,13 @@ export interface FederationStackProps {
    * @default false
    */
   readonly planOnly?: boolean;
+  /**
+   * Version constraints written over the exact provider versions the prebuilt bindings pin in `required_providers`
+   * (`FEDERATION_AWS_PROVIDER_VERSION`, `FEDERATION_AZUREAD_PROVIDER_VERSION`): a provider release the frozen bindings
+   * do not know, at the risk that the stack's code knows none of its changes.
+   * @default - the bindings' own versions
+   */
+  readonly providerVersions?: ProviderVersions;
 }
 
 /** Both sides of the federation in one state, wired from the validated config. */
@@ -88,6 +96,7 @@ export class FederationStack extends TerraformStack {
     const idp = config.identityProvider;
     const entra = idp.type === "entra" ? this.entraSide(config, idp) : undefined;
     if (config.phase === "full") this.awsSide(config, entra);
+    overrideProviderVersions(this, props.providerVersions ?? {});
     Aspects.of(this).add(new DomainRetentionAspect());
     Aspects.of(this).add(new NoWildcardActionsAspect());
   }

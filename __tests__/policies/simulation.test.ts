@@ -12,6 +12,8 @@ import {
   bucket,
   createdFor,
   domainArn,
+  inTeamNetwork,
+  withTeamKey,
   evaluate,
   outcome,
   principalTeam,
@@ -42,11 +44,6 @@ const appArn = (team: Team, spaceOrProfile: string) =>
 /** An execution role, by role key; the ARN is taken from the synthesized aws_iam_role. */
 const role = (key: string) => `role:${key}`;
 
-const inTeamNetwork: Context = {
-  "sagemaker:VpcSubnets": [SUBNETS[0]!],
-  "sagemaker:VpcSecurityGroupIds": SECURITY_GROUPS,
-};
-const withTeamKey: Context = { "sagemaker:VolumeKmsKeyArn": KMS_KEY, "sagemaker:OutputKmsKeyArn": KMS_KEY };
 const instanceTypes = (...types: string[]): Context => ({ "sagemaker:InstanceTypes": types });
 const forForecasting = createdFor("forecasting");
 const forecastingModel: Context = { "sagemaker:ModelArn": sagemakerArn("model/forecasting-demand-v3") };

@@ -63,6 +63,14 @@ export const createdFor = (team: string): Context => ({
   "aws:TagKeys": ["sagemaker-team"],
 });
 
+/** A job's network as the config gives it: the team's first subnet and its security groups. */
+export const inTeamNetwork: Context = {
+  "sagemaker:VpcSubnets": [SUBNETS[0]!],
+  "sagemaker:VpcSecurityGroupIds": SECURITY_GROUPS,
+};
+/** A job's volumes and outputs under the configured key. */
+export const withTeamKey: Context = { "sagemaker:VolumeKmsKeyArn": KMS_KEY, "sagemaker:OutputKmsKeyArn": KMS_KEY };
+
 export type Outcome = "allowed" | "denied" | "explicitly denied";
 
 export interface Request {

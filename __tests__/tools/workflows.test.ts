@@ -41,6 +41,12 @@ const step = z
 const job = z.strictObject({
   name: z.string().optional(),
   outputs: z.record(z.string(), expression).optional(),
+  strategy: z
+    .strictObject({
+      "fail-fast": z.boolean().optional(),
+      matrix: z.record(z.string(), z.array(scalar)),
+    })
+    .optional(),
   "runs-on": z.string(),
   "timeout-minutes": z.number().int().positive(),
   environment: z.string().optional(),
@@ -269,6 +275,27 @@ describe("the pull request workflow", () => {
       for (const bad of tampered) expect(problems(bad)).not.toBe("");
     },
   );
+
+  test("lints, type-checks and tests the pull request on Node 20 and 22, each leg to the end", () => {
+    // GIVEN the checks job
+    const checks = flow.jobs.checks!;
+    const commands = checks.steps.map((step) => step.run);
+    // THEN a matrix over both Node versions, which setup-node installs
+    expect(checks.strategy?.matrix).toEqual({ node: [20, 22] });
+    expect(checks.strategy?.["fail-fast"]).toBe(false);
+    const setup = checks.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
+    expect(setup?.with?.["node-version"]).toBe("${{ matrix.node }}");
+    // ... and every leg runs the three checks a change must pass, unconditionally
+    for (const command of ["npm run lint", "npm run typecheck", "npm test"]) {
+      const step = checks.steps.find((candidate) => candidate.run === command);
+      expect(step).toBeDefined();
+      expect(step?.if).toBeUndefined();
+    }
+    expect(commands.indexOf("npm run lint")).toBeLessThan(commands.indexOf("npm test"));
+    // ... while one leg alone hands the synthesized stack to the plan job (an artifact name is unique in a run)
+    const uploads = checks.steps.filter((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    expect(uploads.map((step) => step.if)).toEqual(["matrix.node == 20"]);
+  });
 
   test("makes the access diff against the base branch and plans without taking the state lock", () => {
     // THEN

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The way out of CDK for Terraform, rehearsed (README, "Foundation and exit path"). For every example whose identity
+# provider is `external` (they need only the AWS provider, which a filesystem mirror can hold):
+#
+#   1. the synthesized JSON, copied alone into an empty folder as main.tf.json, is initialized and validated by
+#      Terraform itself: no cdktf, no node_modules, nothing but Terraform and the provider;
+#   2. the provider version is the one FEDERATION_AWS_PROVIDER_VERSION asks for (the mirror's, a release the prebuilt
+#      binding was not generated for): the JSON must carry it and Terraform must install exactly it;
+#   3. the same JSON without the override must fail to initialize from the mirror, so step 2 proves the override.
+#
+# With --hcl it also runs `cdktf synth --hcl` and validates the HCL it writes: cdktf 0.21 renders this stack into
+# invalid Terraform (README), so that step is a report, run on demand, not part of `.ci/run`.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+
+with_hcl=false
+[ "${1:-}" = "--hcl" ] && with_hcl=true
+
+command -v terraform >/dev/null || { echo "exit path: terraform is not on PATH" >&2; exit 1; }
+mirror="${TF_PROVIDER_MIRROR:-/opt/tf-plugins}"
+versions=("$mirror"/registry.terraform.io/hashicorp/aws/*/)
+[ -d "${versions[0]}" ] || { echo "exit path: no hashicorp/aws in the mirror $mirror (set TF_PROVIDER_MIRROR)" >&2; exit 1; }
+aws_version=$(basename "${versions[0]}")
+
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+# Only the mirror: a provider it does not hold is an error, not a download.
+printf 'provider_installation {\n  filesystem_mirror { path = "%s" }\n}\n' "$mirror" >"$scratch/terraformrc"
+export TF_CLI_CONFIG_FILE="$scratch/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
+
+# The synthesized JSON of an example, copied alone into a new folder as main.tf.json; prints the folder.
+frozen_copy() {
+  local example=$1 out="$scratch/$2"
+  mkdir -p "$out"
+  CDKTF_OUTDIR="$out/cdktf.out" FEDERATION_CONFIG="$example" node --import tsx main.ts >/dev/null
+  mkdir "$out/terraform"
+  cp "$out"/cdktf.out/stacks/*/cdk.tf.json "$out/terraform/main.tf.json"
+  echo "$out/terraform"
+}
+
+examples=$(grep -l '^\s*type: external' examples/*.yaml)
+[ -n "$examples" ] || { echo "exit path: no external examples" >&2; exit 1; }
+echo "exit path: $(terraform version | head -n 1), hashicorp/aws $aws_version from $mirror"
+
+for example in $examples; do
+  name=$(basename "$example" .yaml)
+
+  dir=$(FEDERATION_AWS_PROVIDER_VERSION="$aws_version" frozen_copy "$example" "$name-json")
+  carried=$(node -e 'process.stdout.write(require(process.argv[1]).terraform.required_providers.aws.version)' "$dir/main.tf.json")
+  [ "$carried" = "$aws_version" ] || { echo "exit path: $name: required_providers.aws.version is $carried, not $aws_version" >&2; exit 1; }
+  terraform -chdir="$dir" init -backend=false -input=false -no-color >"$dir/../init.log" 2>&1 ||
+    { cat "$dir/../init.log" >&2; echo "exit path: $name: terraform init of the JSON failed" >&2; exit 1; }
+  grep -q "version *= \"$aws_version\"" "$dir/.terraform.lock.hcl" ||
+    { echo "exit path: $name: the lock file does not hold hashicorp/aws $aws_version" >&2; exit 1; }
+  terraform -chdir="$dir" validate -no-color >&2 || { echo "exit path: $name: the JSON alone is not valid Terraform" >&2; exit 1; }
+  echo "exit path: $name: the JSON alone initializes with hashicorp/aws $aws_version and validates"
+
+  pinned=$(frozen_copy "$example" "$name-pinned")
+  if terraform -chdir="$pinned" init -backend=false -input=false -no-color >/dev/null 2>&1; then
+    echo "exit path: $name: without FEDERATION_AWS_PROVIDER_VERSION the mirror still satisfied the pin: the override proved nothing" >&2
+    exit 1
+  fi
+  echo "exit path: $name: without the override the binding's pin is refused by the mirror, as expected"
+
+  if $with_hcl; then
+    hcl="$scratch/$name-hcl"
+    mkdir -p "$hcl"
+    FEDERATION_AWS_PROVIDER_VERSION="$aws_version" FEDERATION_CONFIG="$example" \
+      npx cdktf synth --hcl --output "$hcl/cdktf.out" >/dev/null
+    mkdir "$hcl/terraform"
+    cp "$hcl"/cdktf.out/stacks/*/cdk.tf "$hcl/terraform/main.tf"
+    if terraform -chdir="$hcl/terraform" init -backend=false -input=false -no-color >"$hcl/init.log" 2>&1 &&
+      terraform -chdir="$hcl/terraform" validate -no-color >"$hcl/validate.log" 2>&1; then
+      echo "exit path: $name: cdktf synth --hcl is valid Terraform"
+    else
+      errors=$(grep -h '^Error:' "$hcl"/*.log | wc -l)
+      echo "exit path: $name: cdktf synth --hcl is NOT valid Terraform ($errors errors); the first:" >&2
+      grep -h -A4 '^Error:' "$hcl"/*.log | head -n 15 >&2 || true
+      exit 1
+    fi
+  fi
+done
