@@ -51,7 +51,7 @@ describe("npm run health", () => {
     expect(text).toContain("0 ok, 1 cannot check, 2 warnings, 3 action needed");
   });
 
-  test("fails with exit 1 and one clear line GIVEN a config file that does not exist, never a stack trace", () => {
+  test("fails with exit 1 and a clear message GIVEN a config file that does not exist, never a stack trace", () => {
     const result = run("--config", "examples/nowhere.yaml");
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("examples/nowhere.yaml");
