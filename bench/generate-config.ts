@@ -17,7 +17,7 @@ export interface BenchSize {
 export interface GenerateOptions extends BenchSize {
   readonly variant: Variant;
   readonly random: Random;
-  /** The certificate end date must lie within three years of this moment (config/rules/certificate-end-date.ts). */
+  /** The certificate end date must lie within three years of this moment (config/rules/identity/certificate-end-date.ts). */
   readonly now: Date;
 }
 

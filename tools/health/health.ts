@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "../../config/errors";
 import { configFileOf } from "../../config/load";
-import { defaultAwsClients } from "./aws-clients";
-import { EXIT_CODE, healthExitCode } from "./finding";
-import { GraphClient } from "./graph-client";
-import { defaultGraphToken } from "./graph-token";
+import { defaultAwsClients } from "./clients/aws-clients";
+import { EXIT_CODE, healthExitCode } from "./checks/finding";
+import { GraphClient } from "./clients/graph-client";
+import { defaultGraphToken } from "./clients/graph-token";
 import { loadConfigForHealth } from "./load-for-health";
 import { healthJson, healthText } from "./report";
 import { runHealth } from "./run-health";

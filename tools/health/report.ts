@@ -1,4 +1,4 @@
-import { healthExitCode, type Finding, type HealthStatus } from "./finding";
+import { healthExitCode, type Finding, type HealthStatus } from "./checks/finding";
 
 const LABEL: Readonly<Record<HealthStatus, string>> = {
   ok: "ok",

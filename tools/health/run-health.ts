@@ -1,24 +1,24 @@
 import type { FederationConfig } from "../../config/types";
-import type { AwsClients } from "./aws-clients";
-import { settle } from "./cannot-check";
-import { domainFindings } from "./domains-check";
-import { findServicePrincipal } from "./entra-app";
-import type { Finding } from "./finding";
-import type { GraphClient } from "./graph-client";
-import { entraGroups, groupsFindings } from "./groups-check";
+import type { AwsClients } from "./clients/aws-clients";
+import { settle } from "./checks/cannot-check";
+import { domainFindings } from "./checks/domains-check";
+import { findServicePrincipal } from "./clients/entra-app";
+import type { Finding } from "./checks/finding";
+import type { GraphClient } from "./clients/graph-client";
+import { entraGroups, groupsFindings } from "./checks/groups-check";
 import {
   identityCenterInstance,
   identityStoreGroups,
   identityStoreUserNames,
   type IdentityCenterInstance,
-} from "./identity-center";
-import { membersFinding } from "./members-check";
-import { provisioningLogFindings } from "./provisioning-log-check";
-import { entraSamlUrls, samlFindings } from "./saml-check";
-import { settleValue } from "./settle-value";
-import { configuredCertificateFinding, liveCertificateFinding } from "./signing-certificate-check";
-import { scimTokenFinding } from "./scim-token-check";
-import { provisioningJob, synchronizationFinding } from "./synchronization-check";
+} from "./clients/identity-center";
+import { membersFinding } from "./checks/members-check";
+import { provisioningLogFindings } from "./checks/provisioning-log-check";
+import { entraSamlUrls, samlFindings } from "./checks/saml-check";
+import { settleValue } from "./checks/settle-value";
+import { configuredCertificateFinding, liveCertificateFinding } from "./checks/signing-certificate-check";
+import { scimTokenFinding } from "./checks/scim-token-check";
+import { provisioningJob, synchronizationFinding } from "./checks/synchronization-check";
 
 export interface HealthSources {
   readonly config: FederationConfig;

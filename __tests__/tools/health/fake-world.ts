@@ -3,8 +3,8 @@ import { DescribeDomainCommand, ListDomainsCommand, SageMakerClient } from "@aws
 import { ListInstancesCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { mockClient } from "aws-sdk-client-mock";
 import type { FederationConfig } from "../../../config/types";
-import type { AwsClients } from "../../../tools/health/aws-clients";
-import { GraphClient, type FetchLike } from "../../../tools/health/graph-client";
+import type { AwsClients } from "../../../tools/health/clients/aws-clients";
+import { GraphClient, type FetchLike } from "../../../tools/health/clients/graph-client";
 
 /**
  * One tenant and one AWS organization as the health checks read them: Microsoft Graph behind a fake fetch, AWS

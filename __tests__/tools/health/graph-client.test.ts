@@ -1,5 +1,5 @@
-import { GraphRefusedError, GraphThrottledError } from "../../../tools/health/cannot-check";
-import { GraphClient, odataString, type FetchLike } from "../../../tools/health/graph-client";
+import { GraphRefusedError, GraphThrottledError } from "../../../tools/health/checks/cannot-check";
+import { GraphClient, odataString, type FetchLike } from "../../../tools/health/clients/graph-client";
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 

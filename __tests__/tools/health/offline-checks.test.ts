@@ -4,10 +4,16 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { ConfigError } from "../../../config/errors";
 import { exampleData, loadExample, NOW } from "../../helpers";
-import { cannotCheck } from "../../../tools/health/cannot-check";
-import { daysUntil, deadlineStatus, healthExitCode, relativeDays, type Finding } from "../../../tools/health/finding";
+import { cannotCheck } from "../../../tools/health/checks/cannot-check";
+import {
+  daysUntil,
+  deadlineStatus,
+  healthExitCode,
+  relativeDays,
+  type Finding,
+} from "../../../tools/health/checks/finding";
 import { loadConfigForHealth } from "../../../tools/health/load-for-health";
-import { scimTokenFinding } from "../../../tools/health/scim-token-check";
+import { scimTokenFinding } from "../../../tools/health/checks/scim-token-check";
 
 const finding = (status: Finding["status"]): Finding => ({ check: "x", status, summary: "y" });
 

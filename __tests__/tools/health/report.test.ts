@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import type { Finding } from "../../../tools/health/finding";
+import type { Finding } from "../../../tools/health/checks/finding";
 import { healthJson, healthText } from "../../../tools/health/report";
 
 const ROOT = join(__dirname, "..", "..", "..");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { exampleData, loadData, loadExample, NOW } from "../../helpers";
 import type { FederationConfig } from "../../../config/types";
-import { healthExitCode, type Finding } from "../../../tools/health/finding";
+import { healthExitCode, type Finding } from "../../../tools/health/checks/finding";
 import { loadConfigForHealth } from "../../../tools/health/load-for-health";
 import { runHealth } from "../../../tools/health/run-health";
 import { fakeAws, fakeGraph, healthyWorld, JOB_ID, type World } from "./fake-world";
