@@ -258,8 +258,8 @@ describe("the lifecycle script, run as an app's start would", () => {
     const account = config.accounts[config.teams[config.roles[sdk.roleKey]!.team]!.account]!;
     return `arn:aws:sagemaker:${account.region}:${account.accountId}:studio-lifecycle-config/${name}`;
   };
-  const run = (home: string, tags: Record<string, Record<string, string>>) =>
-    execFileSync("bash", ["-c", sdk.script], {
+  const run = (home: string, tags: Record<string, Record<string, string>>, script = sdk.script) =>
+    execFileSync("bash", ["-c", script], {
       // A `sudo` that refuses, as in an image without it: the script falls back to the user's config. A boto3
       // whose SageMaker client answers ListTags from FAKE_TAGS, keyed by ARN.
       env: { PATH: `${dir}:/usr/bin:/bin`, HOME: home, PYTHONPATH: dir, FAKE_TAGS: JSON.stringify(tags) },
@@ -267,6 +267,17 @@ describe("the lifecycle script, run as an app's start would", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
   const written = (home: string) => join(home, ".config/sagemaker/config.yaml");
+  /** The file as the SDK reads it: with PyYAML's `safe_load` (YAML 1.1), in the machine's Python. */
+  const readBySdk = (file: string) =>
+    JSON.parse(
+      execFileSync(
+        "python3",
+        ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))", file],
+        {
+          encoding: "utf8",
+        },
+      ),
+    );
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "sdk-defaults-"));
     writeFileSync(join(dir, "sudo"), "#!/bin/sh\nexit 1\n");
@@ -298,6 +309,19 @@ describe("the lifecycle script, run as an app's start would", () => {
     const home = join(dir, "fresh");
     run(home, { [arnOf(sdk.name)]: sdk.tags });
     expect(parse(readFileSync(written(home), "utf8"))).toEqual(sdk.config);
+    expect(readBySdk(written(home))).toEqual(sdk.config);
+  });
+
+  test("GIVEN a team whose key YAML 1.1 reads as a boolean (`on`) WHEN its config is written THEN the SDK reads the text `on`", () => {
+    const data = exampleData("contoso");
+    data.teams.on = data.teams.forecasting;
+    delete data.teams.forecasting;
+    const team = synthesizedSdkConfigs(synthJson(loadData(data))).find((c) => c.roleKey === "on/data-scientist")!;
+    const home = join(dir, "on");
+    run(home, { [arnOf(team.name)]: team.tags }, team.script);
+    const read = readBySdk(written(home));
+    expect(configValue(read, "SageMaker.TrainingJob.Tags")).toEqual([{ Key: "sagemaker-team", Value: "on" }]);
+    expect(read.CustomParameters.Team).toBe("on");
   });
 
   test("GIVEN tags changed since the config was created WHEN it runs THEN it writes the changed settings", () => {

@@ -12,7 +12,7 @@ import { TEAM_TAG } from "../../policies/team-boundary";
  * prefix is in `CustomParameters` for notebooks to read, and ModelTrainer gets it as its base job name.
  */
 export interface SdkDefaultsInput {
-  readonly team: TeamConfig;
+  readonly teamKey: string;
   readonly persona: string;
   /** The team's compute role: the one role a person may pass, so the role every job, model and pipeline runs as. */
   readonly computeRoleArn: string;
@@ -28,7 +28,8 @@ type VpcConfig = { readonly Subnets: readonly string[]; readonly SecurityGroupId
  * The settings a day-2 edit of the config changes (the workspace bucket, the security groups) are not in the script:
  * a lifecycle config cannot be changed, and SageMaker refuses to delete one while an app runs with it, so a script
  * that changed with them would fail the apply. The script reads them from its own lifecycle config's tags when an
- * app starts (tags change in place), and writes them where these placeholders stand.
+ * app starts (tags change in place), and writes them where these placeholders stand: the bucket inside quoted
+ * strings, the security groups in place of a whole quoted string.
  */
 export const RUNTIME_SETTINGS = {
   workspaceBucket: { tag: "sdk-defaults:workspace-bucket", placeholder: "SDK_DEFAULTS_WORKSPACE_BUCKET" },
@@ -47,13 +48,34 @@ export function runtimeSettingTags(team: TeamConfig, network: NetworkConfig): Re
 
 /**
  * The config text with the runtime settings written in, as the script does it (its Python is checked against this
- * by running it): the bucket as a plain scalar, the security groups as a flow list.
+ * by running it): the bucket into its quoted strings, the security groups as a flow list.
  */
 export function withRuntimeSettings(text: string, tags: Readonly<Record<string, string>>): string {
   const groups = (tags[RUNTIME_SETTINGS.securityGroupIds.tag] ?? "").split(" ").filter(Boolean);
   return text
     .replaceAll(RUNTIME_SETTINGS.workspaceBucket.placeholder, tags[RUNTIME_SETTINGS.workspaceBucket.tag] ?? "")
-    .replaceAll(RUNTIME_SETTINGS.securityGroupIds.placeholder, JSON.stringify(groups));
+    .replaceAll(`"${RUNTIME_SETTINGS.securityGroupIds.placeholder}"`, JSON.stringify(groups));
+}
+
+/**
+ * What differs between the lifecycle configs of one account: placeholders in the account's one script template,
+ * filled per config by Terraform's `replace()`, so the synthesized JSON holds the script once per account and a few
+ * short values per config. Keys are the configs' `for_each` fields.
+ */
+export const CONFIG_SETTINGS = {
+  team: "SDK_DEFAULTS_TEAM",
+  persona: "SDK_DEFAULTS_PERSONA",
+  compute_role_arn: "SDK_DEFAULTS_COMPUTE_ROLE_ARN",
+  config_arn: "SDK_DEFAULTS_LIFECYCLE_CONFIG_ARN",
+} as const;
+export type ConfigSettings = Readonly<Record<keyof typeof CONFIG_SETTINGS, string>>;
+
+/** The script of one config, filled in as Terraform fills it (for the name's hash; Terraform writes the content). */
+export function fillScript(template: string, values: ConfigSettings): string {
+  return Object.entries(CONFIG_SETTINGS).reduce(
+    (text, [field, placeholder]) => text.replaceAll(placeholder, values[field as keyof ConfigSettings]),
+    template,
+  );
 }
 
 /** The prefix of the workspace bucket the SDK uploads code to and writes job output under. */
@@ -68,8 +90,8 @@ export const teamNamePrefix = (team: string) => `${team}-`;
 
 /** The SDK config of one team and persona, as plain data in the SDK schema's own keys. */
 export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
-  const { team, computeRoleArn, kmsKeyArn } = input;
-  const tags: Tag[] = [{ Key: TEAM_TAG, Value: team.key }];
+  const { teamKey, computeRoleArn, kmsKeyArn } = input;
+  const tags: Tag[] = [{ Key: TEAM_TAG, Value: teamKey }];
   // The API and the SDK's schema need both lists: a PublicInternetOnly network without security groups gets no VPC
   // default, and the guardrails refuse jobs there until the network names a security group.
   const vpc: VpcConfig | undefined =
@@ -92,9 +114,9 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
   return {
     SchemaVersion: "1.0",
     CustomParameters: {
-      Team: team.key,
+      Team: teamKey,
       Persona: input.persona,
-      NamePrefix: teamNamePrefix(team.key),
+      NamePrefix: teamNamePrefix(teamKey),
       JobOutputUri: `s3://${workspace}/${SDK_OBJECT_PREFIX}/`,
     },
     SageMaker: {
@@ -102,7 +124,7 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
         Modules: {
           Session: { DefaultS3Bucket: workspace, DefaultS3ObjectKeyPrefix: SDK_OBJECT_PREFIX },
           ModelTrainer: {
-            BaseJobName: `${teamNamePrefix(team.key)}train`,
+            BaseJobName: `${teamNamePrefix(teamKey)}train`,
             ...network({ Networking: { subnets: vpc?.Subnets, security_group_ids: vpc?.SecurityGroupIds } }),
           },
           RemoteFunction: {
@@ -185,19 +207,22 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
   };
 }
 
-/** The config file as the SDK reads it: YAML, keys in the order written. */
+/**
+ * The config file as the SDK reads it: YAML, keys in the order written, every string value double-quoted. The SDK
+ * reads it with PyYAML (YAML 1.1), where a plain `on`, `yes` or `no` (valid team keys and bucket names) is a boolean;
+ * quoted, the placeholders can also be filled without changing what the YAML means.
+ */
 export function sdkConfigYaml(config: Record<string, unknown>): string {
-  return stringify(config, { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(config, {
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+    defaultStringType: "QUOTE_DOUBLE",
+    defaultKeyType: "PLAIN",
+  });
 }
 
 const HEREDOC_END = "SAGEMAKER_SDK_DEFAULTS";
 const PYTHON_END = "SAGEMAKER_SDK_RUNTIME_SETTINGS";
-
-/** The lifecycle config a script belongs to, whose tags it reads when an app starts. */
-export interface LifecycleConfigIdentity {
-  readonly arn: string;
-  readonly region: string;
-}
 
 /**
  * Writes the runtime settings into the config file (argument 1), read from the lifecycle config's tags with the
@@ -205,13 +230,13 @@ export interface LifecycleConfigIdentity {
  * tags). Values of another shape than a bucket name and security group ids are refused, so a tag can never
  * inject YAML.
  */
-function runtimeSettingsPython(source: LifecycleConfigIdentity): string {
+function runtimeSettingsPython(region: string): string {
   const { workspaceBucket, securityGroupIds } = RUNTIME_SETTINGS;
   return [
     "import json, re, sys",
     "import boto3",
-    `client = boto3.client("sagemaker", region_name=${JSON.stringify(source.region)})`,
-    `tags = {t["Key"]: t["Value"] for t in client.list_tags(ResourceArn=${JSON.stringify(source.arn)})["Tags"]}`,
+    `client = boto3.client("sagemaker", region_name=${JSON.stringify(region)})`,
+    `tags = {t["Key"]: t["Value"] for t in client.list_tags(ResourceArn="${CONFIG_SETTINGS.config_arn}")["Tags"]}`,
     `bucket = tags.get(${JSON.stringify(workspaceBucket.tag)}, "")`,
     `groups = tags.get(${JSON.stringify(securityGroupIds.tag)}, "").split()`,
     'if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket):',
@@ -221,18 +246,35 @@ function runtimeSettingsPython(source: LifecycleConfigIdentity): string {
     "with open(sys.argv[1]) as file:",
     "    text = file.read()",
     `text = text.replace(${JSON.stringify(workspaceBucket.placeholder)}, bucket)`,
-    `text = text.replace(${JSON.stringify(securityGroupIds.placeholder)}, json.dumps(groups))`,
+    `text = text.replace(${JSON.stringify(`"${securityGroupIds.placeholder}"`)}, json.dumps(groups))`,
     'with open(sys.argv[1], "w") as file:',
     "    file.write(text)",
   ].join("\n");
 }
 
+/** What the script template of one account holds: everything of the SDK defaults but the per-config settings. */
+export interface ScriptTemplateInput {
+  readonly network: NetworkConfig;
+  /** @default - no key: the account's default encryption */
+  readonly kmsKeyArn?: string;
+  /** The region of the account's domains, whose SageMaker API the script asks for its config's tags. */
+  readonly region: string;
+}
+
 /**
- * The lifecycle script: writes the config as the SDK's admin config (the app's user may `sudo` in SageMaker
- * Distribution images), or, where it cannot, as the user's config unless the user keeps one of their own. It never
- * fails the app's start: a Studio app whose lifecycle script fails does not start at all.
+ * The lifecycle script of an account, with the placeholders of CONFIG_SETTINGS: writes the config as the SDK's
+ * admin config (the app's user may `sudo` in SageMaker Distribution images), or, where it cannot, as the user's
+ * config unless the user keeps one of their own. It never fails the app's start: a Studio app whose lifecycle
+ * script fails does not start at all.
  */
-export function lifecycleScript(config: Record<string, unknown>, source: LifecycleConfigIdentity): string {
+export function lifecycleScriptTemplate(input: ScriptTemplateInput): string {
+  const config = sdkDefaults({
+    teamKey: CONFIG_SETTINGS.team,
+    persona: CONFIG_SETTINGS.persona,
+    computeRoleArn: CONFIG_SETTINGS.compute_role_arn,
+    network: input.network,
+    kmsKeyArn: input.kmsKeyArn,
+  });
   const yaml = sdkConfigYaml(config);
   if (yaml.includes(HEREDOC_END)) throw new Error(`the SDK config must not contain ${HEREDOC_END}`);
   return [
@@ -244,10 +286,10 @@ export function lifecycleScript(config: Record<string, unknown>, source: Lifecyc
     yaml.trimEnd(),
     HEREDOC_END,
     `if ! python3 - "$defaults" <<'${PYTHON_END}'`,
-    runtimeSettingsPython(source),
+    runtimeSettingsPython(input.region),
     PYTHON_END,
     "then",
-    `  echo "SageMaker SDK defaults not written: the workspace bucket and security groups could not be read from the tags of ${source.arn}" >&2`,
+    `  echo "SageMaker SDK defaults not written: the workspace bucket and security groups could not be read from the tags of ${CONFIG_SETTINGS.config_arn}" >&2`,
     '  rm -f "$defaults"',
     "  exit 0",
     "fi",

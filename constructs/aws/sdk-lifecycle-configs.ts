@@ -1,12 +1,19 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SagemakerStudioLifecycleConfig } from "@cdktf/provider-aws/lib/sagemaker-studio-lifecycle-config";
-import { TerraformIterator, type TerraformResource } from "cdktf";
+import { Fn, TerraformIterator, TerraformLocal, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { AccountConfig, RoleConfig, TeamConfig } from "../../config/types";
 import { TEAM_TAG } from "../../policies/team-boundary";
 import { fixAddress } from "../fixed-address";
 import { instanceAttribute } from "../instance-attribute";
-import { contentSuffix, lifecycleScript, runtimeSettingTags, sdkDefaults } from "./sdk-defaults";
+import {
+  CONFIG_SETTINGS,
+  contentSuffix,
+  fillScript,
+  lifecycleScriptTemplate,
+  runtimeSettingTags,
+  type ConfigSettings,
+} from "./sdk-defaults";
 
 /** The Studio apps a person codes in, with the address of their lifecycle configs and a short name part. */
 export const SDK_DEFAULTS_APPS = {
@@ -18,11 +25,11 @@ export type SdkDefaultsApp = keyof typeof SDK_DEFAULTS_APPS;
 const NAME_MAX = 63;
 
 /**
- * A lifecycle config's name: the role's name, the app, and a hash of the content, within SageMaker's 63
- * characters. The hash makes a content change a new config (they cannot be changed in place).
+ * A lifecycle config's name: the role's name, the app, and a hash of the content (contentSuffix), within SageMaker's
+ * 63 characters. The hash makes a content change a new config (they cannot be changed in place).
  */
-export function lifecycleConfigName(roleName: string, app: SdkDefaultsApp, content: string): string {
-  const tail = `-${SDK_DEFAULTS_APPS[app].short}-${contentSuffix(content)}`;
+export function lifecycleConfigName(roleName: string, app: SdkDefaultsApp, hash: string): string {
+  const tail = `-${SDK_DEFAULTS_APPS[app].short}-${hash}`;
   return `${roleName.slice(0, NAME_MAX - tail.length).replace(/-+$/, "")}${tail}`;
 }
 
@@ -54,42 +61,52 @@ export class SdkLifecycleConfigs extends Construct {
     super(scope, id);
     const suffix = props.addressSuffix ?? "";
     const { account } = props;
+    const template = lifecycleScriptTemplate({
+      network: account.network,
+      kmsKeyArn: account.kmsKeyArn,
+      region: account.region,
+    });
+    // Once per account; Terraform fills in each config's settings. Strings in Terraform's JSON are templates, so a
+    // `${` or `%{` of the script is escaped to stay text.
+    const script = fixAddress(
+      new TerraformLocal(this, "script", template.replaceAll("${", "$${").replaceAll("%{", "%%{")),
+      `sdk_defaults_script${suffix}`,
+    );
     // Every role of a team a person may have (all but the shared spaces'), members or not: a config that came and
     // went with a persona's last member would be deleted while its apps may still run.
     const roleKeys = Object.values(props.teams)
       .flatMap((team) => team.roleKeys.filter((key) => key !== team.sharedSpaceRoleKey))
       .sort();
-    const scripts = Object.fromEntries(
+    const settings = Object.fromEntries(
       roleKeys.map((key) => {
         const role = props.roles[key]!;
         const team = props.teams[role.team]!;
-        const config = sdkDefaults({
-          team,
+        const values: ConfigSettings = {
+          team: team.key,
           persona: role.persona,
-          computeRoleArn: props.roles[team.computeRoleKey]!.roleArn,
-          network: account.network,
-          kmsKeyArn: account.kmsKeyArn,
-        });
+          compute_role_arn: props.roles[team.computeRoleKey]!.roleArn,
+          config_arn: "",
+        };
+        // The name hashes the script without its own ARN, which holds the name.
+        const hash = contentSuffix(fillScript(template, values));
         const tags = { [TEAM_TAG]: team.key, ...runtimeSettingTags(team, account.network) };
-        return [key, { roleName: role.roleName, config, tags }];
+        return [key, { roleName: role.roleName, values, hash, tags }];
       }),
     );
     const configOf = (app: SdkDefaultsApp) => {
       const configs = TerraformIterator.fromMap(
         Object.fromEntries(
           roleKeys.map((key) => {
-            const { roleName, config, tags } = scripts[key]!;
-            // The name hashes the script without its own ARN, which holds the name.
-            const name = lifecycleConfigName(
-              roleName,
-              app,
-              lifecycleScript(config, { arn: "", region: account.region }),
-            );
+            const { roleName, values, hash, tags } = settings[key]!;
+            const name = lifecycleConfigName(roleName, app, hash);
             const arn = `arn:${props.partition}:sagemaker:${account.region}:${account.accountId}:studio-lifecycle-config/${name}`;
-            const script = lifecycleScript(config, { arn, region: account.region });
-            return [key, { name, content: Buffer.from(script, "utf8").toString("base64"), tags }];
+            return [key, { name, ...values, config_arn: arn, tags }];
           }),
         ),
+      );
+      const content = Object.entries(CONFIG_SETTINGS).reduce<string>(
+        (text, [field, placeholder]) => Fn.replace(text, placeholder, configs.getString(field)),
+        script.asString,
       );
       return fixAddress(
         new SagemakerStudioLifecycleConfig(this, SDK_DEFAULTS_APPS[app].address, {
@@ -97,7 +114,7 @@ export class SdkLifecycleConfigs extends Construct {
           forEach: configs,
           studioLifecycleConfigAppType: app,
           studioLifecycleConfigName: configs.getString("name"),
-          studioLifecycleConfigContent: configs.getString("content"),
+          studioLifecycleConfigContent: Fn.base64encode(content),
           tags: configs.getStringMap("tags"),
           // When a release of this project changes the script, profiles move to the new config before the old one
           // is deleted, which SageMaker refuses while it is attached or an app runs with it (docs/runbook.md).

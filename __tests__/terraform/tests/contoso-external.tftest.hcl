@@ -332,6 +332,28 @@ run "plan_shape" {
     condition     = toset(keys(aws_ssoadmin_application_assignment.team)) == toset(keys(var.teams))
     error_message = "application assignments planned for ${jsonencode(keys(aws_ssoadmin_application_assignment.team))}"
   }
+  # The SDK defaults: a lifecycle config per role a person may have (not the shared spaces') and coding app. The
+  # JSON holds the script once; Terraform fills in each config's team, persona, compute role and own ARN (which
+  # its script reads the tags of). No per-config placeholder may survive; the runtime ones (bucket, security
+  # groups) stay for the script to fill from the tags.
+  assert {
+    condition = alltrue([for configs in [aws_sagemaker_studio_lifecycle_config.sdk_defaults_jupyterlab, aws_sagemaker_studio_lifecycle_config.sdk_defaults_code_editor] :
+      toset(keys(configs)) == toset([for rk, r in var.roles : rk if r.persona != "shared-space"])
+    ])
+    error_message = "SDK defaults configs planned for ${jsonencode(keys(aws_sagemaker_studio_lifecycle_config.sdk_defaults_jupyterlab))}"
+  }
+  assert {
+    condition = alltrue(flatten([for rk, r in var.roles : [
+      for c in [aws_sagemaker_studio_lifecycle_config.sdk_defaults_jupyterlab[rk], aws_sagemaker_studio_lifecycle_config.sdk_defaults_code_editor[rk]] : [
+        strcontains(base64decode(c.studio_lifecycle_config_content), "  Team: \"${r.team}\"\n  Persona: \"${r.persona}\"\n  NamePrefix: \"${r.team}-\"\n"),
+        strcontains(base64decode(c.studio_lifecycle_config_content), "  RoleArn: \"arn:aws:iam::111122223333:role/sagemaker-studio/contoso-ext/contoso-ext-${r.team}-compute\"\n"),
+        strcontains(base64decode(c.studio_lifecycle_config_content), "ResourceArn=\"arn:aws:sagemaker:eu-west-1:111122223333:studio-lifecycle-config/${c.studio_lifecycle_config_name}\""),
+        length(regexall("SDK_DEFAULTS_(TEAM|PERSONA|COMPUTE_ROLE_ARN|LIFECYCLE_CONFIG_ARN)", base64decode(c.studio_lifecycle_config_content))) == 0,
+        strcontains(base64decode(c.studio_lifecycle_config_content), "DefaultS3Bucket: \"SDK_DEFAULTS_WORKSPACE_BUCKET\"\n"),
+      ]
+    ] if r.persona != "shared-space"]))
+    error_message = "SDK defaults scripts as Terraform fills them in: ${jsonencode({ for rk, c in aws_sagemaker_studio_lifecycle_config.sdk_defaults_jupyterlab : rk => base64decode(c.studio_lifecycle_config_content) })}"
+  }
   # The repositories are a dynamic block over config values, so their expansion is known at plan time: the team's
   # own repositories, none for a team without. (The JupyterLab settings always hold the idle settings.)
   assert {
