@@ -47,12 +47,40 @@ export function normalizeView(node: Tree): Tree {
 }
 
 export interface PlanJson {
-  readonly configuration?: Tree;
-  readonly checks?: readonly { readonly address?: { readonly to_display?: string; readonly kind?: string } }[];
+  readonly configuration?: {
+    readonly provider_config?: Readonly<Record<string, Tree>>;
+    readonly root_module?: Tree & { readonly module_calls?: Readonly<Record<string, { readonly module?: Tree }>> };
+  };
+  readonly checks?: readonly {
+    readonly address?: { readonly to_display?: string; readonly kind?: string; readonly module?: string };
+  }[];
 }
 
-/** What of a saved plan's JSON is compared: the normalized configuration and the checkable objects. */
-export function view(plan: PlanJson): Tree {
-  const checks = (plan.checks ?? []).map((check) => `${check.address?.kind}:${check.address?.to_display}`).sort();
-  return { configuration: normalizeView(plan.configuration ?? null), checks };
+export type View = { providers: Tree; module: Tree; checks: string[] };
+
+/**
+ * What of a saved plan's JSON is compared, for the root module or for one module the root calls (several
+ * configurations are planned at once as modules of one root, each seen as it would be as a root).
+ */
+export function view(plan: PlanJson, call?: string): View {
+  const prefix = call === undefined ? "" : `module.${call}`;
+  // Inside a module, provider_config_key values name the module too ("module.json:aws"): as a root they would not.
+  const local = (text: string) => JSON.parse(call === undefined ? text : text.split(`"${prefix}:`).join('"')) as Tree;
+  const providers = Object.entries(plan.configuration?.provider_config ?? {})
+    .filter(([key]) => (call === undefined ? !key.includes(":") : key.startsWith(`${prefix}:`)))
+    .map(([key, config]) => {
+      const own = Object.entries(config as Record<string, Tree>).filter(([field]) => field !== "module_address");
+      return [key.slice(prefix.length + (call === undefined ? 0 : 1)), Object.fromEntries(own)];
+    });
+  const root = plan.configuration?.root_module;
+  const module = call === undefined ? root : root?.module_calls?.[call]?.module;
+  const checks = (plan.checks ?? [])
+    .filter((check) => (call === undefined ? !check.address?.module : check.address?.module === prefix))
+    .map((check) => `${check.address?.kind}:${(check.address?.to_display ?? "").slice(prefix ? prefix.length + 1 : 0)}`)
+    .sort();
+  return {
+    providers: normalizeView(Object.fromEntries(providers) as Tree),
+    module: normalizeView(local(JSON.stringify(module ?? null))),
+    checks,
+  };
 }
