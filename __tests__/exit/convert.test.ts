@@ -1,5 +1,5 @@
 import { convert } from "../../tools/exit/convert";
-import type { Json } from "../../tools/exit/errors";
+import type { Json } from "../../tools/exit/json";
 import type { ProviderSchemas } from "../../tools/exit/schema";
 
 // A provider with a resource whose arguments cover every shape: attributes (one map-typed, which JSON writes as an

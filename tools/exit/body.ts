@@ -1,6 +1,7 @@
 // A resource's, data source's or provider's own arguments, told apart by the schema: attributes become `name = ...`,
 // nested blocks become blocks (in their nesting mode), and `dynamic` generates blocks of a nested block type.
-import { ConversionError, isObject, pathOf, type Json, type JsonObject } from "./errors";
+import { ConversionError } from "./errors";
+import { isObject, pathOf, type Json, type JsonObject } from "./json";
 import { attribute, bare, block, bodies, expression, type Item } from "./hcl";
 import type { SchemaBlock, SchemaBlockType } from "./schema";
 

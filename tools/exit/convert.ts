@@ -1,6 +1,7 @@
 // Terraform JSON syntax (a synthesized cdk.tf.json) to Terraform native syntax (main.tf), driven by the provider
 // schemas. Every top-level kind the stack synthesizes is converted; anything else is an error naming its JSON path.
-import { ConversionError, isObject, pathOf, type Json, type JsonObject } from "./errors";
+import { ConversionError } from "./errors";
+import { isObject, pathOf, type Json, type JsonObject } from "./json";
 import { attribute, block, bodies, literalString, render, type Item } from "./hcl";
 import { isComment, schemaBody } from "./body";
 import { DATA_LIFECYCLE, metaArguments, RESOURCE_LIFECYCLE, conditions } from "./meta";

@@ -1,5 +1,6 @@
 // The top-level blocks that no provider schema describes: terraform, variable, output, locals, moved, removed, import.
-import { ConversionError, isObject, pathOf, type Json, type JsonObject } from "./errors";
+import { ConversionError } from "./errors";
+import { isObject, pathOf, type Json, type JsonObject } from "./json";
 import {
   attribute,
   bare,

@@ -1,6 +1,7 @@
 // Native syntax, written: attributes and blocks, and the expressions of JSON values in their three contexts
 // (template expressions, literal values, bare expressions held in strings).
-import { ConversionError, isObject, pathOf, type Json } from "./errors";
+import { ConversionError } from "./errors";
+import { isObject, pathOf, type Json } from "./json";
 import { quoteLiteral, quoteTemplate, templateExpression } from "./template";
 
 export type Item =

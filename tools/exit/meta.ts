@@ -1,6 +1,7 @@
 // Meta-arguments of resources and data sources, which no provider schema holds: count, for_each, provider,
 // depends_on and the lifecycle block with its conditions.
-import { ConversionError, isObject, pathOf, type Json, type JsonObject } from "./errors";
+import { ConversionError } from "./errors";
+import { isObject, pathOf, type Json, type JsonObject } from "./json";
 import { attribute, bare, bareList, block, bodies, expression, literalBoolean, type Item } from "./hcl";
 import { isComment } from "./body";
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../shared/user-error";
-import { isObject, type Json } from "./errors";
+import { isObject, type Json } from "./json";
 import type { ProviderSchemas } from "./schema";
 
 function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): string {

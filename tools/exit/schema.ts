@@ -1,6 +1,7 @@
 // The provider schemas (`terraform providers schema -json`): in JSON syntax a nested block and an object-typed
 // attribute look the same, and only the schema tells them apart.
-import { ConversionError, isObject, type Json, type JsonObject } from "./errors";
+import { ConversionError } from "./errors";
+import { isObject, type Json, type JsonObject } from "./json";
 
 export interface SchemaBlock {
   readonly attributes?: Readonly<Record<string, unknown>>;

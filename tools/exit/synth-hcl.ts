@@ -5,7 +5,8 @@ import { dirname, isAbsolute, join, relative } from "node:path";
 import { parseCommandLine, processOutput, runCommand, runMain, type CommandOutput } from "../shared/cli";
 import { UserError } from "../shared/user-error";
 import { convert } from "./convert";
-import { ConversionError, type Json } from "./errors";
+import { ConversionError } from "./errors";
+import { type Json } from "./json";
 import { formatted, providerSchemasOf, readProviderSchemas } from "./provider-schemas";
 
 export const SYNTH_HCL_USAGE = `usage: npm run synth:hcl [-- [--json <cdk.tf.json>] [--out <folder>] [--schema <file>]]
