@@ -56,6 +56,18 @@ describe("npm run synth:hcl, GIVEN a cdk.tf.json and a schema file (no synthesis
     expect(err[0]).toMatch(/cdk\.tf\.json does not exist: run npm run synth, or pass another --json/);
   });
 
+  test("WHEN --json comes without --out, or --out is the JSON's folder THEN it refuses: Terraform would read both", async () => {
+    write({});
+    await expect(
+      synthHcl(["--json", join(dir, "cdk.tf.json"), "--schema", join(dir, "schema.json")], io()),
+    ).resolves.toBe(1);
+    expect(err[0]).toMatch(/^--json needs --out <folder>/);
+    await expect(
+      synthHcl(["--json", join(dir, "cdk.tf.json"), "--schema", join(dir, "schema.json"), "--out", dir], io()),
+    ).resolves.toBe(1);
+    expect(err[1]).toMatch(/holds the JSON: Terraform would read both files; pass another --out/);
+  });
+
   test("WHEN asked for --help THEN it prints every flag; an unknown flag is an error with the usage", async () => {
     await expect(synthHcl(["--help"], io())).resolves.toBe(0);
     for (const flag of ["--json", "--out", "--schema"]) expect(out.join("\n")).toContain(flag);
