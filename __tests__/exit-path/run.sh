@@ -6,16 +6,14 @@
 #      Terraform itself: no cdktf, no node_modules, nothing but Terraform and the provider;
 #   2. the provider version is the one FEDERATION_AWS_PROVIDER_VERSION asks for (the mirror's, a release the prebuilt
 #      binding was not generated for): the JSON must carry it and Terraform must install exactly it;
-#   3. the same JSON without the override must fail to initialize from the mirror, so step 2 proves the override.
-#
-# With --hcl it also runs `cdktf synth --hcl` and validates the HCL it writes: cdktf 0.21 renders this stack into
-# invalid Terraform (README), so that step is a report, run on demand, not part of `.ci/run`.
+#   3. the same JSON without the override must fail to initialize from the mirror, so step 2 proves the override;
+#   4. the JSON converted to native syntax (`npm run synth:hcl` with the schema of the mirror's AWS provider), main.tf
+#      alone in an empty folder, is initialized and validated, and says what the JSON says: Terraform's own view of
+#      both configurations is the same, and so is main.tf parsed back to JSON (equivalence.ts); for the first
+#      example, deliberately wrong conversions must be caught (mutations.ts).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-
-with_hcl=false
-[ "${1:-}" = "--hcl" ] && with_hcl=true
 
 command -v terraform >/dev/null || { echo "exit path: terraform is not on PATH" >&2; exit 1; }
 mirror="${TF_PROVIDER_MIRROR:-/opt/tf-plugins}"
@@ -39,6 +37,15 @@ frozen_copy() {
   cp "$out"/cdktf.out/stacks/*/cdk.tf.json "$out/terraform/main.tf.json"
   echo "$out/terraform"
 }
+
+# The AWS provider's schema, read once for every conversion (npm run synth:hcl would read it for each).
+hcl_started=$(date +%s)
+mkdir "$scratch/schema"
+printf '{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws","version":"%s"}}}}' "$aws_version" >"$scratch/schema/main.tf.json"
+terraform -chdir="$scratch/schema" init -backend=false -input=false -no-color >/dev/null
+terraform -chdir="$scratch/schema" providers schema -json >"$scratch/aws-schema.json"
+
+hcl_seconds=$(($(date +%s) - hcl_started))
 
 examples=$(grep -l '^\s*type: external' examples/*.yaml)
 [ -n "$examples" ] || { echo "exit path: no external examples" >&2; exit 1; }
@@ -64,21 +71,19 @@ for example in $examples; do
   fi
   echo "exit path: $name: without the override the binding's pin is refused by the mirror, as expected"
 
-  if $with_hcl; then
-    hcl="$scratch/$name-hcl"
-    mkdir -p "$hcl"
-    FEDERATION_AWS_PROVIDER_VERSION="$aws_version" FEDERATION_CONFIG="$example" \
-      npx cdktf synth --hcl --output "$hcl/cdktf.out" >/dev/null
-    mkdir "$hcl/terraform"
-    cp "$hcl"/cdktf.out/stacks/*/cdk.tf "$hcl/terraform/main.tf"
-    if terraform -chdir="$hcl/terraform" init -backend=false -input=false -no-color >"$hcl/init.log" 2>&1 &&
-      terraform -chdir="$hcl/terraform" validate -no-color >"$hcl/validate.log" 2>&1; then
-      echo "exit path: $name: cdktf synth --hcl is valid Terraform"
-    else
-      errors=$(grep -h '^Error:' "$hcl"/*.log | wc -l)
-      echo "exit path: $name: cdktf synth --hcl is NOT valid Terraform ($errors errors); the first:" >&2
-      grep -h -A4 '^Error:' "$hcl"/*.log | head -n 15 >&2 || true
-      exit 1
-    fi
-  fi
+  # 4. The native syntax, converted with the schema of the provider Terraform installs from the mirror.
+  t0=$(date +%s)
+  hcl="$scratch/$name-hcl"
+  node --import tsx tools/exit/synth-hcl.ts --json "$dir/main.tf.json" --schema "$scratch/aws-schema.json" --out "$hcl" >/dev/null
+  terraform -chdir="$hcl" init -backend=false -input=false -no-color >"$hcl/../$name-hcl-init.log" 2>&1 ||
+    { cat "$hcl/../$name-hcl-init.log" >&2; echo "exit path: $name: terraform init of main.tf failed" >&2; exit 1; }
+  terraform -chdir="$hcl" validate -no-color >&2 || { echo "exit path: $name: main.tf alone is not valid Terraform" >&2; exit 1; }
+  echo "exit path: $name: main.tf (npm run synth:hcl) alone initializes and validates"
+  mutations=""
+  [ "$example" = "${examples%%$'\n'*}" ] && mutations="--mutations"
+  node --import tsx __tests__/exit-path/equivalence.ts "$dir" "$hcl" $mutations | sed "s/^/exit path: $name: /" ||
+    { echo "exit path: $name: main.tf is not equivalent to the JSON" >&2; exit 1; }
+  echo "exit path: $name: native syntax converted and checked in $(($(date +%s) - t0))s"
+  hcl_seconds=$((hcl_seconds + $(date +%s) - t0))
 done
+echo "exit path: the native syntax of every external example converted and checked in ${hcl_seconds}s in all"
