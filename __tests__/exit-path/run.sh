@@ -61,7 +61,8 @@ for example in $examples; do
     { cat "$dir/../init.log" >&2; echo "exit path: $name: terraform init of the JSON failed" >&2; exit 1; }
   grep -q "version *= \"$aws_version\"" "$dir/.terraform.lock.hcl" ||
     { echo "exit path: $name: the lock file does not hold hashicorp/aws $aws_version" >&2; exit 1; }
-  terraform -chdir="$dir" validate -no-color >&2 || { echo "exit path: $name: the JSON alone is not valid Terraform" >&2; exit 1; }
+  terraform -chdir="$dir" validate -no-color >"$dir/../validate.log" 2>&1 ||
+    { cat "$dir/../validate.log" >&2; echo "exit path: $name: the JSON alone is not valid Terraform" >&2; exit 1; }
   echo "exit path: $name: the JSON alone initializes with hashicorp/aws $aws_version and validates"
 
   pinned=$(frozen_copy "$example" "$name-pinned")
@@ -77,7 +78,8 @@ for example in $examples; do
   node --import tsx tools/exit/synth-hcl.ts --json "$dir/main.tf.json" --schema "$scratch/aws-schema.json" --out "$hcl" >/dev/null
   terraform -chdir="$hcl" init -backend=false -input=false -no-color >"$hcl/../$name-hcl-init.log" 2>&1 ||
     { cat "$hcl/../$name-hcl-init.log" >&2; echo "exit path: $name: terraform init of main.tf failed" >&2; exit 1; }
-  terraform -chdir="$hcl" validate -no-color >&2 || { echo "exit path: $name: main.tf alone is not valid Terraform" >&2; exit 1; }
+  terraform -chdir="$hcl" validate -no-color >"$hcl/../validate.log" 2>&1 ||
+    { cat "$hcl/../validate.log" >&2; echo "exit path: $name: main.tf alone is not valid Terraform" >&2; exit 1; }
   echo "exit path: $name: main.tf (npm run synth:hcl) alone initializes and validates"
   mutations=""
   [ "$example" = "${examples%%$'\n'*}" ] && mutations="--mutations"
