@@ -36,16 +36,35 @@ const matches = (pattern: string, value: string) =>
       .join(".*")}$`,
   ).test(value);
 
-/** What one role's profiles read from the profiles' local (one local per account). */
+/** A portal setting as the profiles read it: `local.<portals>[local.<settings>[each.value.role].<key>].<setting>`. */
+const PORTAL_EXPRESSION = /^\$\{local\.(\w+)\[local\.(\w+)\[each\.value\.role\]\.(\w+)\]\.(\w+)\}$/;
+
+/**
+ * What one role's profiles read for their portal: the profile block's own expressions, followed through the locals
+ * they name for that role, so that a profile reading another persona's portal fails here.
+ */
 function portalOf(stack: SynthesizedStack, roleKey: string) {
-  const locals = Object.entries(stack.locals).filter(([name]) => name.startsWith("profile_settings"));
-  const found = locals.map(([, value]) => value[roleKey]).find((entry) => entry !== undefined);
-  if (found === undefined) throw new Error(`no profile settings for ${roleKey}`);
-  return found as {
-    hiddenAppTypes: string[];
-    hiddenMlTools: string[];
-    hiddenInstanceTypes: string[];
-    defaultInstanceType: string | null;
+  const blocks = Object.values(stack.resource["aws_sagemaker_user_profile"] ?? {}).filter((block) =>
+    Object.values(block.for_each as Record<string, { role: string }>).some((value) => value.role === roleKey),
+  );
+  if (blocks.length !== 1) throw new Error(`${blocks.length} profile blocks for ${roleKey}`);
+  const settings = blocks[0]!.user_settings;
+  const read = (expression: string) => {
+    const parts = PORTAL_EXPRESSION.exec(expression);
+    if (!parts) throw new Error(`not a portal setting: ${expression}`);
+    const [, portals, perRole, key, name] = parts as unknown as [string, string, string, string, string];
+    return stack.locals[portals][stack.locals[perRole][roleKey][key]][name];
+  };
+  const portal = settings.studio_web_portal_settings;
+  const defaultTypes = [settings.jupyter_lab_app_settings, settings.code_editor_app_settings].map((app) =>
+    read(app.default_resource_spec.instance_type),
+  );
+  expect(defaultTypes[1]).toEqual(defaultTypes[0]);
+  return {
+    hiddenAppTypes: read(portal.hidden_app_types) as string[],
+    hiddenMlTools: read(portal.hidden_ml_tools) as string[],
+    hiddenInstanceTypes: read(portal.hidden_instance_types) as string[],
+    defaultInstanceType: defaultTypes[0] as string | null,
   };
 }
 

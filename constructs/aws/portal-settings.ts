@@ -1,6 +1,6 @@
 import { Token } from "cdktf";
 
-/** Reads one of a profile's settings from the profiles' shared local (`profile_settings`). */
+/** Reads one of a profile's settings from the profiles' shared locals (`profile_settings`, `persona_portals`). */
 export type SettingOf = (name: string) => string;
 
 /**

@@ -71,6 +71,7 @@ export class StudioAccount extends Construct {
       domains: this.domains,
       roles,
       portals: portalsOfRoles(props.roles, props.personas),
+      personaOfRole: Object.fromEntries(Object.entries(props.roles).map(([key, role]) => [key, role.persona])),
       kmsKeyArn: account.kmsKeyArn,
       sdkDefaults,
       waitFor: [props.identityCenter.users],
@@ -79,16 +80,11 @@ export class StudioAccount extends Construct {
   }
 }
 
-/** Each role's persona's portal, worked out once per persona. */
+/** The portal of each persona the roles have, worked out once per persona. */
 function portalsOfRoles(
   roles: Readonly<Record<string, RoleConfig>>,
   personas: Readonly<Record<string, PersonaConfig>>,
 ): Record<string, StudioPortal> {
-  const ofPersona = new Map<string, StudioPortal>();
-  const portalOf = (persona: string) => {
-    let portal = ofPersona.get(persona);
-    if (portal === undefined) ofPersona.set(persona, (portal = studioPortal(personas[persona]!)));
-    return portal;
-  };
-  return Object.fromEntries(Object.entries(roles).map(([key, role]) => [key, portalOf(role.persona)]));
+  const used = [...new Set(Object.values(roles).map((role) => role.persona))].sort();
+  return Object.fromEntries(used.map((persona) => [persona, studioPortal(personas[persona]!)]));
 }

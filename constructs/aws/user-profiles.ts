@@ -21,8 +21,10 @@ export interface UserProfilesProps {
   readonly teams: Readonly<Record<string, TeamConfig>>;
   readonly domains: StudioDomains;
   readonly roles: ExecutionRoles;
-  /** The Studio web portal of each role's persona, keyed like the roles (`<team>/<persona>`). */
+  /** The Studio web portal of each persona, keyed by persona. */
   readonly portals: Readonly<Record<string, StudioPortal>>;
+  /** The persona of each role (`<team>/<persona>`), which picks the role's portal. */
+  readonly personaOfRole: Readonly<Record<string, string>>;
   /**
    * Key of the account's domains, which also encrypts shared notebooks.
    * @default - an AWS managed key
@@ -61,8 +63,19 @@ export class UserProfiles extends Construct {
         ]),
       ),
     );
-    // What every profile of one team and persona shares is written once per role, not once per member.
+    // What every profile of one team and persona shares is written once per role, not once per member, and the
+    // portal (some hundred instance types) once per persona, not once per role.
     const suffix = props.addressSuffix ?? "";
+    const roleKeys = [...new Set(Object.values(props.profiles).map((profile) => profile.roleKey))].sort();
+    const personas = [...new Set(roleKeys.map((key) => props.personaOfRole[key]!))].sort();
+    const portals = fixAddress(
+      new TerraformLocal(
+        this,
+        "portals",
+        Object.fromEntries(personas.map((persona) => [persona, portalSettings(props.portals[persona]!)])),
+      ),
+      `persona_portals${suffix}`,
+    );
     const settings = fixAddress(
       new TerraformLocal(
         this,
@@ -73,15 +86,17 @@ export class UserProfiles extends Construct {
             {
               gitRepositories: props.teams[profile.team]!.gitRepositories,
               sharedNotebooks: sharedNotebooks(props.teams[profile.team]!),
+              persona: props.personaOfRole[profile.roleKey]!,
               ...profile.limits,
-              ...portalSettings(props.portals[profile.roleKey]!),
             },
           ]),
         ),
       ),
       `profile_settings${suffix}`,
     );
-    const setting = (name: string) => `\${local.${settings.friendlyUniqueId}[each.value.role].${name}}`;
+    const roleSetting = `local.${settings.friendlyUniqueId}[each.value.role]`;
+    const setting = (name: string) => `\${${roleSetting}.${name}}`;
+    const portalSetting = (name: string) => `\${local.${portals.friendlyUniqueId}[${roleSetting}.persona].${name}}`;
     const limit: LimitOf = (name) => Token.asNumber(setting(name));
     // SageMaker creates a profile only for a user who is in the identity store and whose group is already
     // assigned to the domain.
@@ -98,7 +113,7 @@ export class UserProfiles extends Construct {
         userSettings: {
           executionRole: props.roles.arnOf(profiles.getString("role")),
           ...userSettings(limit, setting("sharedNotebooks"), props.kmsKeyArn),
-          studioWebPortalSettings: studioWebPortalSettings(setting),
+          studioWebPortalSettings: studioWebPortalSettings(portalSetting),
         },
         tags: { "sagemaker-team": profiles.getString("team") },
         dependsOn: [props.domains.assignments, ...props.waitFor],
@@ -112,7 +127,7 @@ export class UserProfiles extends Construct {
     // Spaces start on a type the persona may use, not on SageMaker's default.
     for (const app of DEFAULT_INSTANCE_APPS)
       this.profiles.addOverride(`user_settings.${app}.default_resource_spec`, {
-        instance_type: setting("defaultInstanceType"),
+        instance_type: portalSetting("defaultInstanceType"),
       });
     if (props.sdkDefaults) attachSdkDefaults(this.profiles, props.sdkDefaults, profiles.getString("role"));
   }
