@@ -57,7 +57,7 @@ export function timedNode(nodeArgs: readonly string[], options: RunOptions & { r
   const run = hasGnuTime()
     ? timed(GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...nodeArgs], options)
     : // tsx first: the reporter is TypeScript too.
-      timed(process.execPath, ["--require", "tsx/cjs", "--require", RSS_REPORTER, "--import", "tsx", ...nodeArgs], {
+      timed(process.execPath, ["--require", "tsx/cjs", "--require", RSS_REPORTER, ...nodeArgs], {
         ...options,
         env: { ...(options.env ?? process.env), BENCH_RSS_FILE: rssFile },
       });

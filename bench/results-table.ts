@@ -2,6 +2,7 @@ import type { InstanceCount } from "./count-instances";
 import type { ProfileSummary } from "./cpu-profile";
 import type { BenchSize } from "./generate-config";
 import { median } from "./stats";
+import { APP_COMMAND } from "./synth";
 
 export type Measured<T> = T | { readonly reason: string };
 
@@ -237,7 +238,7 @@ export function renderMarkdown(results: BenchResults): string {
     "  (one Studio user profile each), spread unevenly over the teams; all three personas and every member form",
     "  (empty, persona, `{persona, profileName}`); about 2% of memberships reuse a user of another team. The",
     "  entra variant has `aws.identityCenter`, so the whole stack (Entra and AWS, full phase) is synthesized.",
-    "- Synth: `node --import tsx main.ts` (cdktf.json's app command) in a fresh process per run, after one",
+    `- Synth: \`${APP_COMMAND}\` (cdktf.json's app command) in a fresh process per run, after one`,
     "  unmeasured warm-up run (tsx's transform cache and the file cache are warm, as on a developer's machine).",
     "  Wall time is process start to exit; peak RSS is GNU time's `%M` (or `process.resourceUsage().maxRSS`).",
     "  MB are decimal (10^6 bytes).",

@@ -1,8 +1,18 @@
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { timedNode, type ProcessRun } from "./measure";
 
 export const REPO_ROOT = resolve(__dirname, "..");
+
+/** cdktf.json's app command, which `cdktf synth` runs: the bench runs the same. */
+export const APP_COMMAND = (JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json"), "utf8")) as { app: string }).app;
+
+/** The app command's arguments to `node`. */
+function appArguments(): string[] {
+  const [command, ...args] = APP_COMMAND.split(" ");
+  if (command !== "node") throw new Error(`cdktf.json's app is not a node command: ${APP_COMMAND}`);
+  return args;
+}
 
 export interface SynthRun extends ProcessRun {
   /** The synthesized cdk.tf.json, when the run succeeded. */
@@ -15,7 +25,7 @@ export interface SynthRun extends ProcessRun {
  */
 export function synthesize(configFile: string, outDir: string, nodeFlags: readonly string[] = []): SynthRun {
   rmSync(outDir, { recursive: true, force: true });
-  const run = timedNode([...nodeFlags, "--import", "tsx", "main.ts"], {
+  const run = timedNode([...nodeFlags, ...appArguments()], {
     cwd: REPO_ROOT,
     env: { ...process.env, FEDERATION_CONFIG: configFile, CDKTF_OUTDIR: outDir },
     scratch: `${outDir}.rss`,
