@@ -48,40 +48,40 @@ function scalar(value: Json): string | undefined {
   return undefined;
 }
 
-/** A JSON value where Terraform evaluates expressions: its strings (and object keys) are templates. */
-export function expression(value: Json, path: string): string {
-  if (typeof value === "string") return templateExpression(value, path);
-  const plain = scalar(value);
+/** How a kind of value writes its strings and its object keys. */
+interface Quoting {
+  readonly text: (text: string, path: string) => string;
+  readonly key: (key: string, path: string) => string;
+}
+
+function value(json: Json, path: string, quoting: Quoting): string {
+  if (typeof json === "string") return quoting.text(json, path);
+  const plain = scalar(json);
   if (plain !== undefined) return plain;
-  if (Array.isArray(value))
+  if (Array.isArray(json))
     return collection(
       "[",
-      value.map((item, i) => expression(item, pathOf(path, i))),
+      json.map((item, i) => value(item, pathOf(path, i), quoting)),
       "]",
     );
-  if (!isObject(value)) throw new ConversionError(path, "not a JSON value");
-  const entries = Object.entries(value).map(
-    ([key, item]) => `${quoteTemplate(key, pathOf(path, key))} = ${expression(item, pathOf(path, key))}`,
+  if (!isObject(json)) throw new ConversionError(path, "not a JSON value");
+  const entries = Object.entries(json).map(
+    ([key, item]) => `${quoting.key(key, pathOf(path, key))} = ${value(item, pathOf(path, key), quoting)}`,
   );
   return collection("{", entries, "}");
 }
 
+const EVALUATED: Quoting = { text: templateExpression, key: quoteTemplate };
+const LITERAL: Quoting = { text: (text) => quoteLiteral(text), key: (key) => quoteLiteral(key) };
+
+/** A JSON value where Terraform evaluates expressions: its strings (and object keys) are templates. */
+export function expression(json: Json, path: string): string {
+  return value(json, path, EVALUATED);
+}
+
 /** A JSON value Terraform takes literally (variable defaults, the terraform block): no interpolation. */
-export function literal(value: Json, path: string): string {
-  if (typeof value === "string") return quoteLiteral(value);
-  const plain = scalar(value);
-  if (plain !== undefined) return plain;
-  if (Array.isArray(value))
-    return collection(
-      "[",
-      value.map((item, i) => literal(item, pathOf(path, i))),
-      "]",
-    );
-  if (!isObject(value)) throw new ConversionError(path, "not a JSON value");
-  const entries = Object.entries(value).map(
-    ([key, item]) => `${quoteLiteral(key)} = ${literal(item, pathOf(path, key))}`,
-  );
-  return collection("{", entries, "}");
+export function literal(json: Json, path: string): string {
+  return value(json, path, LITERAL);
 }
 
 /** A string that holds a bare expression in JSON syntax (a reference, a type, a keyword): written bare. */
