@@ -11,7 +11,7 @@ import { TEAM_TAG } from "../../policies/team-boundary";
  * outputs. Names are the one part no config key of the SDK's Estimator, Processor, Model or Pipeline can carry: the
  * prefix is in `CustomParameters` for notebooks to read, and ModelTrainer gets it as its base job name.
  */
-export interface SdkDefaultsInput {
+interface SdkDefaultsInput {
   readonly teamKey: string;
   readonly persona: string;
   /** The team's compute role: the one role a person may pass, so the role every job, model and pipeline runs as. */
@@ -31,7 +31,7 @@ type VpcConfig = { readonly Subnets: readonly string[]; readonly SecurityGroupId
  * app starts (tags change in place), and writes them where these placeholders stand: the bucket inside quoted
  * strings, the security groups in place of a whole quoted string.
  */
-export const RUNTIME_SETTINGS = {
+const RUNTIME_SETTINGS = {
   workspaceBucket: { tag: "sdk-defaults:workspace-bucket", placeholder: "SDK_DEFAULTS_WORKSPACE_BUCKET" },
   securityGroupIds: { tag: "sdk-defaults:security-group-ids", placeholder: "SDK_DEFAULTS_SECURITY_GROUP_IDS" },
 } as const;
@@ -79,17 +79,17 @@ export function fillScript(template: string, values: ConfigSettings): string {
 }
 
 /** The prefix of the workspace bucket the SDK uploads code to and writes job output under. */
-export const SDK_OBJECT_PREFIX = "jobs";
+const SDK_OBJECT_PREFIX = "jobs";
 /** The admin config file of the SDK; the user's own `~/.config/sagemaker/config.yaml` overrides it. */
-export const SDK_ADMIN_CONFIG = "/etc/xdg/sagemaker/config.yaml";
+const SDK_ADMIN_CONFIG = "/etc/xdg/sagemaker/config.yaml";
 /** The user config file, written only where the admin one cannot be and only when the user has none. */
-export const SDK_USER_CONFIG = "$HOME/.config/sagemaker/config.yaml";
+const SDK_USER_CONFIG = "$HOME/.config/sagemaker/config.yaml";
 
 /** The prefix every name the policies check must start with. */
-export const teamNamePrefix = (team: string) => `${team}-`;
+const teamNamePrefix = (team: string) => `${team}-`;
 
 /** The SDK config of one team and persona, as plain data in the SDK schema's own keys. */
-export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
+function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
   const { teamKey, computeRoleArn, kmsKeyArn } = input;
   const tags: Tag[] = [{ Key: TEAM_TAG, Value: teamKey }];
   // The API and the SDK's schema need both lists: a PublicInternetOnly network without security groups gets no VPC
@@ -212,7 +212,7 @@ export function sdkDefaults(input: SdkDefaultsInput): Record<string, unknown> {
  * reads it with PyYAML (YAML 1.1), where a plain `on`, `yes` or `no` (valid team keys and bucket names) is a boolean;
  * quoted, the placeholders can also be filled without changing what the YAML means.
  */
-export function sdkConfigYaml(config: Record<string, unknown>): string {
+function sdkConfigYaml(config: Record<string, unknown>): string {
   return stringify(config, {
     lineWidth: 0,
     aliasDuplicateObjects: false,

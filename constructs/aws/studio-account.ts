@@ -70,7 +70,7 @@ export class StudioAccount extends Construct {
       teams: props.teams,
       domains: this.domains,
       roles,
-      portals: portalsOfRoles(props.roles, props.personas),
+      portals: personaPortals(props.roles, props.personas),
       personaOfRole: Object.fromEntries(Object.entries(props.roles).map(([key, role]) => [key, role.persona])),
       kmsKeyArn: account.kmsKeyArn,
       sdkDefaults,
@@ -81,7 +81,7 @@ export class StudioAccount extends Construct {
 }
 
 /** The portal of each persona the roles have, worked out once per persona. */
-function portalsOfRoles(
+function personaPortals(
   roles: Readonly<Record<string, RoleConfig>>,
   personas: Readonly<Record<string, PersonaConfig>>,
 ): Record<string, StudioPortal> {
